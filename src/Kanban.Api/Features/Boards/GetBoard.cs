@@ -1,0 +1,51 @@
+using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Lanes;
+using Kanban.Api.Infrastructure;
+using Kanban.Data;
+using Kanban.Domain.Boards;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Api.Features.Boards;
+
+public sealed record GetBoardQuery(Guid BoardId) : IQuery<BoardResponse>;
+
+public sealed class GetBoardHandler(KanbanDbContext db) : IQueryHandler<GetBoardQuery, BoardResponse>
+{
+    /// <summary>A done lane shows its most recent cards; the rest stay in the history.</summary>
+    public const int DoneCardsShown = 30;
+
+    public async ValueTask<BoardResponse> Handle(GetBoardQuery query, CancellationToken cancellationToken)
+    {
+        var board = await db.Boards.AsNoTracking().Include(b => b.Lanes)
+            .FirstOrDefaultAsync(b => b.Id == query.BoardId, cancellationToken)
+            ?? throw new NotFoundException("Board", query.BoardId);
+        var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
+        var doneLaneIds = board.Lanes.Where(l => l.Kind == LaneKind.Done).Select(l => l.Id).ToList();
+
+        var cards = await db.Cards.AsNoTracking().OnBoard(board.Id)
+            .Where(c => !doneLaneIds.Contains(c.LaneId!.Value))
+            .ProjectToResponse()
+            .ToListAsync(cancellationToken);
+        foreach (var laneId in doneLaneIds)
+        {
+            cards.AddRange(await db.Cards.AsNoTracking().OnBoard(board.Id)
+                .Where(c => c.LaneId == laneId)
+                .OrderByDescending(c => c.Rank)
+                .Take(DoneCardsShown)
+                .ProjectToResponse()
+                .ToListAsync(cancellationToken));
+        }
+
+        var lanes = board.OrderedLanes.Select(l => LaneResponse.From(l, counts.GetValueOrDefault(l.Id))).ToList();
+        var laneOrder = lanes.ToDictionary(l => l.Id, l => l.Order);
+        return new BoardResponse(
+            board.Id,
+            board.Name,
+            board.Key,
+            board.Version,
+            lanes,
+            [.. cards.OrderBy(c => laneOrder[c.LaneId]).ThenBy(c => c.Rank)],
+            LineResponse.Running);
+    }
+}

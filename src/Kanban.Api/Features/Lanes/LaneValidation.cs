@@ -1,0 +1,25 @@
+using FluentValidation;
+using Kanban.Domain.Boards;
+
+namespace Kanban.Api.Features.Lanes;
+
+/// <summary>The shape of a lane, shared by adding and editing one.</summary>
+public interface ILaneFields
+{
+    string? Name { get; }
+    LaneKind? Kind { get; }
+    int? WipLimit { get; }
+    int? Order { get; }
+}
+
+public sealed class LaneFieldsValidator : AbstractValidator<ILaneFields>
+{
+    public LaneFieldsValidator()
+    {
+        RuleFor(l => l.Name).NotEmpty().MaximumLength(60);
+        RuleFor(l => l.Kind).NotNull().WithMessage("Kind is one of Backlog, Queue, Active or Done.");
+        RuleFor(l => l.WipLimit).InclusiveBetween(1, 999)
+            .WithMessage("A WIP limit is a whole number from 1 to 999; leave it empty for no limit.");
+        RuleFor(l => l.Order).GreaterThanOrEqualTo(0);
+    }
+}

@@ -1,0 +1,39 @@
+using FluentValidation;
+using Kanban.Api.Features.Boards;
+using Kanban.Api.Infrastructure;
+using Kanban.Api.Realtime;
+using Kanban.Data;
+using Kanban.Domain.Boards;
+using Mediator;
+
+namespace Kanban.Api.Features.Lanes;
+
+public sealed record UpdateLaneCommand(Guid BoardId, Guid LaneId, string? Name, LaneKind? Kind, int? WipLimit, bool Untested, int? Order)
+    : ICommand<LaneResponse>, ILaneFields;
+
+public sealed class UpdateLaneValidator : AbstractValidator<UpdateLaneCommand>
+{
+    public UpdateLaneValidator()
+    {
+        Include(new LaneFieldsValidator());
+        RuleFor(l => l.Order).NotNull();
+    }
+}
+
+public sealed class UpdateLaneHandler(KanbanDbContext db, BoardNotifier notifier) : ICommandHandler<UpdateLaneCommand, LaneResponse>
+{
+    public async ValueTask<LaneResponse> Handle(UpdateLaneCommand command, CancellationToken cancellationToken)
+    {
+        var (lane, version) = await db.SaveWithRetryAsync(async () =>
+        {
+            var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
+            var lane = board.FindLane(command.LaneId) ?? throw new NotFoundException("Lane", command.LaneId);
+            board.UpdateLane(lane, command.Name!.Trim(), command.Kind!.Value, command.WipLimit, command.Untested, command.Order!.Value);
+            return (lane, board.Version);
+        }, cancellationToken);
+
+        var counts = await db.LaneCountsAsync(command.BoardId, cancellationToken);
+        await notifier.LaneChangedAsync(new LaneChangedEvent(command.BoardId, version), cancellationToken);
+        return LaneResponse.From(lane, counts.GetValueOrDefault(lane.Id));
+    }
+}

@@ -1,0 +1,100 @@
+using Kanban.Data;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Api.Infrastructure.Demo;
+
+/// <summary>
+/// On an empty database, a board with five weeks of believable history: cards that flowed through
+/// every lane to done, and work in flight in each lane, so every screen and metric has data.
+/// </summary>
+public sealed partial class DemoBoardSeeder(KanbanDbContext db, TimeProvider clock, ILogger<DemoBoardSeeder> logger)
+{
+    public const string BoardKey = "DEMO";
+    private const int DoneCards = 22;
+
+    /// <summary>Where each of the first tickets ends up, by lane position; the rest stay in the backlog.</summary>
+    private static readonly int[] InFlightStages = [4, 3, 3, 2, 2, 2, 1, 1, 1, 1];
+
+    public async Task SeedIfEmptyAsync(CancellationToken ct)
+    {
+        if (await db.Boards.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var random = new Random(20261126);
+        var start = now.AddDays(-35);
+        var board = Board.Create("Payments", BoardKey, start);
+        var lanes = board.OrderedLanes.ToList();
+        var laneCards = lanes.ToDictionary(l => l.Id, _ => new List<Card>());
+        var transitions = new List<CardTransition>();
+
+        for (var i = 0; i < DemoTickets.All.Count; i++)
+        {
+            var ticket = DemoTickets.All[i];
+            var stage = i < DoneCards ? lanes.Count - 1 : i - DoneCards < InFlightStages.Length ? InFlightStages[i - DoneCards] : 0;
+            var path = Timeline(random, i, stage, ticket.EstimateDays, start, now);
+
+            var backlog = laneCards[board.BacklogLane.Id];
+            var card = board.SubmitTicket(ticket, backlog.LastOrDefault(), path[0], byUserId: null, out var arrival);
+            backlog.Add(card);
+            transitions.Add(arrival);
+
+            for (var step = 1; step <= stage; step++)
+            {
+                var from = laneCards[card.LaneId!.Value];
+                var to = laneCards[lanes[step].Id];
+                if (board.MoveCard(card, lanes[step], to, index: null, path[step], byUserId: null) is { } transition)
+                {
+                    transitions.Add(transition);
+                }
+
+                from.Remove(card);
+                to.Add(card);
+            }
+        }
+
+        db.Boards.Add(board);
+        db.Cards.AddRange(laneCards.Values.SelectMany(c => c));
+        db.CardTransitions.AddRange(transitions);
+        await db.SaveChangesAsync(ct);
+        LogSeeded(logger, board.Name, board.Key, DemoTickets.All.Count);
+    }
+
+    /// <summary>
+    /// The times a card enters each lane up to <paramref name="stage"/>: done cards spread their
+    /// completions over the last four weeks; cards in flight arrived recently, one of them long ago.
+    /// </summary>
+    private static DateTimeOffset[] Timeline(Random random, int index, int stage, decimal estimateDays, DateTimeOffset start, DateTimeOffset now)
+    {
+        var created = stage == 5
+            ? start.AddDays(index * 1.15)
+            : index == DoneCards + 1 ? now.AddDays(-16) : now.AddDays(-9 + (random.NextDouble() * 7));
+        double[] typicalDays = [0, 1.5, 0.6, (double)estimateDays * 0.9, 0.4, 0.8];
+
+        var path = new DateTimeOffset[stage + 1];
+        path[0] = created;
+        for (var step = 1; step <= stage; step++)
+        {
+            path[step] = path[step - 1].AddDays(typicalDays[step] * (0.4 + (random.NextDouble() * 1.2)));
+        }
+
+        var latest = now.AddHours(-1);
+        if (path[^1] > latest)
+        {
+            var scale = (latest - created) / (path[^1] - created);
+            for (var step = 1; step <= stage; step++)
+            {
+                path[step] = created + ((path[step] - created) * scale);
+            }
+        }
+
+        return path;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo board {Name} ({Key}) with {Count} cards; Kanban:SeedDemo=false turns this off.")]
+    private static partial void LogSeeded(ILogger logger, string name, string key, int count);
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Kanban.Api.Features.Boards;
+using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Lanes;
+using Kanban.Api.Features.Tickets;
+using Kanban.Api.Infrastructure;
+using Kanban.Api.Infrastructure.Demo;
+using Kanban.Api.Realtime;
+using Kanban.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddKanbanDatabase();
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
+
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.ApplyContractTypes);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi();
+
+builder.Services.AddSignalR()
+    .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddScoped<BoardNotifier>();
+builder.Services.AddScoped<DemoBoardSeeder>();
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapOpenApi();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHub<BoardHub>(BoardHub.Path);
+
+app.MapBoards();
+app.MapLanes();
+app.MapTickets();
+app.MapCards();
+
+app.MapFallback("/api/{**path}", ProblemTypes.UnknownApiRoute);
+app.MapFallbackToFile("index.html");
+
+await app.Services.PrepareDatabaseAsync();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    app.Logger.LogInformation("Kanban is running at {Addresses}. Open it in a browser; Ctrl+C stops it.", string.Join(", ", addresses));
+});
+
+await app.RunAsync();
+
+public partial class Program;

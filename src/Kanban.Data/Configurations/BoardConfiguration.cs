@@ -1,0 +1,35 @@
+using Kanban.Domain.Boards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kanban.Data.Configurations;
+
+internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
+{
+    public void Configure(EntityTypeBuilder<Board> builder)
+    {
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Name).HasMaxLength(120).IsRequired();
+        builder.Property(b => b.Key).HasMaxLength(10).IsRequired();
+        builder.HasIndex(b => b.Key).IsUnique();
+        builder.Property(b => b.TimeZone).HasMaxLength(64).IsRequired();
+        builder.Property(b => b.Version).IsConcurrencyToken();
+
+        builder.OwnsOne(b => b.Settings, settings =>
+        {
+            settings.Property(s => s.PersonalWipLimit).HasColumnName("PersonalWipLimit");
+            settings.Property(s => s.StopLineThreshold).HasColumnName("StopLineThreshold");
+            settings.Property(s => s.StaleDays).HasColumnName("StaleDays");
+            settings.Property(s => s.MaxEstimateDays).HasColumnName("MaxEstimateDays").HasPrecision(5, 2);
+            settings.Property(s => s.DuplicateThreshold).HasColumnName("DuplicateThreshold");
+            settings.PrimitiveCollection(s => s.FillerWords).HasColumnName("FillerWords");
+        });
+        builder.Navigation(b => b.Settings).IsRequired();
+
+        builder.Ignore(b => b.OrderedLanes);
+        builder.Ignore(b => b.BacklogLane);
+        builder.HasMany(b => b.Lanes).WithOne().HasForeignKey(l => l.BoardId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(b => b.Lanes).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

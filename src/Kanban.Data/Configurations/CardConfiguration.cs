@@ -1,0 +1,28 @@
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kanban.Data.Configurations;
+
+internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
+{
+    public void Configure(EntityTypeBuilder<Card> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Key).HasMaxLength(24).IsRequired();
+        builder.HasIndex(c => new { c.BoardId, c.Number }).IsUnique();
+        builder.Property(c => c.Title).HasMaxLength(400).IsRequired();
+        builder.Property(c => c.Description).IsRequired();
+        builder.PrimitiveCollection(c => c.DefinitionOfDone);
+        builder.Property(c => c.EstimateDays).HasPrecision(5, 2);
+        builder.Property(c => c.BlockedReason).HasMaxLength(500);
+
+        builder.HasOne<Board>().WithMany().HasForeignKey(c => c.BoardId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Lane>().WithMany().HasForeignKey(c => c.LaneId).OnDelete(DeleteBehavior.Restrict);
+
+        // Lane counts and a lane's cards in rank order are read on every move.
+        builder.HasIndex(c => new { c.LaneId, c.Rank });
+    }
+}

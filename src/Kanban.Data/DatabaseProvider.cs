@@ -1,0 +1,8 @@
+namespace Kanban.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    Postgres,
+}

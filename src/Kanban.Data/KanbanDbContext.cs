@@ -1,0 +1,30 @@
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Kanban.Data;
+
+public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) : DbContext(options)
+{
+    public DbSet<Board> Boards => Set<Board>();
+    public DbSet<Lane> Lanes => Set<Lane>();
+    public DbSet<Card> Cards => Set<Card>();
+    public DbSet<CardTransition> CardTransitions => Set<CardTransition>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KanbanDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite stores DateTimeOffset and decimal as text, which it can neither order nor compare;
+        // as numbers the metrics queries can filter and sort on them in the database.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
+
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Kanban.Domain.Boards;
+
+public enum LaneKind
+{
+    Backlog,
+    Queue,
+    Active,
+    Done,
+}

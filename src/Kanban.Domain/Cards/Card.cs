@@ -1,0 +1,76 @@
+using Kanban.Domain.Boards;
+
+namespace Kanban.Domain.Cards;
+
+/// <summary>
+/// A ticket and, once it is on the board, its card: one identity from submission to done, so the
+/// ticket and card routes share an id and the history is never split.
+/// </summary>
+public sealed class Card
+{
+    private Card()
+    {
+        Key = Title = Description = "";
+    }
+
+    internal Card(Guid boardId, int number, string key, TicketContent content, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        BoardId = boardId;
+        Number = number;
+        Key = key;
+        Title = content.Title;
+        Description = content.Description;
+        DefinitionOfDone = [.. content.DefinitionOfDone];
+        EstimateDays = content.EstimateDays;
+        Class = content.Class;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid BoardId { get; private set; }
+    public int Number { get; private set; }
+    public string Key { get; private set; }
+    public string Title { get; private set; }
+    public string Description { get; private set; }
+    public List<string> DefinitionOfDone { get; private set; } = [];
+    public decimal EstimateDays { get; private set; }
+    public CardClass Class { get; private set; }
+    public TicketState State { get; private set; }
+    public Guid? LaneId { get; private set; }
+    public long Rank { get; internal set; }
+    public Guid? AssigneeId { get; private set; }
+    public bool Blocked { get; private set; }
+    public string? BlockedReason { get; private set; }
+    public DateTimeOffset? BlockedSince { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When the card was first pulled out of the backlog: where its age and cycle time start.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>When the card last entered a done lane; cleared when it leaves one.</summary>
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    internal void PlaceOnBoard(Lane lane, DateTimeOffset now)
+    {
+        State = TicketState.OnBoard;
+        EnterLane(lane, now);
+    }
+
+    internal void EnterLane(Lane lane, DateTimeOffset now)
+    {
+        LaneId = lane.Id;
+        if (lane.Kind != LaneKind.Backlog)
+        {
+            StartedAt ??= now;
+        }
+
+        CompletedAt = lane.Kind == LaneKind.Done ? CompletedAt ?? now : null;
+        UpdatedAt = now;
+    }
+
+    internal void Touch(DateTimeOffset now) => UpdatedAt = now;
+}

@@ -1,0 +1,9 @@
+namespace Kanban.Domain.Cards;
+
+public enum CardClass
+{
+    Standard,
+    Risk,
+    TechnicalBlocker,
+    BusinessBlocker,
+}

@@ -1,0 +1,10 @@
+namespace Kanban.Domain.Cards;
+
+public enum TicketState
+{
+    Triage,
+    SentBack,
+    OnBoard,
+    Rejected,
+    Merged,
+}
