@@ -23,6 +23,7 @@ builder.Services.AddMediator(options =>
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
+ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.ApplyContractTypes);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -58,8 +59,6 @@ app.MapCards();
 
 app.MapFallback("/api/{**path}", ProblemTypes.UnknownApiRoute);
 app.MapFallbackToFile("index.html");
-
-await app.Services.PrepareDatabaseAsync();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

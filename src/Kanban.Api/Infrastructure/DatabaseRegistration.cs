@@ -7,12 +7,14 @@ public static class DatabaseRegistration
 {
     public static IServiceCollection AddKanbanDatabase(this IServiceCollection services) =>
         // Resolved lazily, so configuration a test host adds after Program runs still applies.
-        services.AddDbContext<KanbanDbContext>((sp, options) =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var environment = sp.GetRequiredService<IHostEnvironment>();
-            DatabaseSetup.Configure(options, ProviderOf(configuration), ConnectionStringOf(configuration, environment));
-        });
+        services
+            .AddHostedService<DatabaseInitializer>()
+            .AddDbContext<KanbanDbContext>((sp, options) =>
+            {
+                var configuration = sp.GetRequiredService<IConfiguration>();
+                var environment = sp.GetRequiredService<IHostEnvironment>();
+                DatabaseSetup.Configure(options, ProviderOf(configuration), ConnectionStringOf(configuration, environment));
+            });
 
     public static DatabaseProvider ProviderOf(IConfiguration configuration)
     {
@@ -37,7 +39,7 @@ public static class DatabaseRegistration
         Path.GetFullPath(configuration["Kanban:DataDirectory"] ?? Path.Combine(environment.ContentRootPath, "data"));
 
     /// <summary>Applies the migrations of the configured provider, then seeds the demo board if asked.</summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KanbanDbContext>();
@@ -61,4 +63,12 @@ public static class DatabaseRegistration
             await scope.ServiceProvider.GetRequiredService<Demo.DemoBoardSeeder>().SeedIfEmptyAsync(ct);
         }
     }
+}
+
+/// <summary>Prepares the database before the server takes its first request, in every kind of host.</summary>
+internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => services.PrepareDatabaseAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

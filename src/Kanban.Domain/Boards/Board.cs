@@ -45,6 +45,9 @@ public sealed class Board
         return board;
     }
 
+    /// <summary>The backlog is always the first lane: work flows from it.</summary>
+    private const int FirstAfterBacklog = 1;
+
     public IEnumerable<Lane> OrderedLanes => _lanes.OrderBy(l => l.Order);
 
     public Lane BacklogLane => _lanes.Single(l => l.Kind == LaneKind.Backlog);
@@ -61,7 +64,7 @@ public sealed class Board
                 "This board already has its backlog lane; choose Queue, Active or Done for a new lane.");
         }
 
-        var position = Math.Clamp(order ?? _lanes.Count, 0, _lanes.Count);
+        var position = Math.Clamp(order ?? _lanes.Count, FirstAfterBacklog, _lanes.Count);
         foreach (var other in _lanes.Where(l => l.Order >= position))
         {
             other.Order++;
@@ -98,7 +101,7 @@ public sealed class Board
         lane.Untested = untested;
 
         var others = OrderedLanes.Where(l => l != lane).ToList();
-        others.Insert(Math.Clamp(order, 0, others.Count), lane);
+        others.Insert(lane.Kind == LaneKind.Backlog ? 0 : Math.Clamp(order, FirstAfterBacklog, others.Count), lane);
         for (var i = 0; i < others.Count; i++)
         {
             others[i].Order = i;
@@ -159,15 +162,19 @@ public sealed class Board
         }
 
         var from = card.LaneId;
-        var placeAt = target.Kind == LaneKind.Done ? null : index;
-        LaneOrder.Place(card, targetCards.Where(c => c.Id != card.Id).ToList(), placeAt);
         Version++;
-
         if (from == target.Id)
         {
+            if (target.Kind != LaneKind.Done)
+            {
+                LaneOrder.Place(card, targetCards.Where(c => c.Id != card.Id).ToList(), index);
+            }
+
             card.Touch(now);
             return null;
         }
+
+        LaneOrder.Place(card, targetCards.Where(c => c.Id != card.Id).ToList(), target.Kind == LaneKind.Done ? null : index);
 
         card.EnterLane(target, now);
         return new CardTransition(Id, card.Id, from, target.Id, now, byUserId);

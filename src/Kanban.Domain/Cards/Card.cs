@@ -49,7 +49,7 @@ public sealed class Card
     /// <summary>When the card was first pulled out of the backlog: where its age and cycle time start.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
 
-    /// <summary>When the card last entered a done lane; cleared when it leaves one.</summary>
+    /// <summary>When the card entered the done lanes; kept while it moves among them, cleared when it leaves them.</summary>
     public DateTimeOffset? CompletedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kanban.Api.Features.Boards;
+using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Tickets;
+
+namespace Kanban.Api.Tests.Infrastructure;
+
+/// <summary>Calls the API as a client would, and reads its answers back into the app's own records.</summary>
+public static class Api
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private static int s_boardNumber;
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    public static async Task<Problem> ReadProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        return JsonSerializer.Deserialize<Problem>(body, Json)!;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
+        client.PostAsJsonAsync(url, body, Json);
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) =>
+        client.PutAsJsonAsync(url, body, Json);
+
+    public static async Task<BoardResponse> CreateBoardAsync(this HttpClient client, string? name = null)
+    {
+        var number = Interlocked.Increment(ref s_boardNumber);
+        var response = await client.PostJsonAsync("/api/boards", new { name = name ?? $"Board {number}", key = $"B{number}" });
+        return await response.ReadAsync<BoardResponse>(HttpStatusCode.Created);
+    }
+
+    public static async Task<BoardResponse> GetBoardAsync(this HttpClient client, Guid boardId) =>
+        await (await client.GetAsync($"/api/boards/{boardId}")).ReadAsync<BoardResponse>();
+
+    public static async Task<TicketResponse> SubmitTicketAsync(this HttpClient client, Guid boardId, string title = "Show the refund status on the order page")
+    {
+        var response = await client.PostJsonAsync($"/api/boards/{boardId}/tickets", new
+        {
+            title,
+            description = "Customers ask support whether their refund went through; the order page should show the refund state and date so they can see it themselves.",
+            definitionOfDone = new[] { "The order page shows the refund state and its date", "A failed refund shows the reason in plain words" },
+            estimateDays = 2,
+            @class = "Standard",
+        });
+        return await response.ReadAsync<TicketResponse>(HttpStatusCode.Created);
+    }
+
+    public static Task<HttpResponseMessage> MoveAsync(this HttpClient client, Guid cardId, Guid laneId, int? index = null) =>
+        client.PostJsonAsync($"/api/cards/{cardId}/move", new { laneId, index });
+
+    public static async Task<CardResponse> MoveOkAsync(this HttpClient client, Guid cardId, Guid laneId, int? index = null) =>
+        await (await client.MoveAsync(cardId, laneId, index)).ReadAsync<CardResponse>();
+
+    public static Guid LaneId(this BoardResponse board, string name) => board.Lanes.Single(l => l.Name == name).Id;
+}
+
+public sealed record Problem(string Type, string Title, int Status, string Detail, Dictionary<string, string[]>? Errors)
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement> Extensions { get; init; } = [];
+}

@@ -1,0 +1,61 @@
+using Kanban.Api.Infrastructure.Demo;
+using Kanban.Api.Tests.Infrastructure;
+using Kanban.Domain.Boards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kanban.Api.Tests.Operations;
+
+public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task An_empty_database_gets_a_demo_board_with_cards_in_every_lane_within_their_limits()
+    {
+        var summary = (await (await _client.GetAsync("/api/boards")).ReadAsync<List<Kanban.Api.Features.Boards.BoardSummary>>()).ShouldHaveSingleItem();
+
+        var board = await _client.GetBoardAsync(summary.Id);
+
+        board.Key.ShouldBe(DemoBoardSeeder.BoardKey);
+        board.Lanes.ShouldAllBe(l => l.Count > 0);
+        board.Lanes.Where(l => l.WipLimit != null).ShouldAllBe(l => l.Count <= l.WipLimit);
+        var untested = board.Lanes.Where(l => l.Untested).ToList();
+        untested.Sum(l => l.Count).ShouldBeLessThan(untested.Sum(l => l.WipLimit ?? 0), "the demo line is running");
+    }
+
+    [Fact]
+    public async Task The_demo_history_spans_weeks_with_every_done_card_having_passed_through_each_lane()
+    {
+        var board = await _client.GetBoardAsync((await (await _client.GetAsync("/api/boards")).ReadAsync<List<Kanban.Api.Features.Boards.BoardSummary>>()).Single().Id);
+        var done = board.LaneId("Done");
+
+        var (cards, transitions) = await factory.WithDbAsync(async db =>
+            (await db.Cards.Where(c => c.LaneId == done).ToListAsync(), await db.CardTransitions.ToListAsync()));
+
+        cards.Count.ShouldBeGreaterThanOrEqualTo(15);
+        var completions = cards.Select(c => c.CompletedAt!.Value).ToList();
+        (completions.Max() - completions.Min()).TotalDays.ShouldBeGreaterThan(14);
+        completions.Max().ShouldBeLessThan(DateTimeOffset.UtcNow);
+        foreach (var card in cards)
+        {
+            var path = transitions.Where(t => t.CardId == card.Id).OrderBy(t => t.At).Select(t => t.ToLaneId).ToList();
+            path.ShouldBe(board.Lanes.OrderBy(l => l.Order).Select(l => l.Id).ToList());
+            card.StartedAt.ShouldNotBeNull();
+            card.CompletedAt.ShouldNotBeNull();
+            card.StartedAt.Value.ShouldBeLessThan(card.CompletedAt.Value);
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_is_seeded_once_and_not_again_on_a_database_that_has_a_board()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoBoardSeeder>();
+
+        await seeder.SeedIfEmptyAsync(CancellationToken.None);
+
+        (await factory.WithDbAsync(db => db.Boards.CountAsync(b => b.Key == DemoBoardSeeder.BoardKey))).ShouldBe(1);
+        (await factory.WithDbAsync(db => db.Boards.SelectMany(b => b.Lanes).CountAsync(l => l.Kind == LaneKind.Backlog))).ShouldBe(1);
+    }
+}

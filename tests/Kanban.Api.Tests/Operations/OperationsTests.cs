@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text.Json;
+using Kanban.Api.Tests.Infrastructure;
+
+namespace Kanban.Api.Tests.Operations;
+
+public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<KanbanApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_healthy(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_api_route()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldBe(
+        [
+            "/api/boards",
+            "/api/boards/{boardId}",
+            "/api/boards/{boardId}/lanes",
+            "/api/boards/{boardId}/lanes/{laneId}",
+            "/api/boards/{boardId}/tickets",
+            "/api/cards/{cardId}/move",
+        ], ignoreOrder: true);
+    }
+}

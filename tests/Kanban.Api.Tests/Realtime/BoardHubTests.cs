@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kanban.Api.Realtime;
+using Kanban.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kanban.Api.Tests.Realtime;
+
+public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<KanbanApiFactory>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task A_second_client_on_the_board_receives_CardMoved_with_the_new_version()
+    {
+        var board = await _client.CreateBoardAsync();
+        var ticket = await _client.SubmitTicketAsync(board.Id);
+        await using var watcher = await ConnectAsync();
+        var received = new TaskCompletionSource<CardMovedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<CardMovedEvent>("CardMoved", e => received.TrySetResult(e));
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+        var before = await _client.GetBoardAsync(board.Id);
+
+        await _client.MoveOkAsync(ticket.Id, board.LaneId("Ready"));
+
+        var moved = await received.Task.WaitAsync(Patience);
+        moved.BoardId.ShouldBe(board.Id);
+        moved.Card.Id.ShouldBe(ticket.Id);
+        moved.Card.LaneId.ShouldBe(board.LaneId("Ready"));
+        moved.FromLaneId.ShouldBe(board.LaneId("Backlog"));
+        moved.Version.ShouldBe(before.Version + 1);
+        (await _client.GetBoardAsync(board.Id)).Version.ShouldBe(moved.Version);
+    }
+
+    [Fact]
+    public async Task A_client_on_the_board_receives_TicketSubmitted()
+    {
+        var board = await _client.CreateBoardAsync();
+        await using var watcher = await ConnectAsync();
+        var received = new TaskCompletionSource<TicketSubmittedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<TicketSubmittedEvent>("TicketSubmitted", e => received.TrySetResult(e));
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+
+        var ticket = await _client.SubmitTicketAsync(board.Id);
+
+        var submitted = await received.Task.WaitAsync(Patience);
+        submitted.Card.Key.ShouldBe(ticket.Key);
+        submitted.Version.ShouldBe(board.Version + 1);
+    }
+
+    [Fact]
+    public async Task A_client_of_another_board_receives_nothing()
+    {
+        var board = await _client.CreateBoardAsync();
+        var other = await _client.CreateBoardAsync();
+        var ticket = await _client.SubmitTicketAsync(board.Id);
+        await using var bystander = await ConnectAsync();
+        await using var watcher = await ConnectAsync();
+        var strayEvents = 0;
+        bystander.On<CardMovedEvent>("CardMoved", _ => Interlocked.Increment(ref strayEvents));
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<CardMovedEvent>("CardMoved", _ => received.TrySetResult());
+        await bystander.InvokeAsync("JoinBoard", other.Id);
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+
+        await _client.MoveOkAsync(ticket.Id, board.LaneId("Ready"));
+
+        // The watcher's event proves the broadcast went out; the bystander got the same chance.
+        await received.Task.WaitAsync(Patience);
+        strayEvents.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Joining_an_unknown_board_is_refused()
+    {
+        await using var connection = await ConnectAsync();
+
+        var error = await Should.ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>(() => connection.InvokeAsync("JoinBoard", Guid.NewGuid()));
+
+        error.Message.ShouldContain("does not exist");
+    }
+
+    private async Task<HubConnection> ConnectAsync()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, BoardHub.Path), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+            })
+            .AddJsonProtocol(options =>
+            {
+                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+}

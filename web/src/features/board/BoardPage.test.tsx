@@ -1,0 +1,117 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { queryKeys } from '../../api/boards';
+import type { Board } from '../../api/types';
+import { makeBoard } from '../../test/fixtures';
+import { cardsInLane } from './boardState';
+import { BoardView } from './BoardPage';
+import { handleBoardEvent } from './useBoardHub';
+import { useMoveCard } from './useMoveCard';
+
+function setup(board: Board = makeBoard()) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
+  client.setQueryData(queryKeys.board(board.id), board);
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>
+      <MemoryRouter>{children}</MemoryRouter>
+    </QueryClientProvider>
+  );
+  return { client, wrapper };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('BoardView', () => {
+  it('renders lanes in order with counts, full marker, cards and test hooks', () => {
+    const board = makeBoard();
+    board.lanes = board.lanes.map((l) => (l.id === 'doing' ? { ...l, count: 3 } : l));
+    const { wrapper } = setup(board);
+    render(<BoardView board={board} connection="connected" />, { wrapper });
+
+    const root = screen.getByTestId('board');
+    expect(root.getAttribute('data-version')).toBe('10');
+    expect(screen.getByRole('heading', { level: 1, name: 'Payments' })).toBeTruthy();
+
+    const lanes = Array.from(root.querySelectorAll('[data-testid^="lane-"][data-lane-name]'));
+    expect(lanes.map((l) => l.getAttribute('data-lane-name'))).toEqual(['Backlog', 'In progress', 'Done']);
+
+    const doing = screen.getByTestId('lane-doing');
+    expect(doing.querySelector('[data-testid="lane-count"]')!.textContent).toBe('3/3');
+    expect(doing.textContent).toContain('Full');
+    expect(doing.getAttribute('data-full')).toBe('true');
+    expect(screen.getByTestId('lane-backlog').querySelector('[data-testid="lane-count"]')!.textContent).toBe('3');
+
+    const blocked = screen.getByTestId('card-PAY-5');
+    expect(blocked.textContent).toContain('Blocked');
+    expect(blocked.textContent).toContain('Risk');
+    expect(blocked.textContent).toContain('2d');
+    expect(blocked.getAttribute('role')).toBe('button');
+
+    expect(screen.getByTestId('connection-state').textContent).toBe('Live');
+  });
+
+  it('says when the live connection is down', () => {
+    const { wrapper } = setup();
+    render(<BoardView board={makeBoard()} connection="reconnecting" />, { wrapper });
+    expect(screen.getByTestId('connection-state').textContent).toBe('Reconnecting…');
+  });
+});
+
+describe('useMoveCard', () => {
+  it('moves the card at once, then rolls back on a refusal', async () => {
+    let reject!: (r: Response) => void;
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (reject = resolve))));
+    const { client, wrapper } = setup();
+    const key = queryKeys.board('board-1');
+    const { result } = renderHook(() => useMoveCard('board-1'), { wrapper });
+
+    let error: Error | undefined;
+    act(() => {
+      result.current.mutate({ cardId: '1', laneId: 'doing', index: 0 }, { onError: (e) => (error = e) });
+    });
+    await waitFor(() => expect(cardsInLane(client.getQueryData<Board>(key)!, 'doing').map((c) => c.id)).toEqual(['1', '4', '5']));
+    expect(client.getQueryData<Board>(key)!.lanes.find((l) => l.id === 'doing')!.count).toBe(3);
+
+    await act(async () => {
+      reject(
+        new Response(JSON.stringify({ type: 'urn:kanban:problem:wip-limit-reached', status: 409, detail: 'In progress is full (3 of 3).' }), {
+          status: 409,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      );
+    });
+    await waitFor(() => expect(error?.message).toBe('In progress is full (3 of 3).'));
+    const after = client.getQueryData<Board>(key)!;
+    expect(cardsInLane(after, 'backlog').map((c) => c.id)).toEqual(['1', '2', '3']);
+    expect(after.lanes.find((l) => l.id === 'doing')!.count).toBe(2);
+  });
+});
+
+describe('handleBoardEvent', () => {
+  it('patches the cache on the next version and refetches on a gap', () => {
+    const { client } = setup();
+    const key = queryKeys.board('board-1');
+    const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();
+    const board = client.getQueryData<Board>(key)!;
+
+    handleBoardEvent(client, 'board-1', {
+      kind: 'CardMoved',
+      boardId: 'board-1',
+      version: 11,
+      card: { ...board.cards[0]!, laneId: 'done' },
+      fromLaneId: 'backlog',
+    });
+    expect(client.getQueryData<Board>(key)!.version).toBe(11);
+    expect(invalidate).not.toHaveBeenCalled();
+
+    handleBoardEvent(client, 'board-1', { kind: 'LaneChanged', boardId: 'board-1', version: 13 });
+    expect(invalidate).toHaveBeenCalledTimes(1);
+    expect(client.getQueryData<Board>(key)!.version).toBe(11);
+  });
+});

@@ -1,0 +1,67 @@
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import type { Card, Lane as LaneModel } from '../../api/types';
+import { isLaneFull, laneCountLabel } from './boardState';
+import { CardTile } from './CardTile';
+
+export const LANE_DROP_PREFIX = 'lane:';
+
+export interface LaneDropData {
+  type: 'lane';
+  lane: LaneModel;
+}
+
+export function laneDropId(laneId: string): string {
+  return `${LANE_DROP_PREFIX}${laneId}`;
+}
+
+export function Lane({ lane, cards }: { lane: LaneModel; cards: Card[] }) {
+  const { setNodeRef, isOver } = useDroppable({
+    id: laneDropId(lane.id),
+    data: { type: 'lane', lane } satisfies LaneDropData,
+  });
+  const full = isLaneFull(lane);
+  const titleId = `lane-title-${lane.id}`;
+  const hidden = lane.count - cards.length;
+
+  return (
+    <section
+      ref={setNodeRef}
+      className={['lane', `lane--${lane.kind.toLowerCase()}`, full ? 'lane--full' : '', isOver ? 'lane--over' : '']
+        .filter(Boolean)
+        .join(' ')}
+      aria-labelledby={titleId}
+      data-testid={`lane-${lane.id}`}
+      data-lane-name={lane.name}
+      data-full={full ? 'true' : 'false'}
+    >
+      <div className="lane__header">
+        <h2 id={titleId} className="lane__title">
+          {lane.name}
+        </h2>
+        <p className="lane__count">
+          <span data-testid="lane-count">{laneCountLabel(lane)}</span>
+          <span className="sr-only">
+            {lane.wipLimit ? ` cards, limit ${lane.wipLimit}` : lane.count === 1 ? ' card' : ' cards'}
+          </span>
+          {full && (
+            <span className="lane__full" data-testid="lane-full">
+              Full
+            </span>
+          )}
+        </p>
+      </div>
+      <SortableContext id={lane.id} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
+        <ul className="lane__cards">
+          {cards.map((card) => (
+            <CardTile key={card.id} card={card} />
+          ))}
+        </ul>
+      </SortableContext>
+      {cards.length === 0 && <p className="lane__empty">No cards</p>}
+      {hidden > 0 && lane.kind === 'Done' && (
+        <p className="lane__note">Showing the {cards.length} most recent of {lane.count}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { Board } from '../../api/types';
+import { card, makeBoard } from '../../test/fixtures';
+import {
+  applyBoardEvent,
+  applyMove,
+  cardsInLane,
+  dropTarget,
+  isLaneFull,
+  laneCountLabel,
+  revertMove,
+  sortedLanes,
+  upsertCard,
+} from './boardState';
+
+const keys = (board: Board, laneId: string) => cardsInLane(board, laneId).map((c) => c.id);
+const count = (board: Board, laneId: string) => board.lanes.find((l) => l.id === laneId)!.count;
+
+describe('sortedLanes and labels', () => {
+  it('orders lanes by order', () => {
+    expect(sortedLanes(makeBoard()).map((l) => l.id)).toEqual(['backlog', 'doing', 'done']);
+  });
+
+  it('shows count/limit, or the count alone without a limit', () => {
+    const board = makeBoard();
+    expect(laneCountLabel(board.lanes.find((l) => l.id === 'doing')!)).toBe('2/3');
+    expect(laneCountLabel(board.lanes.find((l) => l.id === 'backlog')!)).toBe('3');
+  });
+
+  it('calls a lane full at its limit, never without a limit', () => {
+    const board = applyMove(makeBoard(), '1', 'doing', 0);
+    expect(isLaneFull(board.lanes.find((l) => l.id === 'doing')!)).toBe(true);
+    expect(isLaneFull(makeBoard().lanes.find((l) => l.id === 'doing')!)).toBe(false);
+    expect(isLaneFull(board.lanes.find((l) => l.id === 'backlog')!)).toBe(false);
+  });
+});
+
+describe('applyMove', () => {
+  it('reorders within a lane without changing counts', () => {
+    const before = makeBoard();
+    const after = applyMove(before, '3', 'backlog', 0);
+    expect(keys(after, 'backlog')).toEqual(['3', '1', '2']);
+    expect(count(after, 'backlog')).toBe(3);
+    expect(after.version).toBe(before.version);
+  });
+
+  it('moves down within a lane to the given index among the other cards', () => {
+    const after = applyMove(makeBoard(), '1', 'backlog', 1);
+    expect(keys(after, 'backlog')).toEqual(['2', '1', '3']);
+  });
+
+  it('moves across lanes at an index and updates both counts', () => {
+    const after = applyMove(makeBoard(), '2', 'doing', 1);
+    expect(keys(after, 'doing')).toEqual(['4', '2', '5']);
+    expect(keys(after, 'backlog')).toEqual(['1', '3']);
+    expect(count(after, 'doing')).toBe(3);
+    expect(count(after, 'backlog')).toBe(2);
+    expect(after.cards.find((c) => c.id === '2')!.laneId).toBe('doing');
+  });
+
+  it('clamps the index to the ends of the lane', () => {
+    expect(keys(applyMove(makeBoard(), '1', 'doing', 99), 'doing')).toEqual(['4', '5', '1']);
+    expect(keys(applyMove(makeBoard(), '1', 'doing', -5), 'doing')).toEqual(['1', '4', '5']);
+  });
+
+  it('moves into an empty lane', () => {
+    const after = applyMove(makeBoard(), '5', 'done', 0);
+    expect(keys(after, 'done')).toEqual(['5']);
+    expect(count(after, 'done')).toBe(1);
+    expect(count(after, 'doing')).toBe(1);
+  });
+
+  it('renumbers the lane when the neighbours share a rank', () => {
+    const board = makeBoard();
+    board.cards = board.cards.map((c) => (c.laneId === 'doing' ? { ...c, rank: 500 } : c));
+    const after = applyMove(board, '1', 'doing', 1);
+    const order = keys(after, 'doing');
+    expect(order).toHaveLength(3);
+    expect(order[1]).toBe('1');
+    const ranks = cardsInLane(after, 'doing').map((c) => c.rank);
+    expect(new Set(ranks).size).toBe(3);
+  });
+
+  it('does not mutate the board it was given', () => {
+    const before = makeBoard();
+    const snapshot = structuredClone(before);
+    applyMove(before, '2', 'doing', 0);
+    expect(before).toEqual(snapshot);
+  });
+
+  it('leaves the board alone for an unknown card or lane', () => {
+    const board = makeBoard();
+    expect(applyMove(board, 'nope', 'doing', 0)).toBe(board);
+    expect(applyMove(board, '1', 'nope', 0)).toBe(board);
+  });
+});
+
+describe('revertMove and upsertCard', () => {
+  it('puts a refused card back with its old lane, rank and counts', () => {
+    const before = makeBoard();
+    const original = before.cards.find((c) => c.id === '2')!;
+    const moved = applyMove(before, '2', 'doing', 0);
+    const reverted = revertMove(moved, original);
+    expect(keys(reverted, 'backlog')).toEqual(['1', '2', '3']);
+    expect(count(reverted, 'backlog')).toBe(3);
+    expect(count(reverted, 'doing')).toBe(2);
+  });
+
+  it('replacing a card with the server copy in the same lane keeps counts', () => {
+    const moved = applyMove(makeBoard(), '2', 'doing', 0);
+    const server = { ...moved.cards.find((c) => c.id === '2')!, rank: 512 };
+    const after = upsertCard(moved, server);
+    expect(count(after, 'doing')).toBe(3);
+    expect(after.cards.find((c) => c.id === '2')!.rank).toBe(512);
+  });
+});
+
+describe('applyBoardEvent', () => {
+  it('applies CardMoved at version + 1: moves the card, updates counts and version', () => {
+    const board = makeBoard();
+    const moved = { ...board.cards.find((c) => c.id === '1')!, laneId: 'doing', rank: 4096 };
+    const out = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, card: moved, fromLaneId: 'backlog' });
+    expect(out.action).toBe('applied');
+    expect(out.board.version).toBe(11);
+    expect(keys(out.board, 'doing')).toEqual(['4', '5', '1']);
+    expect(count(out.board, 'doing')).toBe(3);
+    expect(count(out.board, 'backlog')).toBe(2);
+  });
+
+  it('does not count twice when the event echoes a move already shown optimistically', () => {
+    const optimistic = applyMove(makeBoard(), '1', 'doing', 2);
+    const server = { ...optimistic.cards.find((c) => c.id === '1')!, rank: 3000 };
+    const out = applyBoardEvent(optimistic, { kind: 'CardMoved', boardId: 'board-1', version: 11, card: server, fromLaneId: 'backlog' });
+    expect(out.action).toBe('applied');
+    expect(count(out.board, 'doing')).toBe(3);
+    expect(count(out.board, 'backlog')).toBe(2);
+  });
+
+  it('counts a card it did not list from fromLaneId', () => {
+    const board = makeBoard();
+    const hidden = card('99', 'doing', 5000);
+    const out = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, card: hidden, fromLaneId: 'done' });
+    expect(count(out.board, 'doing')).toBe(3);
+    expect(keys(out.board, 'doing')).toContain('99');
+  });
+
+  it('adds a submitted ticket to its lane', () => {
+    const out = applyBoardEvent(makeBoard(), { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, card: card('6', 'backlog', 4096) });
+    expect(out.action).toBe('applied');
+    expect(keys(out.board, 'backlog')).toEqual(['1', '2', '3', '6']);
+    expect(count(out.board, 'backlog')).toBe(4);
+  });
+
+  it('ignores an event at or below the cached version (own echo or stale)', () => {
+    const board = makeBoard();
+    const c = { ...board.cards[0]!, laneId: 'doing' };
+    expect(applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 10, card: c, fromLaneId: 'backlog' }).action).toBe('ignored');
+    expect(applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 3, card: c, fromLaneId: 'backlog' })).toEqual({ action: 'ignored', board });
+  });
+
+  it('asks for a reload on a version gap', () => {
+    const board = makeBoard();
+    const out = applyBoardEvent(board, { kind: 'TicketSubmitted', boardId: 'board-1', version: 12, card: card('6', 'backlog', 1) });
+    expect(out.action).toBe('reload');
+    expect(out.board).toBe(board);
+  });
+
+  it('reloads on LaneChanged', () => {
+    expect(applyBoardEvent(makeBoard(), { kind: 'LaneChanged', boardId: 'board-1', version: 11 }).action).toBe('reload');
+  });
+
+  it('ignores another board’s events', () => {
+    expect(applyBoardEvent(makeBoard(), { kind: 'LaneChanged', boardId: 'other', version: 11 }).action).toBe('ignored');
+  });
+});
+
+describe('dropTarget', () => {
+  it('dropping on a lane puts the card last', () => {
+    expect(dropTarget(makeBoard(), '1', { laneId: 'doing' })).toEqual({ laneId: 'doing', index: 2 });
+  });
+
+  it('dropping on a card in another lane takes that card’s index', () => {
+    expect(dropTarget(makeBoard(), '1', { laneId: 'doing', cardId: '5' })).toEqual({ laneId: 'doing', index: 1 });
+  });
+
+  it('dropping on a card in the same lane takes that card’s index', () => {
+    expect(dropTarget(makeBoard(), '1', { laneId: 'backlog', cardId: '3' })).toEqual({ laneId: 'backlog', index: 2 });
+    expect(dropTarget(makeBoard(), '3', { laneId: 'backlog', cardId: '1' })).toEqual({ laneId: 'backlog', index: 0 });
+  });
+
+  it('is undefined when the card would not move', () => {
+    expect(dropTarget(makeBoard(), '3', { laneId: 'backlog' })).toBeUndefined();
+    expect(dropTarget(makeBoard(), '2', { laneId: 'backlog', cardId: '2' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'react';
+import {
+  HubConnectionBuilder,
+  HubConnectionState,
+  LogLevel,
+  type HubConnection,
+  type IRetryPolicy,
+} from '@microsoft/signalr';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/boards';
+import type {
+  Board,
+  BoardEvent,
+  CardMovedEvent,
+  ConnectionState,
+  LaneChangedEvent,
+  TicketSubmittedEvent,
+} from '../../api/types';
+import { applyBoardEvent } from './boardState';
+
+export const HUB_URL = '/hubs/board';
+
+/** Retries for ever (a wall screen must come back by itself): 0 s, 2 s, 5 s, 10 s, then every 30 s. */
+const retryForever: IRetryPolicy = {
+  nextRetryDelayInMilliseconds: ({ previousRetryCount }) => [0, 2000, 5000, 10000][previousRetryCount] ?? 30000,
+};
+
+/** Applies a hub event to the cached board, or refetches it when the event cannot be applied. */
+export function handleBoardEvent(queryClient: QueryClient, boardId: string, event: BoardEvent): void {
+  const key = queryKeys.board(boardId);
+  const current = queryClient.getQueryData<Board>(key);
+  if (!current) {
+    void queryClient.invalidateQueries({ queryKey: key });
+    return;
+  }
+  const outcome = applyBoardEvent(current, event);
+  if (outcome.action === 'applied') queryClient.setQueryData<Board>(key, outcome.board);
+  else if (outcome.action === 'reload') void queryClient.invalidateQueries({ queryKey: key });
+}
+
+/**
+ * Owns the SignalR connection for one board: joins it after every (re)connect, reloads the board
+ * then (events may have been missed), patches the cached board from events, and reports the
+ * connection state so the page can say when it may be stale.
+ */
+export function useBoardHub(boardId: string, enabled = true): ConnectionState {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<ConnectionState>('connecting');
+
+  useEffect(() => {
+    if (!enabled || !boardId) return;
+    let disposed = false;
+    let restartTimer: ReturnType<typeof setTimeout> | undefined;
+    let restartAttempt = 0;
+    const key = queryKeys.board(boardId);
+
+    const connection: HubConnection = new HubConnectionBuilder()
+      .withUrl(HUB_URL, { withCredentials: true })
+      .withAutomaticReconnect(retryForever)
+      .configureLogging(LogLevel.Warning)
+      .build();
+
+    connection.on('CardMoved', (e: CardMovedEvent) =>
+      handleBoardEvent(queryClient, boardId, { kind: 'CardMoved', ...e }),
+    );
+    connection.on('TicketSubmitted', (e: TicketSubmittedEvent) =>
+      handleBoardEvent(queryClient, boardId, { kind: 'TicketSubmitted', ...e }),
+    );
+    connection.on('LaneChanged', (e: LaneChangedEvent) =>
+      handleBoardEvent(queryClient, boardId, { kind: 'LaneChanged', ...e }),
+    );
+
+    const joinAndReload = async () => {
+      await connection.invoke('JoinBoard', boardId);
+      if (disposed) return;
+      setState('connected');
+      void queryClient.invalidateQueries({ queryKey: key });
+    };
+
+    const scheduleRestart = () => {
+      if (disposed || restartTimer) return;
+      const delay = [2000, 5000, 10000][restartAttempt] ?? 30000;
+      restartAttempt += 1;
+      restartTimer = setTimeout(() => {
+        restartTimer = undefined;
+        void start();
+      }, delay);
+    };
+
+    const start = async () => {
+      if (disposed || connection.state !== HubConnectionState.Disconnected) return;
+      setState('connecting');
+      try {
+        await connection.start();
+        if (disposed) return;
+        await joinAndReload();
+        restartAttempt = 0;
+      } catch (error) {
+        if (disposed) return;
+        console.warn('Board live updates unavailable', error);
+        setState('disconnected');
+        if (connection.state !== HubConnectionState.Disconnected) await connection.stop().catch(() => {});
+        scheduleRestart();
+      }
+    };
+
+    connection.onreconnecting(() => {
+      if (!disposed) setState('reconnecting');
+    });
+    connection.onreconnected(() => {
+      if (disposed) return;
+      joinAndReload().catch((error: unknown) => {
+        console.warn('Could not rejoin the board', error);
+        void connection.stop();
+      });
+    });
+    connection.onclose(() => {
+      if (disposed) return;
+      setState('disconnected');
+      scheduleRestart();
+    });
+
+    void start();
+
+    return () => {
+      disposed = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      void connection.stop().catch(() => {});
+    };
+  }, [boardId, enabled, queryClient]);
+
+  return state;
+}
