@@ -1,0 +1,84 @@
+using Kanban.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Kanban.E2E.Tests.Board;
+
+public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) : IClassFixture<KanbanServer>
+{
+    [Fact]
+    public async Task A_card_dragged_on_one_page_shows_in_its_new_lane_on_another_page_without_reloading()
+    {
+        var board = await server.Http.CreateBoardAsync("Live drag");
+        var ticket = await server.Http.SubmitTicketAsync(board.Id(), "Drag me across the board");
+        var key = ticket.GetProperty("key").GetString()!;
+        var ready = board.LaneId("Ready");
+
+        await browser.WithPagesAsync(nameof(A_card_dragged_on_one_page_shows_in_its_new_lane_on_another_page_without_reloading), 2, async pages =>
+        {
+            var (mover, watcher) = (pages[0], pages[1]);
+            foreach (var page in pages)
+            {
+                await OpenLiveAsync(page, board.Id());
+            }
+
+            await watcher.EvaluateAsync("() => { window.notReloaded = true; }");
+
+            await DragAsync(mover, mover.GetByTestId($"card-{key}"), mover.GetByTestId($"lane-{ready}"));
+
+            var watcherLane = watcher.GetByTestId($"lane-{ready}");
+            await Assertions.Expect(watcherLane.GetByTestId($"card-{key}")).ToBeVisibleAsync();
+            await Assertions.Expect(watcherLane.GetByTestId("lane-count")).ToHaveTextAsync("1/5");
+            (await watcher.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue("the watcher's page was not reloaded");
+            await Assertions.Expect(mover.GetByTestId($"lane-{ready}").GetByTestId($"card-{key}")).ToBeVisibleAsync();
+        });
+
+        var stored = await server.Http.GetStringAsync($"/api/boards/{board.Id()}");
+        stored.ShouldContain($"\"key\":\"{key}\",\"title\":\"Drag me across the board\",\"laneId\":\"{ready}\"");
+    }
+
+    [Fact]
+    public async Task A_card_moved_with_the_keyboard_lands_in_the_next_lane()
+    {
+        var board = await server.Http.CreateBoardAsync("Keyboard move");
+        var ticket = await server.Http.SubmitTicketAsync(board.Id(), "Move me with the keyboard only");
+        var key = ticket.GetProperty("key").GetString()!;
+        var ready = board.LaneId("Ready");
+
+        await browser.WithPagesAsync(nameof(A_card_moved_with_the_keyboard_lands_in_the_next_lane), 1, async pages =>
+        {
+            var page = pages[0];
+            await OpenLiveAsync(page, board.Id());
+
+            var version = await page.GetByTestId("board").GetAttributeAsync("data-version");
+            await page.GetByTestId($"card-{key}").FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Assertions.Expect(page.GetByText($"Picked up {key}.")).ToBeAttachedAsync();
+            await page.Keyboard.PressAsync("ArrowRight");
+            await Assertions.Expect(page.GetByText($"{key} is over Ready")).ToBeAttachedAsync();
+            await page.Keyboard.PressAsync("Space");
+
+            await Assertions.Expect(page.GetByTestId($"lane-{ready}").GetByTestId($"card-{key}")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("board")).Not.ToHaveAttributeAsync("data-version", version!);
+        });
+
+        (await server.Http.GetStringAsync($"/api/boards/{board.Id()}")).ShouldContain($"\"laneId\":\"{ready}\"");
+    }
+
+    private async Task OpenLiveAsync(IPage page, string boardId)
+    {
+        await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}").ToString());
+        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected");
+    }
+
+    /// <summary>A person's drag: press, move in small steps (dnd-kit starts a drag after a few pixels), release.</summary>
+    private static async Task DragAsync(IPage page, ILocator item, ILocator target)
+    {
+        var from = (await item.BoundingBoxAsync())!;
+        var to = (await target.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2) + 10, from.Y + (from.Height / 2) + 10, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new MouseMoveOptions { Steps = 15 });
+        await page.Mouse.UpAsync();
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Kanban.E2E.Tests.Infrastructure;
+
+/// <summary>Arranges boards and tickets through the HTTP API, as another client would.</summary>
+public static class BoardApi
+{
+    private static int s_boardNumber;
+
+    public static async Task<JsonElement> CreateBoardAsync(this HttpClient http, string name)
+    {
+        var key = $"E{Interlocked.Increment(ref s_boardNumber)}";
+        var response = await http.PostAsJsonAsync("/api/boards", new { name, key });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> SubmitTicketAsync(this HttpClient http, string boardId, string title)
+    {
+        var response = await http.PostAsJsonAsync($"/api/boards/{boardId}/tickets", new
+        {
+            title,
+            description = "Support needs to see at a glance which payments failed overnight, so they can call the merchants before the morning peak.",
+            definitionOfDone = new[] { "The list shows every payment that failed since midnight" },
+            estimateDays = 1,
+        });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static string LaneId(this JsonElement board, string name) =>
+        board.GetProperty("lanes").EnumerateArray().Single(l => l.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+
+    public static string Id(this JsonElement element) => element.GetProperty("id").GetString()!;
+}

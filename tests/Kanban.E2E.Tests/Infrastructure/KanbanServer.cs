@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kanban.E2E.Tests.Infrastructure;
+
+/// <summary>The real app on Kestrel, on a free loopback port, with its own SQLite file.</summary>
+public class KanbanServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kanban-e2e-").FullName;
+
+    public KanbanServer()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    protected virtual bool SeedDemo => false;
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client over the real port, for arranging what a test needs through the API.</summary>
+    public HttpClient Http { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Kanban:DataDirectory", _dataDirectory);
+        builder.UseSetting("Kanban:SeedDemo", SeedDemo ? "true" : "false");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
+
+public sealed class DemoKanbanServer : KanbanServer
+{
+    protected override bool SeedDemo => true;
+}
