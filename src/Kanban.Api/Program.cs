@@ -3,6 +3,7 @@ using FluentValidation;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
+using Kanban.Api.Features.Line;
 using Kanban.Api.Features.Tickets;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Demo;
@@ -35,6 +36,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSignalR()
     .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddScoped<BoardNotifier>();
+builder.Services.AddScoped<BoardChanges>();
 builder.Services.AddScoped<DemoBoardSeeder>();
 
 builder.Services.AddHealthChecks()
@@ -56,6 +58,7 @@ app.MapBoards();
 app.MapLanes();
 app.MapTickets();
 app.MapCards();
+app.MapLine();
 
 app.MapFallback("/api/{**path}", ProblemTypes.UnknownApiRoute);
 app.MapFallbackToFile("index.html");

@@ -11,6 +11,8 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
     public DbSet<Lane> Lanes => Set<Lane>();
     public DbSet<Card> Cards => Set<Card>();
     public DbSet<CardTransition> CardTransitions => Set<CardTransition>();
+    public DbSet<LineStop> LineStops => Set<LineStop>();
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KanbanDbContext).Assembly);

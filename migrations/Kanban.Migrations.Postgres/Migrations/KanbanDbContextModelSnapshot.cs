@@ -23,6 +23,46 @@ namespace Kanban.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kanban.Domain.Boards.ActivityEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "At");
+
+                    b.ToTable("Activity", (string)null);
+                });
+
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.Property<Guid>("Id")
@@ -93,6 +133,47 @@ namespace Kanban.Migrations.Postgres.Migrations
                     b.HasIndex("BoardId", "Order");
 
                     b.ToTable("Lanes");
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Boards.LineStop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ResumeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResumedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StoppedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "StoppedAt");
+
+                    b.ToTable("LineStops");
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
@@ -211,6 +292,15 @@ namespace Kanban.Migrations.Postgres.Migrations
                     b.ToTable("CardTransitions");
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.ActivityEntry", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.OwnsOne("Kanban.Domain.Boards.BoardSettings", "Settings", b1 =>
@@ -265,6 +355,15 @@ namespace Kanban.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.LineStop", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany("LineStops")
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
                 {
                     b.HasOne("Kanban.Domain.Boards.Board", null)
@@ -297,6 +396,8 @@ namespace Kanban.Migrations.Postgres.Migrations
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.Navigation("Lanes");
+
+                    b.Navigation("LineStops");
                 });
 #pragma warning restore 612, 618
         }

@@ -22,6 +22,46 @@ namespace Kanban.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Kanban.Domain.Boards.ActivityEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "At");
+
+                    b.ToTable("Activity", (string)null);
+                });
+
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.Property<Guid>("Id")
@@ -92,6 +132,47 @@ namespace Kanban.Migrations.SqlServer.Migrations
                     b.HasIndex("BoardId", "Order");
 
                     b.ToTable("Lanes");
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Boards.LineStop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ResumeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ResumedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StoppedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("StoppedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "StoppedAt");
+
+                    b.ToTable("LineStops");
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
@@ -210,6 +291,15 @@ namespace Kanban.Migrations.SqlServer.Migrations
                     b.ToTable("CardTransitions");
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.ActivityEntry", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.OwnsOne("Kanban.Domain.Boards.BoardSettings", "Settings", b1 =>
@@ -264,6 +354,15 @@ namespace Kanban.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.LineStop", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany("LineStops")
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
                 {
                     b.HasOne("Kanban.Domain.Boards.Board", null)
@@ -296,6 +395,8 @@ namespace Kanban.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.Navigation("Lanes");
+
+                    b.Navigation("LineStops");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,46 @@ namespace Kanban.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kanban.Domain.Boards.ActivityEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "At");
+
+                    b.ToTable("Activity", (string)null);
+                });
+
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.Property<Guid>("Id")
@@ -87,6 +127,47 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.HasIndex("BoardId", "Order");
 
                     b.ToTable("Lanes");
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Boards.LineStop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResumedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StoppedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "StoppedAt");
+
+                    b.ToTable("LineStops");
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
@@ -205,6 +286,15 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.ToTable("CardTransitions");
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.ActivityEntry", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.OwnsOne("Kanban.Domain.Boards.BoardSettings", "Settings", b1 =>
@@ -259,6 +349,15 @@ namespace Kanban.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.LineStop", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany("LineStops")
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
                 {
                     b.HasOne("Kanban.Domain.Boards.Board", null)
@@ -291,6 +390,8 @@ namespace Kanban.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Kanban.Domain.Boards.Board", b =>
                 {
                     b.Navigation("Lanes");
+
+                    b.Navigation("LineStops");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,26 +1,55 @@
+using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
+using Kanban.Data;
+using Kanban.Domain.Boards;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Kanban.Api.Realtime;
 
-public sealed record CardMovedEvent(Guid BoardId, long Version, CardResponse Card, Guid? FromLaneId);
+public sealed record CardMovedMessage(Guid BoardId, long Version, CardResponse Card, Guid FromLaneId);
 
-public sealed record TicketSubmittedEvent(Guid BoardId, long Version, CardResponse Card);
+public sealed record CardMessage(Guid BoardId, long Version, CardResponse Card);
 
-public sealed record LaneChangedEvent(Guid BoardId, long Version);
+public sealed record BoardChangedMessage(Guid BoardId, long Version);
+
+public sealed record LineMessage(Guid BoardId, long Version, LineResponse Line);
 
 /// <summary>
-/// Sends a board's events to its group. Called only after the change is committed, each event with
-/// the board's version after it, so a client that sees a gap knows to reload.
+/// Sends a board's events to its group, after they are committed, each with the board's version
+/// after it: a client holding version v applies v + 1 and reloads on any gap.
 /// </summary>
-public sealed class BoardNotifier(IHubContext<BoardHub> hub)
+public sealed class BoardNotifier(IHubContext<BoardHub> hub, KanbanDbContext db)
 {
-    public Task CardMovedAsync(CardMovedEvent e, CancellationToken ct) => Send("CardMoved", e.BoardId, e, ct);
+    public async Task PublishAsync(Board board, CancellationToken ct)
+    {
+        var group = hub.Clients.Group(BoardHub.GroupOf(board.Id));
+        foreach (var change in board.Events)
+        {
+            var (name, message) = Message(board, change);
+            await group.SendAsync(name, message, ct);
+        }
+    }
 
-    public Task TicketSubmittedAsync(TicketSubmittedEvent e, CancellationToken ct) => Send("TicketSubmitted", e.BoardId, e, ct);
+    private (string Name, object Message) Message(Board board, BoardEvent change) => change switch
+    {
+        CardCreated e => ("TicketSubmitted", new CardMessage(board.Id, e.Version, Card(e.CardId))),
+        CardMoved e => ("CardMoved", new CardMovedMessage(board.Id, e.Version, Card(e.CardId), e.FromLaneId)),
+        CardAssigned or CardBlocked or CardUnblocked => ("CardChanged", new CardMessage(board.Id, change.Version, Card(CardOf(change)))),
+        LaneAdded or LaneChanged or LaneRemoved => ("LaneChanged", new BoardChangedMessage(board.Id, change.Version)),
+        SettingsChanged => ("SettingsChanged", new BoardChangedMessage(board.Id, change.Version)),
+        LineStopped e => ("LineStopped", new LineMessage(board.Id, e.Version, LineResponse.From(board.Line))),
+        LineResumed e => ("LineResumed", new LineMessage(board.Id, e.Version, LineResponse.From(board.Line))),
+        _ => throw new InvalidOperationException($"No message for {change.GetType().Name}."),
+    };
 
-    public Task LaneChangedAsync(LaneChangedEvent e, CancellationToken ct) => Send("LaneChanged", e.BoardId, e, ct);
+    private static Guid CardOf(BoardEvent change) => change switch
+    {
+        CardAssigned e => e.CardId,
+        CardBlocked e => e.CardId,
+        CardUnblocked e => e.CardId,
+        _ => throw new InvalidOperationException($"{change.GetType().Name} is not about a card."),
+    };
 
-    private Task Send(string name, Guid boardId, object payload, CancellationToken ct) =>
-        hub.Clients.Group(BoardHub.GroupOf(boardId)).SendAsync(name, payload, ct);
+    // The card is the one the command just saved, still tracked.
+    private CardResponse Card(Guid cardId) => db.Cards.Local.First(c => c.Id == cardId).ToResponse();
 }

@@ -29,7 +29,12 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
 
         builder.Ignore(b => b.OrderedLanes);
         builder.Ignore(b => b.BacklogLane);
+        builder.Ignore(b => b.Events);
+        builder.Ignore(b => b.Line);
+        builder.Ignore(b => b.StopLineThreshold);
         builder.HasMany(b => b.Lanes).WithOne().HasForeignKey(l => l.BoardId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(b => b.Lanes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(b => b.LineStops).WithOne().HasForeignKey(s => s.BoardId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(b => b.LineStops).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -3,12 +3,22 @@ using Kanban.Domain.Cards;
 namespace Kanban.Domain.Boards;
 
 /// <summary>
-/// A team's workflow and the consistency boundary for what its lanes hold: every change that
-/// affects lane contents bumps <see cref="Version"/>, which the database checks on save.
+/// A team's workflow and the consistency boundary for what its lanes hold. Every change raises a
+/// <see cref="BoardEvent"/> and bumps <see cref="Version"/>, which the database checks on save, so two
+/// changes decided on the same counts cannot both be stored.
 /// </summary>
+/// <remarks>
+/// The rules need the board's current lane counts, which the caller reads from the database
+/// (without loading the cards) and passes in; <see cref="LineStops"/> holds only the open stops.
+/// </remarks>
 public sealed class Board
 {
+    /// <summary>The backlog is always the first lane: work flows from it.</summary>
+    private const int FirstAfterBacklog = 1;
+
     private readonly List<Lane> _lanes = [];
+    private readonly List<LineStop> _lineStops = [];
+    private readonly List<BoardEvent> _events = [];
 
     private Board()
     {
@@ -24,6 +34,12 @@ public sealed class Board
     public int LastCardNumber { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyList<Lane> Lanes => _lanes;
+
+    /// <summary>The open stops of the line (at most one of each kind).</summary>
+    public IReadOnlyList<LineStop> LineStops => _lineStops;
+
+    /// <summary>What changed since the board was loaded, in order, each with its version.</summary>
+    public IReadOnlyList<BoardEvent> Events => _events;
 
     public static Board Create(string name, string key, DateTimeOffset now, string timeZone = "UTC")
     {
@@ -45,16 +61,32 @@ public sealed class Board
         return board;
     }
 
-    /// <summary>The backlog is always the first lane: work flows from it.</summary>
-    private const int FirstAfterBacklog = 1;
-
     public IEnumerable<Lane> OrderedLanes => _lanes.OrderBy(l => l.Order);
 
     public Lane BacklogLane => _lanes.Single(l => l.Kind == LaneKind.Backlog);
 
     public Lane? FindLane(Guid laneId) => _lanes.Find(l => l.Id == laneId);
 
-    public Lane AddLane(string name, LaneKind kind, int? wipLimit, bool untested, int? order)
+    /// <summary>Untested cards at or above which the line stops; 0 means it never stops by itself.</summary>
+    public int StopLineThreshold =>
+        Settings.StopLineThreshold ?? _lanes.Where(l => l.Untested).Sum(l => l.WipLimit ?? 0);
+
+    public int UntestedCount(IReadOnlyDictionary<Guid, int> laneCounts) =>
+        _lanes.Where(l => l.Untested).Sum(l => laneCounts.GetValueOrDefault(l.Id));
+
+    public LineState Line
+    {
+        get
+        {
+            var stop = _lineStops.Where(s => s.ResumedAt is null)
+                .OrderByDescending(s => s.Kind == LineStopKind.Manual)
+                .ThenBy(s => s.StoppedAt)
+                .FirstOrDefault();
+            return stop is null ? LineState.Running : new LineState(true, stop.StoppedAt, stop.Reason, stop.Kind);
+        }
+    }
+
+    public Lane AddLane(string name, LaneKind kind, int? wipLimit, bool untested, int? order, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by)
     {
         if (kind == LaneKind.Backlog)
         {
@@ -72,12 +104,13 @@ public sealed class Board
 
         var lane = new Lane(Id, name, kind, wipLimit, untested, position);
         _lanes.Add(lane);
-        Renumber();
-        Version++;
+        Raise(new LaneAdded(now, by, lane.Id, lane.Name, kind, wipLimit, untested, position));
+        ReconcileLine(laneCounts, now, by);
         return lane;
     }
 
-    public void UpdateLane(Lane lane, string name, LaneKind kind, int? wipLimit, bool untested, int order)
+    /// <summary>Changes a lane. A limit may go below the lane's count: no card is ejected, nothing more enters.</summary>
+    public void UpdateLane(Lane lane, string name, LaneKind kind, int? wipLimit, bool untested, int order, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by)
     {
         if (lane.Kind != kind && (lane.Kind == LaneKind.Backlog || kind == LaneKind.Backlog))
         {
@@ -95,6 +128,7 @@ public sealed class Board
                 $"'{lane.Name}' is the board's only done lane; add another done lane before changing its kind.");
         }
 
+        var before = LaneSnapshot.Of(lane);
         lane.Name = name;
         lane.Kind = kind;
         lane.WipLimit = wipLimit;
@@ -107,18 +141,20 @@ public sealed class Board
             others[i].Order = i;
         }
 
-        Version++;
+        Raise(new LaneChanged(now, by, lane.Id, before, LaneSnapshot.Of(lane)));
+        ReconcileLine(laneCounts, now, by);
     }
 
-    public void RemoveLane(Lane lane, int cardsInLane)
+    public void RemoveLane(Lane lane, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by)
     {
-        if (cardsInLane > 0)
+        var count = laneCounts.GetValueOrDefault(lane.Id);
+        if (count > 0)
         {
             throw new RuleViolation(
                 "lane-not-empty",
                 "Lane is not empty",
-                $"'{lane.Name}' still holds {cardsInLane} card(s); move them to another lane before deleting it.",
-                new Dictionary<string, object?> { ["laneId"] = lane.Id, ["laneName"] = lane.Name, ["count"] = cardsInLane });
+                $"'{lane.Name}' still holds {count} card(s); move them to another lane before deleting it.",
+                new Dictionary<string, object?> { ["laneId"] = lane.Id, ["laneName"] = lane.Name, ["count"] = count });
         }
 
         if (lane.Kind == LaneKind.Backlog
@@ -131,54 +167,219 @@ public sealed class Board
         }
 
         _lanes.Remove(lane);
-        Renumber();
-        Version++;
+        var i = 0;
+        foreach (var other in OrderedLanes.ToList())
+        {
+            other.Order = i++;
+        }
+
+        Raise(new LaneRemoved(now, by, lane.Id, lane.Name));
+        ReconcileLine(laneCounts, now, by);
     }
 
-    /// <summary>Puts a new ticket at the end of the backlog, after <paramref name="lastInBacklog"/>.</summary>
-    public Card SubmitTicket(TicketContent content, Card? lastInBacklog, DateTimeOffset now, Guid? byUserId, out CardTransition arrival)
+    public void ChangeSettings(BoardSettings settings, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by)
     {
+        var changes = Settings.DifferencesTo(settings);
+        Settings = settings;
+        Raise(new SettingsChanged(now, by, changes));
+        ReconcileLine(laneCounts, now, by);
+    }
+
+    /// <summary>Puts a new ticket at the end of the backlog, after <paramref name="lastInBacklog"/>, if the backlog has room.</summary>
+    public Card SubmitTicket(TicketContent content, Card? lastInBacklog, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by, out CardTransition arrival)
+    {
+        var backlog = BacklogLane;
+        EnsureRoom(backlog, laneCounts);
+
         LastCardNumber++;
         var card = new Card(Id, LastCardNumber, BoardKey.CardKey(Key, LastCardNumber), content, now);
-        var backlog = BacklogLane;
         LaneOrder.Place(card, lastInBacklog is null ? [] : [lastInBacklog], index: null);
         card.PlaceOnBoard(backlog, now);
-        arrival = new CardTransition(Id, card.Id, null, backlog.Id, now, byUserId);
-        Version++;
+        arrival = new CardTransition(Id, card.Id, null, backlog.Id, now, by);
+        Raise(new CardCreated(now, by, card.Id, card.Key, backlog.Id, backlog.Name));
         return card;
     }
 
     /// <summary>
     /// Moves <paramref name="card"/> to <paramref name="index"/> of <paramref name="target"/>, whose other
-    /// cards are <paramref name="targetCards"/> in rank order. A done lane is kept in order of
-    /// completion: a card entering it goes last, and <paramref name="targetCards"/> need only hold its
-    /// last card. Returns the transition, or null for a reorder within the lane.
+    /// cards are <paramref name="targetCards"/> in rank order, if the rules allow it. A done lane is kept
+    /// in order of completion: a card entering it goes last, and <paramref name="targetCards"/> need only
+    /// hold its last card. Returns the transition, or null for a reorder within the lane.
     /// </summary>
-    public CardTransition? MoveCard(Card card, Lane target, IReadOnlyList<Card> targetCards, int? index, DateTimeOffset now, Guid? byUserId)
+    /// <param name="assigneeActiveCards">How many cards the card's assignee holds in active lanes.</param>
+    public CardTransition? MoveCard(
+        Card card,
+        Lane target,
+        IReadOnlyList<Card> targetCards,
+        int? index,
+        IReadOnlyDictionary<Guid, int> laneCounts,
+        int assigneeActiveCards,
+        DateTimeOffset now,
+        Guid? by)
     {
-        if (card.BoardId != Id || target.BoardId != Id || card.State != TicketState.OnBoard)
+        if (card.BoardId != Id || target.BoardId != Id || card.State != TicketState.OnBoard || FindLane(card.LaneId!.Value) is not { } source)
         {
             throw new InvalidOperationException("The card and the lane must be on this board.");
         }
 
-        var from = card.LaneId;
-        Version++;
-        if (from == target.Id)
+        var others = targetCards.Where(c => c.Id != card.Id).ToList();
+        if (source == target)
         {
             if (target.Kind != LaneKind.Done)
             {
-                LaneOrder.Place(card, targetCards.Where(c => c.Id != card.Id).ToList(), index);
+                LaneOrder.Place(card, others, index);
             }
 
             card.Touch(now);
+            Raise(new CardMoved(now, by, card.Id, card.Key, source.Id, source.Name, target.Id, target.Name));
             return null;
         }
 
-        LaneOrder.Place(card, targetCards.Where(c => c.Id != card.Id).ToList(), target.Kind == LaneKind.Done ? null : index);
+        EnsureRoom(target, laneCounts);
+        if (target.Kind == LaneKind.Active && source.Kind != LaneKind.Active && card.AssigneeId is { } assignee)
+        {
+            EnsurePersonalRoom(assignee, assigneeActiveCards);
+        }
 
+        EnsureLineAllowsPull(source, target, laneCounts);
+
+        LaneOrder.Place(card, others, target.Kind == LaneKind.Done ? null : index);
         card.EnterLane(target, now);
-        return new CardTransition(Id, card.Id, from, target.Id, now, byUserId);
+        Raise(new CardMoved(now, by, card.Id, card.Key, source.Id, source.Name, target.Id, target.Name));
+        ReconcileLine(CountsAfterMove(laneCounts, source, target), now, by);
+        return new CardTransition(Id, card.Id, source.Id, target.Id, now, by);
     }
+
+    /// <param name="assigneeActiveCards">How many cards <paramref name="assignee"/> holds in active lanes.</param>
+    public void AssignCard(Card card, Guid? assignee, int assigneeActiveCards, DateTimeOffset now, Guid? by)
+    {
+        if (card.AssigneeId == assignee)
+        {
+            return;
+        }
+
+        if (assignee is { } person && card.LaneId is { } laneId && FindLane(laneId)?.Kind == LaneKind.Active)
+        {
+            EnsurePersonalRoom(person, assigneeActiveCards);
+        }
+
+        var before = card.AssigneeId;
+        card.AssignTo(assignee, now);
+        Raise(new CardAssigned(now, by, card.Id, card.Key, before, assignee));
+    }
+
+    public void BlockCard(Card card, string reason, DateTimeOffset now, Guid? by)
+    {
+        card.Block(reason, now);
+        Raise(new CardBlocked(now, by, card.Id, card.Key, reason));
+    }
+
+    public void UnblockCard(Card card, DateTimeOffset now, Guid? by)
+    {
+        if (card.Unblock(now) is { } blockedFor)
+        {
+            Raise(new CardUnblocked(now, by, card.Id, card.Key, blockedFor));
+        }
+    }
+
+    /// <summary>The andon cord: anyone on the team stops the line, with a reason.</summary>
+    public LineStop StopLine(string reason, DateTimeOffset now, Guid? by)
+    {
+        if (OpenStop(LineStopKind.Manual) is { } open)
+        {
+            throw FlowRefusals.AlreadyStopped(open);
+        }
+
+        var stop = new LineStop(Id, LineStopKind.Manual, reason, now, by);
+        _lineStops.Add(stop);
+        Raise(new LineStopped(now, by, stop.Id, stop.Kind, reason));
+        return stop;
+    }
+
+    /// <summary>Resumes a line stopped by hand; a line stopped by untested work resumes by itself.</summary>
+    public LineStop ResumeLine(string note, DateTimeOffset now, Guid? by)
+    {
+        var stop = OpenStop(LineStopKind.Manual) ?? throw FlowRefusals.NothingToResume(OpenStop(LineStopKind.Auto));
+        stop.Resume(now, by, note);
+        Raise(new LineResumed(now, by, stop.Id, stop.Kind, note, stop.Lasted!.Value));
+        return stop;
+    }
+
+    /// <summary>The stop this board's counts call for: opened when untested work reaches the threshold, closed when it falls under.</summary>
+    private void ReconcileLine(IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by)
+    {
+        var untested = UntestedCount(laneCounts);
+        var threshold = StopLineThreshold;
+        var shouldStop = threshold > 0 && untested >= threshold;
+        var open = OpenStop(LineStopKind.Auto);
+
+        if (shouldStop && open is null)
+        {
+            var reason = $"{untested} untested cards, threshold {threshold}";
+            var stop = new LineStop(Id, LineStopKind.Auto, reason, now, by);
+            _lineStops.Add(stop);
+            Raise(new LineStopped(now, by, stop.Id, stop.Kind, reason));
+        }
+        else if (!shouldStop && open is not null)
+        {
+            var note = $"untested cards down to {untested}, under the threshold of {threshold}";
+            open.Resume(now, by, note);
+            Raise(new LineResumed(now, by, open.Id, open.Kind, note, open.Lasted!.Value));
+        }
+    }
+
+    private void EnsureRoom(Lane lane, IReadOnlyDictionary<Guid, int> laneCounts)
+    {
+        var count = laneCounts.GetValueOrDefault(lane.Id);
+        if (lane.WipLimit is { } limit && count >= limit)
+        {
+            throw FlowRefusals.LaneFull(lane, count, limit);
+        }
+    }
+
+    private void EnsurePersonalRoom(Guid assignee, int activeCards)
+    {
+        if (activeCards >= Settings.PersonalWipLimit)
+        {
+            throw FlowRefusals.PersonFull(assignee, activeCards, Settings.PersonalWipLimit);
+        }
+    }
+
+    /// <summary>
+    /// A stopped line refuses pulls: forward moves into a queue or active lane upstream of the first
+    /// untested lane. Moves downstream drain the line and moves backward add no work, so both stay allowed.
+    /// </summary>
+    private void EnsureLineAllowsPull(Lane source, Lane target, IReadOnlyDictionary<Guid, int> laneCounts)
+    {
+        var firstUntested = _lanes.Where(l => l.Untested).Select(l => l.Order).DefaultIfEmpty(int.MaxValue).Min();
+        var isPull = target.Kind is LaneKind.Queue or LaneKind.Active && target.Order < firstUntested && target.Order > source.Order;
+        if (!isPull)
+        {
+            return;
+        }
+
+        var untested = UntestedCount(laneCounts);
+        var threshold = StopLineThreshold;
+        var line = Line;
+        var stoppedByCount = threshold > 0 && untested >= threshold;
+        if (stoppedByCount || line.Kind == LineStopKind.Manual)
+        {
+            var reported = line.Kind == LineStopKind.Manual ? line : new LineState(true, line.Since, line.Reason, LineStopKind.Auto);
+            throw FlowRefusals.PullRefused(target, reported, untested, threshold);
+        }
+    }
+
+    private LineStop? OpenStop(LineStopKind kind) => _lineStops.Find(s => s.Kind == kind && s.ResumedAt is null);
+
+    private static Dictionary<Guid, int> CountsAfterMove(IReadOnlyDictionary<Guid, int> laneCounts, Lane source, Lane target)
+    {
+        var counts = new Dictionary<Guid, int>(laneCounts);
+        counts[source.Id] = counts.GetValueOrDefault(source.Id) - 1;
+        counts[target.Id] = counts.GetValueOrDefault(target.Id) + 1;
+        return counts;
+    }
+
+    private void Raise(BoardEvent change) => _events.Add(change with { Version = ++Version });
 
     private void AddDefaultLanes()
     {
@@ -191,14 +392,5 @@ public sealed class Board
             new Lane(Id, "Testing", LaneKind.Active, 2, untested: true, 4),
             new Lane(Id, "Done", LaneKind.Done, null, untested: false, 5),
         ]);
-    }
-
-    private void Renumber()
-    {
-        var i = 0;
-        foreach (var lane in OrderedLanes.ToList())
-        {
-            lane.Order = i++;
-        }
     }
 }

@@ -19,4 +19,44 @@ public sealed class BoardSettings
     public decimal MaxEstimateDays { get; set; } = 5;
     public double DuplicateThreshold { get; set; } = 0.8;
     public List<string> FillerWords { get; set; } = [.. DefaultFillerWords];
+
+    /// <summary>What differs in <paramref name="other"/>, in words, for the activity trail.</summary>
+    public IReadOnlyList<string> DifferencesTo(BoardSettings other)
+    {
+        var changes = new List<string>();
+        void Compare<T>(string name, T before, T after)
+        {
+            if (!EqualityComparer<T>.Default.Equals(before, after))
+            {
+                changes.Add($"{name} {Show(before)} → {Show(after)}");
+            }
+        }
+
+        Compare("personal WIP limit", PersonalWipLimit, other.PersonalWipLimit);
+        Compare("stop-the-line threshold", StopLineThreshold, other.StopLineThreshold);
+        Compare("stale days", StaleDays, other.StaleDays);
+        Compare("max estimate days", MaxEstimateDays, other.MaxEstimateDays);
+        Compare("duplicate threshold", DuplicateThreshold, other.DuplicateThreshold);
+
+        var added = other.FillerWords.Except(FillerWords, StringComparer.OrdinalIgnoreCase).ToList();
+        var removed = FillerWords.Except(other.FillerWords, StringComparer.OrdinalIgnoreCase).ToList();
+        if (added.Count > 0)
+        {
+            changes.Add($"filler words added: {string.Join(", ", added)}");
+        }
+
+        if (removed.Count > 0)
+        {
+            changes.Add($"filler words removed: {string.Join(", ", removed)}");
+        }
+
+        return changes;
+    }
+
+    private static string Show<T>(T value) => value switch
+    {
+        null => "automatic",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 }

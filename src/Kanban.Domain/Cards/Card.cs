@@ -73,4 +73,35 @@ public sealed class Card
     }
 
     internal void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    internal void AssignTo(Guid? assignee, DateTimeOffset now)
+    {
+        AssigneeId = assignee;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Blocks the card, or changes the reason of a block, keeping when it started.</summary>
+    internal void Block(string reason, DateTimeOffset now)
+    {
+        BlockedSince = Blocked ? BlockedSince : now;
+        Blocked = true;
+        BlockedReason = reason;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Returns how long the card was blocked, or null if it was not.</summary>
+    internal TimeSpan? Unblock(DateTimeOffset now)
+    {
+        if (!Blocked)
+        {
+            return null;
+        }
+
+        var blockedFor = now - BlockedSince!.Value;
+        Blocked = false;
+        BlockedReason = null;
+        BlockedSince = null;
+        UpdatedAt = now;
+        return blockedFor;
+    }
 }

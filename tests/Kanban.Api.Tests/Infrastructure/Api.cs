@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Lanes;
 using Kanban.Api.Features.Tickets;
 
 namespace Kanban.Api.Tests.Infrastructure;
@@ -69,6 +70,44 @@ public static class Api
         await (await client.MoveAsync(cardId, laneId, index)).ReadAsync<CardResponse>();
 
     public static Guid LaneId(this BoardResponse board, string name) => board.Lanes.Single(l => l.Name == name).Id;
+
+    public static LaneResponse Lane(this BoardResponse board, string name) => board.Lanes.Single(l => l.Name == name);
+
+    /// <summary>Changes only the WIP limit of lane <paramref name="name"/>.</summary>
+    public static async Task SetLimitAsync(this HttpClient client, BoardResponse board, string name, int? limit)
+    {
+        var lane = (await client.GetBoardAsync(board.Id)).Lane(name);
+        var response = await client.PutJsonAsync($"/api/boards/{board.Id}/lanes/{lane.Id}",
+            new { name = lane.Name, kind = lane.Kind.ToString(), wipLimit = limit, untested = lane.Untested, order = lane.Order });
+        await response.ReadAsync<LaneResponse>();
+    }
+
+    /// <summary>Submits <paramref name="count"/> tickets and moves them into lane <paramref name="name"/>.</summary>
+    public static async Task<List<Guid>> FillAsync(this HttpClient client, BoardResponse board, string name, int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var ticket = await client.SubmitTicketAsync(board.Id, $"Filler card {i} for {name}");
+            if (name != "Backlog")
+            {
+                await client.MoveOkAsync(ticket.Id, board.LaneId(name));
+            }
+
+            ids.Add(ticket.Id);
+        }
+
+        return ids;
+    }
+
+    public static Task<HttpResponseMessage> AssignAsync(this HttpClient client, Guid cardId, Guid? userId) =>
+        client.PostJsonAsync($"/api/cards/{cardId}/assign", new { userId });
+
+    public static Task<HttpResponseMessage> StopLineAsync(this HttpClient client, Guid boardId, string reason) =>
+        client.PostJsonAsync($"/api/boards/{boardId}/line/stop", new { reason });
+
+    public static Task<HttpResponseMessage> ResumeLineAsync(this HttpClient client, Guid boardId, string note) =>
+        client.PostJsonAsync($"/api/boards/{boardId}/line/resume", new { note });
 }
 
 public sealed record Problem(string Type, string Title, int Status, string Detail, Dictionary<string, string[]>? Errors)

@@ -29,6 +29,13 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
         [
             "/api/boards",
             "/api/boards/{boardId}",
+            "/api/boards/{boardId}/settings",
+            "/api/boards/{boardId}/activity",
+            "/api/boards/{boardId}/line/stop",
+            "/api/boards/{boardId}/line/resume",
+            "/api/cards/{cardId}/assign",
+            "/api/cards/{cardId}/block",
+            "/api/cards/{cardId}/unblock",
             "/api/boards/{boardId}/lanes",
             "/api/boards/{boardId}/lanes/{laneId}",
             "/api/boards/{boardId}/tickets",

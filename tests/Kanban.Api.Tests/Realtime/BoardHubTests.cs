@@ -18,8 +18,8 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
         var board = await _client.CreateBoardAsync();
         var ticket = await _client.SubmitTicketAsync(board.Id);
         await using var watcher = await ConnectAsync();
-        var received = new TaskCompletionSource<CardMovedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.On<CardMovedEvent>("CardMoved", e => received.TrySetResult(e));
+        var received = new TaskCompletionSource<CardMovedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<CardMovedMessage>("CardMoved", e => received.TrySetResult(e));
         await watcher.InvokeAsync("JoinBoard", board.Id);
         var before = await _client.GetBoardAsync(board.Id);
 
@@ -39,8 +39,8 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
     {
         var board = await _client.CreateBoardAsync();
         await using var watcher = await ConnectAsync();
-        var received = new TaskCompletionSource<TicketSubmittedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.On<TicketSubmittedEvent>("TicketSubmitted", e => received.TrySetResult(e));
+        var received = new TaskCompletionSource<CardMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<CardMessage>("TicketSubmitted", e => received.TrySetResult(e));
         await watcher.InvokeAsync("JoinBoard", board.Id);
 
         var ticket = await _client.SubmitTicketAsync(board.Id);
@@ -59,9 +59,9 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
         await using var bystander = await ConnectAsync();
         await using var watcher = await ConnectAsync();
         var strayEvents = 0;
-        bystander.On<CardMovedEvent>("CardMoved", _ => Interlocked.Increment(ref strayEvents));
+        bystander.On<CardMovedMessage>("CardMoved", _ => Interlocked.Increment(ref strayEvents));
         var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.On<CardMovedEvent>("CardMoved", _ => received.TrySetResult());
+        watcher.On<CardMovedMessage>("CardMoved", _ => received.TrySetResult());
         await bystander.InvokeAsync("JoinBoard", other.Id);
         await watcher.InvokeAsync("JoinBoard", board.Id);
 

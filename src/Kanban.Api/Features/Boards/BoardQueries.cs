@@ -12,9 +12,25 @@ public static class BoardQueries
     public static IQueryable<Card> OnBoard(this IQueryable<Card> cards, Guid boardId) =>
         cards.Where(c => c.BoardId == boardId && c.State == TicketState.OnBoard);
 
+    /// <summary>The board as its rules need it: lanes and the line's open stops, not its cards.</summary>
+    public static IQueryable<Board> WithLanesAndOpenStops(this IQueryable<Board> boards) =>
+        boards.Include(b => b.Lanes).Include(b => b.LineStops.Where(s => s.ResumedAt == null)).AsSingleQuery();
+
     public static async Task<Board> LoadBoardAsync(this KanbanDbContext db, Guid boardId, CancellationToken ct) =>
-        await db.Boards.Include(b => b.Lanes).FirstOrDefaultAsync(b => b.Id == boardId, ct)
+        await db.Boards.WithLanesAndOpenStops().FirstOrDefaultAsync(b => b.Id == boardId, ct)
             ?? throw new NotFoundException("Board", boardId);
+
+    /// <summary>How many cards <paramref name="assigneeId"/> holds in the board's active lanes.</summary>
+    public static Task<int> ActiveCardsOfAsync(this KanbanDbContext db, Board board, Guid? assigneeId, CancellationToken ct)
+    {
+        if (assigneeId is null)
+        {
+            return Task.FromResult(0);
+        }
+
+        var activeLanes = board.Lanes.Where(l => l.Kind == LaneKind.Active).Select(l => l.Id).ToList();
+        return db.Cards.OnBoard(board.Id).CountAsync(c => c.AssigneeId == assigneeId && activeLanes.Contains(c.LaneId!.Value), ct);
+    }
 
     public static async Task<Dictionary<Guid, int>> LaneCountsAsync(this KanbanDbContext db, Guid boardId, CancellationToken ct) =>
         await db.Cards.OnBoard(boardId)

@@ -1,5 +1,6 @@
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
+using Kanban.Domain.Boards;
 
 namespace Kanban.Api.Features.Boards;
 
@@ -12,8 +13,9 @@ public sealed record BoardResponse(
     IReadOnlyList<CardResponse> Cards,
     LineResponse Line);
 
-/// <summary>The line's state; stopping it arrives with the flow rules.</summary>
+/// <summary>The line's state; <c>kind</c> is <c>auto</c> (untested work piled up) or <c>manual</c> (the andon cord).</summary>
 public sealed record LineResponse(bool Stopped, DateTimeOffset? Since, string? Reason, string? Kind)
 {
-    public static readonly LineResponse Running = new(false, null, null, null);
+    public static LineResponse From(LineState line) =>
+        new(line.Stopped, line.Since, line.Reason, line.Kind?.ToString().ToLowerInvariant());
 }

@@ -1,3 +1,4 @@
+using Kanban.Api.Features.Activity;
 using Mediator;
 
 namespace Kanban.Api.Features.Boards;
@@ -22,6 +23,25 @@ public static class BoardsEndpoints
         boards.MapGet("/{boardId:guid}", async (Guid boardId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetBoardQuery(boardId), ct)))
             .WithName("GetBoard");
+
+        boards.MapGet("/{boardId:guid}/settings", async (Guid boardId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetSettingsQuery(boardId), ct)))
+            .WithName("GetSettings");
+
+        boards.MapPut("/{boardId:guid}/settings", async (Guid boardId, UpdateSettingsRequest settings, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new UpdateSettingsCommand(
+                boardId,
+                settings.PersonalWipLimit,
+                settings.StopLineThreshold,
+                settings.StaleDays,
+                settings.MaxEstimateDays,
+                settings.DuplicateThreshold,
+                settings.FillerWords), ct)))
+            .WithName("UpdateSettings");
+
+        boards.MapGet("/{boardId:guid}/activity", async (Guid boardId, DateTimeOffset? before, int? take, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetActivityQuery(boardId, before, take), ct)))
+            .WithName("GetActivity");
 
         return app;
     }

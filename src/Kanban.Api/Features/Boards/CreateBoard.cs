@@ -36,6 +36,6 @@ public sealed class CreateBoardHandler(KanbanDbContext db, TimeProvider clock) :
             board.Version,
             [.. board.OrderedLanes.Select(l => LaneResponse.From(l, 0))],
             [],
-            LineResponse.Running);
+            LineResponse.From(board.Line));
     }
 }

@@ -17,7 +17,7 @@ public sealed class GetBoardHandler(KanbanDbContext db) : IQueryHandler<GetBoard
 
     public async ValueTask<BoardResponse> Handle(GetBoardQuery query, CancellationToken cancellationToken)
     {
-        var board = await db.Boards.AsNoTracking().Include(b => b.Lanes)
+        var board = await db.Boards.AsNoTracking().WithLanesAndOpenStops()
             .FirstOrDefaultAsync(b => b.Id == query.BoardId, cancellationToken)
             ?? throw new NotFoundException("Board", query.BoardId);
         var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
@@ -46,6 +46,6 @@ public sealed class GetBoardHandler(KanbanDbContext db) : IQueryHandler<GetBoard
             board.Version,
             lanes,
             [.. cards.OrderBy(c => laneOrder[c.LaneId]).ThenBy(c => c.Rank)],
-            LineResponse.Running);
+            LineResponse.From(board.Line));
     }
 }

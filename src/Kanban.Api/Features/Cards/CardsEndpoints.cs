@@ -12,6 +12,18 @@ public static class CardsEndpoints
             TypedResults.Ok(await sender.Send(new MoveCardCommand(cardId, move.LaneId, move.Index, move.Rank), ct)))
             .WithName("MoveCard");
 
+        cards.MapPost("/{cardId:guid}/assign", async (Guid cardId, AssignCardRequest assign, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new AssignCardCommand(cardId, assign.UserId), ct)))
+            .WithName("AssignCard");
+
+        cards.MapPost("/{cardId:guid}/block", async (Guid cardId, BlockCardRequest block, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new BlockCardCommand(cardId, block.Reason), ct)))
+            .WithName("BlockCard");
+
+        cards.MapPost("/{cardId:guid}/unblock", async (Guid cardId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new UnblockCardCommand(cardId), ct)))
+            .WithName("UnblockCard");
+
         return app;
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
-using Kanban.Api.Realtime;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Mediator;
@@ -18,19 +17,19 @@ public sealed class AddLaneValidator : AbstractValidator<AddLaneCommand>
     public AddLaneValidator() => Include(new LaneFieldsValidator());
 }
 
-public sealed class AddLaneHandler(KanbanDbContext db, BoardNotifier notifier) : ICommandHandler<AddLaneCommand, LaneResponse>
+public sealed class AddLaneHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<AddLaneCommand, LaneResponse>
 {
     public async ValueTask<LaneResponse> Handle(AddLaneCommand command, CancellationToken cancellationToken)
     {
-        var (lane, version) = await db.SaveWithRetryAsync(async () =>
+        var lane = await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
-            var lane = board.AddLane(command.Name!.Trim(), command.Kind!.Value, command.WipLimit, command.Untested, command.Order);
+            var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
+            var lane = board.AddLane(command.Name!.Trim(), command.Kind!.Value, command.WipLimit, command.Untested, command.Order, counts, clock.GetUtcNow(), by: null);
             db.Lanes.Add(lane);
-            return (lane, board.Version);
+            return (board, lane);
         }, cancellationToken);
 
-        await notifier.LaneChangedAsync(new LaneChangedEvent(command.BoardId, version), cancellationToken);
         return LaneResponse.From(lane, 0);
     }
 }

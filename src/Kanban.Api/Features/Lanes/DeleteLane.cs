@@ -1,28 +1,26 @@
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
-using Kanban.Api.Realtime;
 using Kanban.Data;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Lanes;
 
 public sealed record DeleteLaneCommand(Guid BoardId, Guid LaneId) : ICommand;
 
-public sealed class DeleteLaneHandler(KanbanDbContext db, BoardNotifier notifier) : ICommandHandler<DeleteLaneCommand>
+public sealed class DeleteLaneHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<DeleteLaneCommand>
 {
     public async ValueTask<Unit> Handle(DeleteLaneCommand command, CancellationToken cancellationToken)
     {
-        var version = await db.SaveWithRetryAsync(async () =>
+        await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
             var lane = board.FindLane(command.LaneId) ?? throw new NotFoundException("Lane", command.LaneId);
-            var cardsInLane = await db.Cards.CountAsync(c => c.LaneId == lane.Id, cancellationToken);
-            board.RemoveLane(lane, cardsInLane);
-            return board.Version;
+            var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
+            board.RemoveLane(lane, counts, clock.GetUtcNow(), by: null);
+            db.Lanes.Remove(lane);
+            return (board, Unit.Value);
         }, cancellationToken);
 
-        await notifier.LaneChangedAsync(new LaneChangedEvent(command.BoardId, version), cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
-using Kanban.Api.Realtime;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Mediator;
@@ -20,20 +19,19 @@ public sealed class UpdateLaneValidator : AbstractValidator<UpdateLaneCommand>
     }
 }
 
-public sealed class UpdateLaneHandler(KanbanDbContext db, BoardNotifier notifier) : ICommandHandler<UpdateLaneCommand, LaneResponse>
+public sealed class UpdateLaneHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<UpdateLaneCommand, LaneResponse>
 {
     public async ValueTask<LaneResponse> Handle(UpdateLaneCommand command, CancellationToken cancellationToken)
     {
-        var (lane, version) = await db.SaveWithRetryAsync(async () =>
+        var (lane, count) = await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
             var lane = board.FindLane(command.LaneId) ?? throw new NotFoundException("Lane", command.LaneId);
-            board.UpdateLane(lane, command.Name!.Trim(), command.Kind!.Value, command.WipLimit, command.Untested, command.Order!.Value);
-            return (lane, board.Version);
+            var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
+            board.UpdateLane(lane, command.Name!.Trim(), command.Kind!.Value, command.WipLimit, command.Untested, command.Order!.Value, counts, clock.GetUtcNow(), by: null);
+            return (board, (lane, counts.GetValueOrDefault(lane.Id)));
         }, cancellationToken);
 
-        var counts = await db.LaneCountsAsync(command.BoardId, cancellationToken);
-        await notifier.LaneChangedAsync(new LaneChangedEvent(command.BoardId, version), cancellationToken);
-        return LaneResponse.From(lane, counts.GetValueOrDefault(lane.Id));
+        return LaneResponse.From(lane, count);
     }
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
 using Kanban.Api.Features.Boards;
-using Kanban.Api.Features.Cards;
 using Kanban.Api.Infrastructure;
-using Kanban.Api.Realtime;
 using Kanban.Data;
 using Kanban.Domain.Cards;
 using Mediator;
@@ -27,7 +25,7 @@ public sealed class SubmitTicketValidator : AbstractValidator<SubmitTicketComman
     }
 }
 
-public sealed class SubmitTicketHandler(KanbanDbContext db, BoardNotifier notifier, TimeProvider clock)
+public sealed class SubmitTicketHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock)
     : ICommandHandler<SubmitTicketCommand, TicketResponse>
 {
     public async ValueTask<TicketResponse> Handle(SubmitTicketCommand command, CancellationToken cancellationToken)
@@ -39,17 +37,17 @@ public sealed class SubmitTicketHandler(KanbanDbContext db, BoardNotifier notifi
             command.EstimateDays!.Value,
             command.Class ?? CardClass.Standard);
 
-        var (card, version) = await db.SaveWithRetryAsync(async () =>
+        var card = await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
             var last = await db.LastCardAsync(board.BacklogLane, cancellationToken);
-            var card = board.SubmitTicket(content, last, clock.GetUtcNow(), byUserId: null, out var arrival);
+            var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
+            var card = board.SubmitTicket(content, last, counts, clock.GetUtcNow(), by: null, out var arrival);
             db.Cards.Add(card);
             db.CardTransitions.Add(arrival);
-            return (card, board.Version);
+            return (board, card);
         }, cancellationToken);
 
-        await notifier.TicketSubmittedAsync(new TicketSubmittedEvent(card.BoardId, version, card.ToResponse()), cancellationToken);
         return card.ToTicketResponse();
     }
 }

@@ -9,7 +9,7 @@ namespace Kanban.Api.Infrastructure.Demo;
 /// On an empty database, a board with five weeks of believable history: cards that flowed through
 /// every lane to done, and work in flight in each lane, so every screen and metric has data.
 /// </summary>
-public sealed partial class DemoBoardSeeder(KanbanDbContext db, TimeProvider clock, ILogger<DemoBoardSeeder> logger)
+public sealed partial class DemoBoardSeeder(KanbanDbContext db, BoardChanges changes, TimeProvider clock, ILogger<DemoBoardSeeder> logger)
 {
     public const string BoardKey = "DEMO";
     private const int DoneCards = 22;
@@ -27,40 +27,43 @@ public sealed partial class DemoBoardSeeder(KanbanDbContext db, TimeProvider clo
         var now = clock.GetUtcNow();
         var random = new Random(20261126);
         var start = now.AddDays(-35);
-        var board = Board.Create("Payments", BoardKey, start);
-        var lanes = board.OrderedLanes.ToList();
-        var laneCards = lanes.ToDictionary(l => l.Id, _ => new List<Card>());
-        var transitions = new List<CardTransition>();
-
-        for (var i = 0; i < DemoTickets.All.Count; i++)
+        var board = await changes.SaveAsync(() =>
         {
-            var ticket = DemoTickets.All[i];
-            var stage = i < DoneCards ? lanes.Count - 1 : i - DoneCards < InFlightStages.Length ? InFlightStages[i - DoneCards] : 0;
-            var path = Timeline(random, i, stage, ticket.EstimateDays, start, now);
+            var board = Board.Create("Payments", BoardKey, start);
+            var lanes = board.OrderedLanes.ToList();
+            var laneCards = lanes.ToDictionary(l => l.Id, _ => new List<Card>());
+            Dictionary<Guid, int> Counts() => laneCards.ToDictionary(l => l.Key, l => l.Value.Count);
 
-            var backlog = laneCards[board.BacklogLane.Id];
-            var card = board.SubmitTicket(ticket, backlog.LastOrDefault(), path[0], byUserId: null, out var arrival);
-            backlog.Add(card);
-            transitions.Add(arrival);
-
-            for (var step = 1; step <= stage; step++)
+            for (var i = 0; i < DemoTickets.All.Count; i++)
             {
-                var from = laneCards[card.LaneId!.Value];
-                var to = laneCards[lanes[step].Id];
-                if (board.MoveCard(card, lanes[step], to, index: null, path[step], byUserId: null) is { } transition)
+                var ticket = DemoTickets.All[i];
+                var stage = i < DoneCards ? lanes.Count - 1 : i - DoneCards < InFlightStages.Length ? InFlightStages[i - DoneCards] : 0;
+                var path = Timeline(random, i, stage, ticket.EstimateDays, start, now);
+
+                var backlog = laneCards[board.BacklogLane.Id];
+                var card = board.SubmitTicket(ticket, backlog.LastOrDefault(), Counts(), path[0], by: null, out var arrival);
+                backlog.Add(card);
+                db.Cards.Add(card);
+                db.CardTransitions.Add(arrival);
+
+                for (var step = 1; step <= stage; step++)
                 {
-                    transitions.Add(transition);
+                    var from = laneCards[card.LaneId!.Value];
+                    var to = laneCards[lanes[step].Id];
+                    if (board.MoveCard(card, lanes[step], to, index: null, Counts(), assigneeActiveCards: 0, path[step], by: null) is { } transition)
+                    {
+                        db.CardTransitions.Add(transition);
+                    }
+
+                    from.Remove(card);
+                    to.Add(card);
                 }
-
-                from.Remove(card);
-                to.Add(card);
             }
-        }
 
-        db.Boards.Add(board);
-        db.Cards.AddRange(laneCards.Values.SelectMany(c => c));
-        db.CardTransitions.AddRange(transitions);
-        await db.SaveChangesAsync(ct);
+            db.Boards.Add(board);
+            return Task.FromResult((board, board));
+        }, ct);
+
         LogSeeded(logger, board.Name, board.Key, DemoTickets.All.Count);
     }
 

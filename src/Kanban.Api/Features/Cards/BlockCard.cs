@@ -1,0 +1,46 @@
+using FluentValidation;
+using Kanban.Api.Infrastructure;
+using Kanban.Data;
+using Mediator;
+
+namespace Kanban.Api.Features.Cards;
+
+public sealed record BlockCardRequest(string? Reason);
+
+public sealed record BlockCardCommand(Guid CardId, string? Reason) : ICommand<CardResponse>;
+
+public sealed class BlockCardValidator : AbstractValidator<BlockCardCommand>
+{
+    public BlockCardValidator() =>
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what blocks the card (reason).").MaximumLength(500);
+}
+
+public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<BlockCardCommand, CardResponse>
+{
+    public async ValueTask<CardResponse> Handle(BlockCardCommand command, CancellationToken cancellationToken)
+    {
+        var card = await changes.ChangeCardAsync(db, command.CardId, (board, card) =>
+        {
+            board.BlockCard(card, command.Reason!.Trim(), clock.GetUtcNow(), by: null);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+        return card.ToResponse();
+    }
+}
+
+public sealed record UnblockCardCommand(Guid CardId) : ICommand<CardResponse>;
+
+public sealed class UnblockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<UnblockCardCommand, CardResponse>
+{
+    public async ValueTask<CardResponse> Handle(UnblockCardCommand command, CancellationToken cancellationToken)
+    {
+        var card = await changes.ChangeCardAsync(db, command.CardId, (board, card) =>
+        {
+            board.UnblockCard(card, clock.GetUtcNow(), by: null);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+        return card.ToResponse();
+    }
+}

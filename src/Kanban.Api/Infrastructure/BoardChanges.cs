@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kanban.Api.Realtime;
+using Kanban.Data;
+using Kanban.Domain.Boards;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Api.Infrastructure;
+
+/// <summary>
+/// The one way a board is changed: load what the rule needs and decide (<c>decide</c>), record each
+/// event in the activity trail, save once with the board's version as the concurrency check, and
+/// push the events to the board's viewers after the commit. A save that loses to a concurrent
+/// change is decided again from fresh data a few times before the client gets
+/// <c>concurrency-conflict</c>.
+/// </summary>
+public sealed class BoardChanges(KanbanDbContext db, BoardNotifier notifier)
+{
+    public const int MaxAttempts = 6;
+
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<T> SaveAsync<T>(Func<Task<(Board Board, T Result)>> decide, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (board, result) = await decide();
+            foreach (var change in board.Events)
+            {
+                db.Activity.Add(new ActivityEntry(board.Id, change, JsonSerializer.Serialize(change, change.GetType(), EventJson)));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(1, 4 * attempt), ct);
+                continue;
+            }
+
+            await notifier.PublishAsync(board, ct);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+namespace Kanban.Domain.Boards;
+
+/// <summary>
+/// Something that changed on a board. Each one bumps the board's version by one and carries it, so
+/// clients can tell a missed change; each becomes one entry of the activity trail.
+/// </summary>
+public abstract record BoardEvent(DateTimeOffset At, Guid? By)
+{
+    public long Version { get; init; }
+
+    public abstract string Summary { get; }
+}
+
+public sealed record CardCreated(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid LaneId, string LaneName)
+    : BoardEvent(At, By)
+{
+    public override string Summary => $"{CardKey} created in {LaneName}";
+}
+
+public sealed record CardMoved(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid FromLaneId, string FromLaneName, Guid ToLaneId, string ToLaneName)
+    : BoardEvent(At, By)
+{
+    public override string Summary => FromLaneId == ToLaneId
+        ? $"{CardKey} reordered in {ToLaneName}"
+        : $"{CardKey} moved from {FromLaneName} to {ToLaneName}";
+}
+
+public sealed record CardAssigned(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid? FromAssigneeId, Guid? ToAssigneeId)
+    : BoardEvent(At, By)
+{
+    public override string Summary => ToAssigneeId is null ? $"{CardKey} unassigned" : $"{CardKey} assigned";
+}
+
+public sealed record CardBlocked(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Reason)
+    : BoardEvent(At, By)
+{
+    public override string Summary => $"{CardKey} blocked: {Reason}";
+}
+
+public sealed record CardUnblocked(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, TimeSpan BlockedFor)
+    : BoardEvent(At, By)
+{
+    public override string Summary => $"{CardKey} unblocked after {Durations.Describe(BlockedFor)}";
+}
+
+public sealed record LaneAdded(DateTimeOffset At, Guid? By, Guid LaneId, string LaneName, LaneKind Kind, int? WipLimit, bool Untested, int Order)
+    : BoardEvent(At, By)
+{
+    public override string Summary => $"Lane {LaneName} added ({Kind}, {Limits.Describe(WipLimit)}{(Untested ? ", untested" : "")})";
+}
+
+public sealed record LaneChanged(DateTimeOffset At, Guid? By, Guid LaneId, LaneSnapshot Before, LaneSnapshot After)
+    : BoardEvent(At, By)
+{
+    public override string Summary => string.Join("; ", Changes()) is { Length: > 0 } changes
+        ? $"Lane {Before.Name}: {changes}"
+        : $"Lane {Before.Name} saved unchanged";
+
+    private IEnumerable<string> Changes()
+    {
+        if (Before.Name != After.Name) yield return $"renamed to {After.Name}";
+        if (Before.Kind != After.Kind) yield return $"kind {Before.Kind} → {After.Kind}";
+        if (Before.WipLimit != After.WipLimit) yield return $"WIP limit {Limits.Describe(Before.WipLimit)} → {Limits.Describe(After.WipLimit)}";
+        if (Before.Untested != After.Untested) yield return After.Untested ? "now untested" : "no longer untested";
+        if (Before.Order != After.Order) yield return $"position {Before.Order + 1} → {After.Order + 1}";
+    }
+}
+
+public sealed record LaneSnapshot(string Name, LaneKind Kind, int? WipLimit, bool Untested, int Order)
+{
+    public static LaneSnapshot Of(Lane lane) => new(lane.Name, lane.Kind, lane.WipLimit, lane.Untested, lane.Order);
+}
+
+public sealed record LaneRemoved(DateTimeOffset At, Guid? By, Guid LaneId, string LaneName)
+    : BoardEvent(At, By)
+{
+    public override string Summary => $"Lane {LaneName} deleted";
+}
+
+public sealed record SettingsChanged(DateTimeOffset At, Guid? By, IReadOnlyList<string> Changes)
+    : BoardEvent(At, By)
+{
+    public override string Summary => $"Settings changed: {string.Join("; ", Changes)}";
+}
+
+public sealed record LineStopped(DateTimeOffset At, Guid? By, Guid StopId, LineStopKind Kind, string Reason)
+    : BoardEvent(At, By)
+{
+    public override string Summary => Kind == LineStopKind.Auto
+        ? $"Line stopped automatically: {Reason}"
+        : $"Line stopped with the andon cord: {Reason}";
+}
+
+public sealed record LineResumed(DateTimeOffset At, Guid? By, Guid StopId, LineStopKind Kind, string Note, TimeSpan StoppedFor)
+    : BoardEvent(At, By)
+{
+    public override string Summary => $"Line resumed after {Durations.Describe(StoppedFor)}: {Note}";
+}
+
+internal static class Limits
+{
+    public static string Describe(int? limit) => limit is { } l ? $"limit {l}" : "no limit";
+}
+
+public static class Durations
+{
+    public static string Describe(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => "less than a minute",
+        { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
+        { TotalDays: < 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
+        _ => $"{(int)span.TotalDays} d {span.Hours} h",
+    };
+}
