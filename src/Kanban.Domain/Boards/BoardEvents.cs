@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Kanban.Domain.Boards;
 
 /// <summary>
@@ -60,7 +62,7 @@ public sealed record LaneChanged(DateTimeOffset At, Guid? By, Guid LaneId, LaneS
     {
         if (Before.Name != After.Name) yield return $"renamed to {After.Name}";
         if (Before.Kind != After.Kind) yield return $"kind {Before.Kind} → {After.Kind}";
-        if (Before.WipLimit != After.WipLimit) yield return $"WIP limit {Limits.Describe(Before.WipLimit)} → {Limits.Describe(After.WipLimit)}";
+        if (Before.WipLimit != After.WipLimit) yield return $"WIP limit {Before.WipLimit?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {After.WipLimit?.ToString(CultureInfo.InvariantCulture) ?? "none"}";
         if (Before.Untested != After.Untested) yield return After.Untested ? "now untested" : "no longer untested";
         if (Before.Order != After.Order) yield return $"position {Before.Order + 1} → {After.Order + 1}";
     }

@@ -73,6 +73,55 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
     }
 
     [Fact]
+    public async Task A_move_that_stops_the_line_pushes_CardMoved_then_LineStopped_with_consecutive_versions()
+    {
+        var board = await _client.CreateBoardAsync();
+        await _client.FillAsync(board, "Ready for test", 2);
+        await _client.FillAsync(board, "Testing", 2);
+        var last = await _client.SubmitTicketAsync(board.Id, "The card that stops the line");
+        await using var watcher = await ConnectAsync();
+        var received = new List<(string Name, long Version)>();
+        var stopped = new TaskCompletionSource<LineMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<CardMovedMessage>("CardMoved", e => { lock (received) { received.Add(("CardMoved", e.Version)); } });
+        watcher.On<LineMessage>("LineStopped", e =>
+        {
+            lock (received)
+            {
+                received.Add(("LineStopped", e.Version));
+            }
+
+            stopped.TrySetResult(e);
+        });
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+        var before = await _client.GetBoardAsync(board.Id);
+
+        await _client.MoveOkAsync(last.Id, board.LaneId("Ready for test"));
+
+        var line = await stopped.Task.WaitAsync(Patience);
+        line.Line.Stopped.ShouldBeTrue();
+        line.Line.Kind.ShouldBe("auto");
+        received.ShouldBe([("CardMoved", before.Version + 1), ("LineStopped", before.Version + 2)]);
+    }
+
+    [Fact]
+    public async Task The_andon_cord_and_its_resume_are_pushed_to_the_board()
+    {
+        var board = await _client.CreateBoardAsync();
+        await using var watcher = await ConnectAsync();
+        var stopped = new TaskCompletionSource<LineMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resumed = new TaskCompletionSource<LineMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<LineMessage>("LineStopped", e => stopped.TrySetResult(e));
+        watcher.On<LineMessage>("LineResumed", e => resumed.TrySetResult(e));
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+
+        await _client.StopLineAsync(board.Id, "Card data found in a log file");
+        (await stopped.Task.WaitAsync(Patience)).Line.Reason.ShouldBe("Card data found in a log file");
+        await _client.ResumeLineAsync(board.Id, "Logs purged and masking deployed");
+
+        (await resumed.Task.WaitAsync(Patience)).Line.Stopped.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Joining_an_unknown_board_is_refused()
     {
         await using var connection = await ConnectAsync();

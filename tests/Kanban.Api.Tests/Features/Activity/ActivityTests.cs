@@ -1,0 +1,71 @@
+using System.Net;
+using Kanban.Api.Features.Activity;
+using Kanban.Api.Features.Boards;
+using Kanban.Api.Tests.Infrastructure;
+
+namespace Kanban.Api.Tests.Features.Activity;
+
+public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<KanbanApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Every_create_move_limit_change_settings_change_stop_and_resume_is_recorded_newest_first()
+    {
+        var board = await _client.CreateBoardAsync();
+        var ticket = await _client.SubmitTicketAsync(board.Id, "Record everything that happens");
+        await _client.MoveOkAsync(ticket.Id, board.LaneId("Ready"));
+        await _client.SetLimitAsync(board, "Ready", 4);
+        var settings = await (await _client.GetAsync($"/api/boards/{board.Id}/settings")).ReadAsync<BoardSettingsResponse>();
+        await (await _client.PutJsonAsync($"/api/boards/{board.Id}/settings", settings with { PersonalWipLimit = 3 })).ReadAsync<BoardSettingsResponse>();
+        await (await _client.StopLineAsync(board.Id, "Build server is down")).ReadAsync<LineResponse>();
+        await (await _client.ResumeLineAsync(board.Id, "Build server is back")).ReadAsync<LineResponse>();
+
+        var page = await (await _client.GetAsync($"/api/boards/{board.Id}/activity")).ReadAsync<ActivityPage>();
+
+        page.Items.Select(i => i.Kind).ShouldBe(["LineResumed", "LineStopped", "SettingsChanged", "LaneChanged", "CardMoved", "CardCreated"]);
+        page.Items.Select(i => i.Summary).ShouldBe(
+        [
+            "Line resumed after less than a minute: Build server is back",
+            "Line stopped with the andon cord: Build server is down",
+            "Settings changed: personal WIP limit 2 → 3",
+            "Lane Ready: WIP limit 5 → 4",
+            $"{ticket.Key} moved from Backlog to Ready",
+            $"{ticket.Key} created in Backlog",
+        ]);
+        var limitChange = page.Items.Single(i => i.Kind == "LaneChanged").Data;
+        limitChange.GetProperty("before").GetProperty("wipLimit").GetInt32().ShouldBe(5);
+        limitChange.GetProperty("after").GetProperty("wipLimit").GetInt32().ShouldBe(4);
+        page.Items.Select(i => i.Version).ShouldBeInOrder(SortDirection.Descending);
+        page.Items.Single(i => i.Kind == "CardMoved").CardId.ShouldBe(ticket.Id);
+        page.Next.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_trail_pages_with_before_and_take()
+    {
+        var board = await _client.CreateBoardAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await _client.SubmitTicketAsync(board.Id, $"Paged ticket number {i}");
+        }
+
+        var first = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2")).ReadAsync<ActivityPage>();
+        var second = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2&before={Uri.EscapeDataString(first.Next!.Value.ToString("O"))}")).ReadAsync<ActivityPage>();
+        var last = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2&before={Uri.EscapeDataString(second.Next!.Value.ToString("O"))}")).ReadAsync<ActivityPage>();
+
+        first.Items.Concat(second.Items).Concat(last.Items).Select(i => i.Summary).ShouldBe(
+            Enumerable.Range(1, 5).Reverse().Select(n => $"{board.Key}-{n} created in Backlog"));
+        last.Next.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Asking_for_too_many_entries_at_once_gets_400()
+    {
+        var board = await _client.CreateBoardAsync();
+
+        var problem = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=5000")).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Errors!.Keys.ShouldBe(["take"]);
+    }
+}
