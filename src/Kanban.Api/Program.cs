@@ -1,11 +1,16 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Kanban.Api.Features.Auth;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
 using Kanban.Api.Features.Line;
+using Kanban.Api.Features.Members;
+using Kanban.Api.Features.ShareLinks;
+using Kanban.Api.Features.Users;
 using Kanban.Api.Features.Tickets;
 using Kanban.Api.Infrastructure;
+using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Infrastructure.Demo;
 using Kanban.Api.Realtime;
 using Kanban.Data;
@@ -20,7 +25,7 @@ builder.Services.AddKanbanDatabase();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AccessBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
@@ -38,6 +43,8 @@ builder.Services.AddSignalR()
 builder.Services.AddScoped<BoardNotifier>();
 builder.Services.AddScoped<BoardChanges>();
 builder.Services.AddScoped<DemoBoardSeeder>();
+builder.Services.AddScoped<AccountSeeder>();
+builder.Services.AddKanbanAccess();
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"]);
@@ -48,11 +55,19 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAntiforgeryForCookies();
+app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapHub<BoardHub>(BoardHub.Path);
+
+app.MapAuth();
+app.MapUsers();
+app.MapMembers();
+app.MapShareLinks();
 
 app.MapBoards();
 app.MapLanes();
@@ -60,8 +75,8 @@ app.MapTickets();
 app.MapCards();
 app.MapLine();
 
-app.MapFallback("/api/{**path}", ProblemTypes.UnknownApiRoute);
-app.MapFallbackToFile("index.html");
+app.MapFallback("/api/{**path}", ProblemTypes.UnknownApiRoute).AllowAnonymous();
+app.MapFallbackToFile("index.html").AllowAnonymous();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,11 +1,13 @@
+using Kanban.Data.Accounts;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kanban.Data;
 
-public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) : DbContext(options)
+public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) : IdentityUserContext<User, Guid>(options)
 {
     public DbSet<Board> Boards => Set<Board>();
     public DbSet<Lane> Lanes => Set<Lane>();
@@ -13,9 +15,14 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
     public DbSet<CardTransition> CardTransitions => Set<CardTransition>();
     public DbSet<LineStop> LineStops => Set<LineStop>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+    public DbSet<BoardMember> BoardMembers => Set<BoardMember>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KanbanDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -58,9 +58,12 @@ public static class DatabaseRegistration
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
+        await scope.ServiceProvider.GetRequiredService<Access.AccountSeeder>().EnsureFirstAdminAsync();
         if (configuration.GetValue("Kanban:SeedDemo", defaultValue: true))
         {
-            await scope.ServiceProvider.GetRequiredService<Demo.DemoBoardSeeder>().SeedIfEmptyAsync(ct);
+            var demo = scope.ServiceProvider.GetRequiredService<Demo.DemoBoardSeeder>();
+            await demo.SeedIfEmptyAsync(ct);
+            await demo.AnnounceAsync(ct);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Kanban.Api.Infrastructure.Access;
 using Kanban.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -12,25 +13,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
-        {
-            ValidationException e => Validation(e.Errors.GroupBy(f => CamelCase(f.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
-            BadHttpRequestException { InnerException: JsonException json } => Validation(new Dictionary<string, string[]>
-            {
-                [JsonField(json.Path)] = [$"This is not a valid value here: {FirstLine(json.Message)}"],
-            }),
-            BadHttpRequestException e => Problem(Problems.ValidationFailed, StatusCodes.Status400BadRequest, "The request is not valid", e.Message),
-            NotFoundException e => Problem(Problems.NotFound, StatusCodes.Status404NotFound, "Not found", e.Message),
-            RuleViolation e => Rule(e),
-            DbUpdateConcurrencyException => Problem(
-                Problems.ConcurrencyConflict,
-                StatusCodes.Status409Conflict,
-                "The board changed while this was being saved",
-                "Others changed this board at the same moment; reload the board and try again."),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
-            _ => null,
-        };
+        var problem = For(exception);
 
         if (problem is null)
         {
@@ -53,9 +36,38 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         });
     }
 
+    /// <summary>The problem an exception stands for, or null for one no client could have caused.</summary>
+    public static ProblemDetails? For(Exception exception) =>
+        exception switch
+        {
+            ValidationException e => Validation(e.Errors.GroupBy(f => CamelCase(f.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
+            BadHttpRequestException { InnerException: JsonException json } => Validation(new Dictionary<string, string[]>
+            {
+                [JsonField(json.Path)] = [$"This is not a valid value here: {FirstLine(json.Message)}"],
+            }),
+            BadHttpRequestException e => Problem(Problems.ValidationFailed, StatusCodes.Status400BadRequest, "The request is not valid", e.Message),
+            NotFoundException e => Problem(Problems.NotFound, StatusCodes.Status404NotFound, "Not found", e.Message),
+            UnauthorizedException e => Problem(Problems.Unauthorized, StatusCodes.Status401Unauthorized, "Not signed in", e.Message),
+            ForbiddenException e => Problem(Problems.Forbidden, StatusCodes.Status403Forbidden, "Not allowed", e.Message),
+            TooManyAttemptsException e => Problem(Problems.TooManyRequests, StatusCodes.Status429TooManyRequests, "Too many attempts", e.Message),
+            RuleViolation e => Rule(e),
+            DbUpdateConcurrencyException => Problem(
+                Problems.ConcurrencyConflict,
+                StatusCodes.Status409Conflict,
+                "The board changed while this was being saved",
+                "Others changed this board at the same moment; reload the board and try again."),
+            _ => null,
+        };
+
     private static ProblemDetails Rule(RuleViolation violation)
     {
-        var status = violation.ProblemType == Problems.ValidationFailed ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        var status = violation.ProblemType switch
+        {
+            Problems.ValidationFailed => StatusCodes.Status400BadRequest,
+            Problems.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status409Conflict,
+        };
         var problem = Problem(violation.ProblemType, status, violation.Title, violation.Message);
         foreach (var (name, value) in violation.Figures)
         {

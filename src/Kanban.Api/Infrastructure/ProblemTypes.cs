@@ -16,6 +16,7 @@ public static class ProblemTypes
         problem.Type = problem.Status switch
         {
             StatusCodes.Status400BadRequest => Problems.TypeUri(Problems.ValidationFailed),
+            StatusCodes.Status401Unauthorized => Problems.TypeUri(Problems.Unauthorized),
             StatusCodes.Status403Forbidden => Problems.TypeUri(Problems.Forbidden),
             StatusCodes.Status404NotFound => Problems.TypeUri(Problems.NotFound),
             _ => problem.Type,

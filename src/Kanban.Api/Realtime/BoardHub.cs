@@ -1,11 +1,15 @@
-using Kanban.Data;
+using Kanban.Api.Infrastructure;
+using Kanban.Api.Infrastructure.Access;
+using Kanban.Domain.Boards;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Realtime;
 
-/// <summary>Pushes a board's changes to its viewers. Commands go over HTTP; the hub only pushes.</summary>
-public sealed class BoardHub(KanbanDbContext db) : Hub
+/// <summary>
+/// Pushes a board's changes to its viewers. Commands go over HTTP; the hub only pushes, to whoever
+/// may read the board: its people, Admins, and its share links (wall or status).
+/// </summary>
+public sealed class BoardHub(BoardAccess access) : Hub
 {
     public const string Path = "/hubs/board";
 
@@ -13,9 +17,13 @@ public sealed class BoardHub(KanbanDbContext db) : Hub
 
     public async Task JoinBoard(Guid boardId)
     {
-        if (!await db.Boards.AnyAsync(b => b.Id == boardId, Context.ConnectionAborted))
+        try
         {
-            throw new HubException($"Board {boardId} does not exist, or is not yours to see.");
+            await access.RequireAsync(boardId, BoardRole.Viewer, [ShareView.Wall, ShareView.Status], Context.ConnectionAborted);
+        }
+        catch (Exception e) when (e is NotFoundException or ForbiddenException or UnauthorizedException)
+        {
+            throw new HubException(e.Message);
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);

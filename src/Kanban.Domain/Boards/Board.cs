@@ -296,10 +296,18 @@ public sealed class Board
         return stop;
     }
 
-    /// <summary>Resumes a line stopped by hand; a line stopped by untested work resumes by itself.</summary>
-    public LineStop ResumeLine(string note, DateTimeOffset now, Guid? by)
+    /// <summary>
+    /// Resumes a line stopped by hand: whoever stopped it may, and so may anyone allowed to resume
+    /// any stop (the product owner). A line stopped by untested work resumes by itself.
+    /// </summary>
+    public LineStop ResumeLine(string note, DateTimeOffset now, Guid? by, bool mayResumeAnyStop)
     {
         var stop = OpenStop(LineStopKind.Manual) ?? throw FlowRefusals.NothingToResume(OpenStop(LineStopKind.Auto));
+        if (!mayResumeAnyStop && stop.StoppedBy != by)
+        {
+            throw FlowRefusals.NotYoursToResume();
+        }
+
         stop.Resume(now, by, note);
         Raise(new LineResumed(now, by, stop.Id, stop.Kind, note, stop.Lasted!.Value));
         return stop;

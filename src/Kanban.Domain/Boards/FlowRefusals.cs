@@ -44,6 +44,12 @@ public static class FlowRefusals
         $"The line has been stopped with the andon cord since {stop.StoppedAt:yyyy-MM-dd HH:mm} UTC ({stop.Reason}); resume it before stopping it again.",
         new Dictionary<string, object?> { ["since"] = stop.StoppedAt, ["reason"] = stop.Reason });
 
+    public static RuleViolation NotYoursToResume() => new(
+        "forbidden",
+        "Only the product owner or whoever stopped the line can resume it",
+        "Ask the product owner, or the person who pulled the andon cord, to resume the line once the problem is dealt with.",
+        new Dictionary<string, object?>());
+
     public static RuleViolation NothingToResume(LineStop? autoStop) => new(
         autoStop is null ? LineNotStopped : LineStopped,
         autoStop is null ? "The line is running" : "The line stopped by itself",

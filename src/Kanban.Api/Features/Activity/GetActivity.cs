@@ -1,7 +1,9 @@
+using Kanban.Api.Infrastructure.Access;
 using System.Text.Json;
 using FluentValidation;
 using Kanban.Api.Infrastructure;
 using Kanban.Data;
+using Kanban.Domain.Boards;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,8 @@ public sealed record ActivityItem(Guid Id, long Version, DateTimeOffset At, Guid
 /// <summary>A page of the trail, newest first; <c>next</c> is the <c>before</c> of the following page, null at the end.</summary>
 public sealed record ActivityPage(IReadOnlyList<ActivityItem> Items, DateTimeOffset? Next);
 
-public sealed record GetActivityQuery(Guid BoardId, DateTimeOffset? Before, int? Take) : IQuery<ActivityPage>;
+[BoardAccess(BoardRole.Viewer)]
+public sealed record GetActivityQuery(Guid BoardId, DateTimeOffset? Before, int? Take) : IQuery<ActivityPage>, IBoardRequest;
 
 public sealed class GetActivityValidator : AbstractValidator<GetActivityQuery>
 {

@@ -1,9 +1,11 @@
+using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
 using Kanban.Domain.Boards;
 
 namespace Kanban.Api.Features.Boards;
 
+/// <summary>A board as its page shows it; <c>role</c> is the caller's (null through a share link).</summary>
 public sealed record BoardResponse(
     Guid Id,
     string Name,
@@ -11,7 +13,8 @@ public sealed record BoardResponse(
     long Version,
     IReadOnlyList<LaneResponse> Lanes,
     IReadOnlyList<CardResponse> Cards,
-    LineResponse Line);
+    LineResponse Line,
+    BoardRole? Role);
 
 /// <summary>The line's state; <c>kind</c> is <c>auto</c> (untested work piled up) or <c>manual</c> (the andon cord).</summary>
 public sealed record LineResponse(bool Stopped, DateTimeOffset? Since, string? Reason, string? Kind)

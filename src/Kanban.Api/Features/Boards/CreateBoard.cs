@@ -1,3 +1,4 @@
+using Kanban.Api.Infrastructure.Access;
 using FluentValidation;
 using Kanban.Api.Features.Lanes;
 using Kanban.Data;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Boards;
 
+[SignedIn]
 public sealed record CreateBoardCommand(string? Name, string? Key) : ICommand<BoardResponse>;
 
 public sealed class CreateBoardValidator : AbstractValidator<CreateBoardCommand>
@@ -22,12 +24,13 @@ public sealed class CreateBoardValidator : AbstractValidator<CreateBoardCommand>
     }
 }
 
-public sealed class CreateBoardHandler(KanbanDbContext db, TimeProvider clock) : ICommandHandler<CreateBoardCommand, BoardResponse>
+public sealed class CreateBoardHandler(KanbanDbContext db, TimeProvider clock, CurrentUser user) : ICommandHandler<CreateBoardCommand, BoardResponse>
 {
     public async ValueTask<BoardResponse> Handle(CreateBoardCommand command, CancellationToken cancellationToken)
     {
         var board = Board.Create(command.Name!.Trim(), command.Key!, clock.GetUtcNow());
         db.Boards.Add(board);
+        db.BoardMembers.Add(new BoardMember(board.Id, user.RequireUserId(), BoardRole.ProductOwner));
         await db.SaveChangesAsync(cancellationToken);
         return new BoardResponse(
             board.Id,
@@ -36,6 +39,7 @@ public sealed class CreateBoardHandler(KanbanDbContext db, TimeProvider clock) :
             board.Version,
             [.. board.OrderedLanes.Select(l => LaneResponse.From(l, 0))],
             [],
-            LineResponse.From(board.Line));
+            LineResponse.From(board.Line),
+            BoardRole.ProductOwner);
     }
 }

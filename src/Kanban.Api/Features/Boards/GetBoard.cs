@@ -1,3 +1,4 @@
+using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
 using Kanban.Api.Infrastructure;
@@ -8,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Boards;
 
-public sealed record GetBoardQuery(Guid BoardId) : IQuery<BoardResponse>;
+[BoardAccess(BoardRole.Viewer, ShareView.Wall)]
+public sealed record GetBoardQuery(Guid BoardId) : IQuery<BoardResponse>, IBoardRequest;
 
-public sealed class GetBoardHandler(KanbanDbContext db) : IQueryHandler<GetBoardQuery, BoardResponse>
+public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user) : IQueryHandler<GetBoardQuery, BoardResponse>
 {
     /// <summary>A done lane shows its most recent cards; the rest stay in the history.</summary>
     public const int DoneCardsShown = 30;
@@ -46,6 +48,7 @@ public sealed class GetBoardHandler(KanbanDbContext db) : IQueryHandler<GetBoard
             board.Version,
             lanes,
             [.. cards.OrderBy(c => laneOrder[c.LaneId]).ThenBy(c => c.Rank)],
-            LineResponse.From(board.Line));
+            LineResponse.From(board.Line),
+            user.RoleOn(board.Id));
     }
 }

@@ -1,3 +1,4 @@
+using Kanban.Api.Infrastructure.Access;
 using FluentValidation;
 using Kanban.Api.Infrastructure;
 using Kanban.Data;
@@ -34,6 +35,7 @@ public sealed record UpdateSettingsRequest(
     double? DuplicateThreshold,
     IReadOnlyList<string>? FillerWords);
 
+[BoardAccess(BoardRole.ProductOwner)]
 public sealed record UpdateSettingsCommand(
     Guid BoardId,
     int? PersonalWipLimit,
@@ -41,7 +43,7 @@ public sealed record UpdateSettingsCommand(
     int? StaleDays,
     decimal? MaxEstimateDays,
     double? DuplicateThreshold,
-    IReadOnlyList<string>? FillerWords) : ICommand<BoardSettingsResponse>;
+    IReadOnlyList<string>? FillerWords) : ICommand<BoardSettingsResponse>, IBoardRequest;
 
 public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCommand>
 {
@@ -58,7 +60,7 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCo
     }
 }
 
-public sealed class UpdateSettingsHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock)
+public sealed class UpdateSettingsHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user)
     : ICommandHandler<UpdateSettingsCommand, BoardSettingsResponse>
 {
     public async ValueTask<BoardSettingsResponse> Handle(UpdateSettingsCommand command, CancellationToken cancellationToken)
@@ -77,13 +79,14 @@ public sealed class UpdateSettingsHandler(KanbanDbContext db, BoardChanges chang
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
             var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
-            board.ChangeSettings(settings, counts, clock.GetUtcNow(), by: null);
+            board.ChangeSettings(settings, counts, clock.GetUtcNow(), user.UserId);
             return (board, BoardSettingsResponse.From(board));
         }, cancellationToken);
     }
 }
 
-public sealed record GetSettingsQuery(Guid BoardId) : IQuery<BoardSettingsResponse>;
+[BoardAccess(BoardRole.Viewer)]
+public sealed record GetSettingsQuery(Guid BoardId) : IQuery<BoardSettingsResponse>, IBoardRequest;
 
 public sealed class GetSettingsHandler(KanbanDbContext db) : IQueryHandler<GetSettingsQuery, BoardSettingsResponse>
 {

@@ -1,22 +1,25 @@
+using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
 using Kanban.Data;
+using Kanban.Domain.Boards;
 using Mediator;
 
 namespace Kanban.Api.Features.Cards;
 
 public sealed record AssignCardRequest(Guid? UserId);
 
-public sealed record AssignCardCommand(Guid CardId, Guid? UserId) : ICommand<CardResponse>;
+[BoardAccess(BoardRole.Member)]
+public sealed record AssignCardCommand(Guid CardId, Guid? UserId) : ICommand<CardResponse>, ICardRequest;
 
-public sealed class AssignCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<AssignCardCommand, CardResponse>
+public sealed class AssignCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<AssignCardCommand, CardResponse>
 {
     public async ValueTask<CardResponse> Handle(AssignCardCommand command, CancellationToken cancellationToken)
     {
         var card = await changes.ChangeCardAsync(db, command.CardId, async (board, card) =>
         {
             var active = await db.ActiveCardsOfAsync(board, command.UserId, cancellationToken);
-            board.AssignCard(card, command.UserId, active, clock.GetUtcNow(), by: null);
+            board.AssignCard(card, command.UserId, active, clock.GetUtcNow(), user.UserId);
         }, cancellationToken);
 
         return card.ToResponse();

@@ -1,13 +1,16 @@
+using Kanban.Api.Infrastructure.Access;
 using FluentValidation;
 using Kanban.Api.Infrastructure;
 using Kanban.Data;
+using Kanban.Domain.Boards;
 using Mediator;
 
 namespace Kanban.Api.Features.Cards;
 
 public sealed record BlockCardRequest(string? Reason);
 
-public sealed record BlockCardCommand(Guid CardId, string? Reason) : ICommand<CardResponse>;
+[BoardAccess(BoardRole.Member)]
+public sealed record BlockCardCommand(Guid CardId, string? Reason) : ICommand<CardResponse>, ICardRequest;
 
 public sealed class BlockCardValidator : AbstractValidator<BlockCardCommand>
 {
@@ -15,13 +18,13 @@ public sealed class BlockCardValidator : AbstractValidator<BlockCardCommand>
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what blocks the card (reason).").MaximumLength(500);
 }
 
-public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<BlockCardCommand, CardResponse>
+public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<BlockCardCommand, CardResponse>
 {
     public async ValueTask<CardResponse> Handle(BlockCardCommand command, CancellationToken cancellationToken)
     {
         var card = await changes.ChangeCardAsync(db, command.CardId, (board, card) =>
         {
-            board.BlockCard(card, command.Reason!.Trim(), clock.GetUtcNow(), by: null);
+            board.BlockCard(card, command.Reason!.Trim(), clock.GetUtcNow(), user.UserId);
             return Task.CompletedTask;
         }, cancellationToken);
 
@@ -29,15 +32,16 @@ public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, T
     }
 }
 
-public sealed record UnblockCardCommand(Guid CardId) : ICommand<CardResponse>;
+[BoardAccess(BoardRole.Member)]
+public sealed record UnblockCardCommand(Guid CardId) : ICommand<CardResponse>, ICardRequest;
 
-public sealed class UnblockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<UnblockCardCommand, CardResponse>
+public sealed class UnblockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<UnblockCardCommand, CardResponse>
 {
     public async ValueTask<CardResponse> Handle(UnblockCardCommand command, CancellationToken cancellationToken)
     {
         var card = await changes.ChangeCardAsync(db, command.CardId, (board, card) =>
         {
-            board.UnblockCard(card, clock.GetUtcNow(), by: null);
+            board.UnblockCard(card, clock.GetUtcNow(), user.UserId);
             return Task.CompletedTask;
         }, cancellationToken);
 

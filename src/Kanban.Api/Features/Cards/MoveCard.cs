@@ -1,3 +1,4 @@
+using Kanban.Api.Infrastructure.Access;
 using FluentValidation;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
@@ -9,7 +10,8 @@ namespace Kanban.Api.Features.Cards;
 
 public sealed record MoveCardRequest(Guid? LaneId, int? Index, long? Rank);
 
-public sealed record MoveCardCommand(Guid CardId, Guid? LaneId, int? Index, long? Rank) : ICommand<CardResponse>;
+[BoardAccess(BoardRole.Member)]
+public sealed record MoveCardCommand(Guid CardId, Guid? LaneId, int? Index, long? Rank) : ICommand<CardResponse>, ICardRequest;
 
 public sealed class MoveCardValidator : AbstractValidator<MoveCardCommand>
 {
@@ -21,7 +23,7 @@ public sealed class MoveCardValidator : AbstractValidator<MoveCardCommand>
     }
 }
 
-public sealed class MoveCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<MoveCardCommand, CardResponse>
+public sealed class MoveCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<MoveCardCommand, CardResponse>
 {
     public async ValueTask<CardResponse> Handle(MoveCardCommand command, CancellationToken cancellationToken)
     {
@@ -36,7 +38,7 @@ public sealed class MoveCardHandler(KanbanDbContext db, BoardChanges changes, Ti
                 ? await db.ActiveCardsOfAsync(board, card.AssigneeId, cancellationToken)
                 : 0;
 
-            if (board.MoveCard(card, target, others, index, counts, assigneeActive, clock.GetUtcNow(), by: null) is { } transition)
+            if (board.MoveCard(card, target, others, index, counts, assigneeActive, clock.GetUtcNow(), user.UserId) is { } transition)
             {
                 db.CardTransitions.Add(transition);
             }

@@ -1,14 +1,17 @@
+using Kanban.Api.Infrastructure.Access;
 using FluentValidation;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
 using Kanban.Data;
+using Kanban.Domain.Boards;
 using Mediator;
 
 namespace Kanban.Api.Features.Line;
 
 public sealed record StopLineRequest(string? Reason);
 
-public sealed record StopLineCommand(Guid BoardId, string? Reason) : ICommand<LineResponse>;
+[BoardAccess(BoardRole.Member)]
+public sealed record StopLineCommand(Guid BoardId, string? Reason) : ICommand<LineResponse>, IBoardRequest;
 
 public sealed class StopLineValidator : AbstractValidator<StopLineCommand>
 {
@@ -16,20 +19,22 @@ public sealed class StopLineValidator : AbstractValidator<StopLineCommand>
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the line stops (reason), so the team knows what to swarm on.").MaximumLength(500);
 }
 
-public sealed class StopLineHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<StopLineCommand, LineResponse>
+public sealed class StopLineHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<StopLineCommand, LineResponse>
 {
     public async ValueTask<LineResponse> Handle(StopLineCommand command, CancellationToken cancellationToken) =>
         await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
-            board.StopLine(command.Reason!.Trim(), clock.GetUtcNow(), by: null);
+            board.StopLine(command.Reason!.Trim(), clock.GetUtcNow(), user.UserId);
             return (board, LineResponse.From(board.Line));
         }, cancellationToken);
 }
 
 public sealed record ResumeLineRequest(string? Note);
 
-public sealed record ResumeLineCommand(Guid BoardId, string? Note) : ICommand<LineResponse>;
+/// <summary>A product owner resumes any stop; a member only one they made.</summary>
+[BoardAccess(BoardRole.Member)]
+public sealed record ResumeLineCommand(Guid BoardId, string? Note) : ICommand<LineResponse>, IBoardRequest;
 
 public sealed class ResumeLineValidator : AbstractValidator<ResumeLineCommand>
 {
@@ -37,13 +42,13 @@ public sealed class ResumeLineValidator : AbstractValidator<ResumeLineCommand>
         RuleFor(c => c.Note).NotEmpty().WithMessage("Say what was done about the stop (note).").MaximumLength(500);
 }
 
-public sealed class ResumeLineHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock) : ICommandHandler<ResumeLineCommand, LineResponse>
+public sealed class ResumeLineHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<ResumeLineCommand, LineResponse>
 {
     public async ValueTask<LineResponse> Handle(ResumeLineCommand command, CancellationToken cancellationToken) =>
         await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
-            board.ResumeLine(command.Note!.Trim(), clock.GetUtcNow(), by: null);
+            board.ResumeLine(command.Note!.Trim(), clock.GetUtcNow(), user.UserId, mayResumeAnyStop: user.RoleOn(board.Id) == BoardRole.ProductOwner);
             return (board, LineResponse.From(board.Line));
         }, cancellationToken);
 }

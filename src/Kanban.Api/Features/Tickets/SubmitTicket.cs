@@ -1,7 +1,9 @@
+using Kanban.Api.Infrastructure.Access;
 using FluentValidation;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
 using Kanban.Data;
+using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 using Mediator;
 
@@ -9,8 +11,9 @@ namespace Kanban.Api.Features.Tickets;
 
 public sealed record SubmitTicketRequest(string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class);
 
+[BoardAccess(BoardRole.Member)]
 public sealed record SubmitTicketCommand(Guid BoardId, string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class)
-    : ICommand<TicketResponse>;
+    : ICommand<TicketResponse>, IBoardRequest;
 
 public sealed class SubmitTicketValidator : AbstractValidator<SubmitTicketCommand>
 {
@@ -25,7 +28,7 @@ public sealed class SubmitTicketValidator : AbstractValidator<SubmitTicketComman
     }
 }
 
-public sealed class SubmitTicketHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock)
+public sealed class SubmitTicketHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user)
     : ICommandHandler<SubmitTicketCommand, TicketResponse>
 {
     public async ValueTask<TicketResponse> Handle(SubmitTicketCommand command, CancellationToken cancellationToken)
@@ -42,7 +45,7 @@ public sealed class SubmitTicketHandler(KanbanDbContext db, BoardChanges changes
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
             var last = await db.LastCardAsync(board.BacklogLane, cancellationToken);
             var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
-            var card = board.SubmitTicket(content, last, counts, clock.GetUtcNow(), by: null, out var arrival);
+            var card = board.SubmitTicket(content, last, counts, clock.GetUtcNow(), user.UserId, out var arrival);
             db.Cards.Add(card);
             db.CardTransitions.Add(arrival);
             return (board, card);

@@ -1,4 +1,6 @@
+using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
+using Kanban.Data.Accounts;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +11,20 @@ namespace Kanban.Api.Infrastructure.Demo;
 /// On an empty database, a board with five weeks of believable history: cards that flowed through
 /// every lane to done, and work in flight in each lane, so every screen and metric has data.
 /// </summary>
-public sealed partial class DemoBoardSeeder(KanbanDbContext db, BoardChanges changes, TimeProvider clock, ILogger<DemoBoardSeeder> logger)
+public sealed partial class DemoBoardSeeder(KanbanDbContext db, BoardChanges changes, AccountSeeder accounts, TimeProvider clock, ILogger<DemoBoardSeeder> logger)
 {
     public const string BoardKey = "DEMO";
+
+    /// <summary>The demo's people, one for each role; the run command prints how to sign in as each.</summary>
+    public const string Password = "kanban-demo";
+
+    public static readonly IReadOnlyList<(string Email, string Name, BoardRole? Role)> People =
+    [
+        ("admin@example.com", "Ada Admin", null),
+        ("ana@example.com", "Ana Owner", BoardRole.ProductOwner),
+        ("ben@example.com", "Ben Member", BoardRole.Member),
+        ("cleo@example.com", "Cleo Viewer", BoardRole.Viewer),
+    ];
     private const int DoneCards = 22;
 
     /// <summary>Where each of the first tickets ends up, by lane position; the rest stay in the backlog.</summary>
@@ -22,6 +35,12 @@ public sealed partial class DemoBoardSeeder(KanbanDbContext db, BoardChanges cha
         if (await db.Boards.AnyAsync(ct))
         {
             return;
+        }
+
+        var people = new List<(User User, BoardRole? Role)>();
+        foreach (var (email, name, role) in People)
+        {
+            people.Add((await accounts.CreateAsync(email, name, Password, isAdmin: role is null), role));
         }
 
         var now = clock.GetUtcNow();
@@ -61,6 +80,7 @@ public sealed partial class DemoBoardSeeder(KanbanDbContext db, BoardChanges cha
             }
 
             db.Boards.Add(board);
+            db.BoardMembers.AddRange(people.Where(p => p.Role is not null).Select(p => new BoardMember(board.Id, p.User.Id, p.Role!.Value)));
             return Task.FromResult((board, board));
         }, ct);
 
@@ -97,6 +117,19 @@ public sealed partial class DemoBoardSeeder(KanbanDbContext db, BoardChanges cha
 
         return path;
     }
+
+    /// <summary>Says how to sign in to the demo, at every start while its people exist.</summary>
+    public async Task AnnounceAsync(CancellationToken ct)
+    {
+        var emails = People.Select(p => p.Email.ToUpperInvariant()).ToList();
+        if (await db.Users.CountAsync(u => emails.Contains(u.NormalizedEmail!), ct) == People.Count)
+        {
+            LogSignIn(logger, string.Join(", ", People.Select(p => $"{p.Email} ({(p.Role is { } role ? BoardAccess.Describe(role) : "administrator")})")), Password);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo sign-in: {People}; the password of each is {Password}")]
+    private static partial void LogSignIn(ILogger logger, string people, string password);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo board {Name} ({Key}) with {Count} cards; Kanban:SeedDemo=false turns this off.")]
     private static partial void LogSeeded(ILogger logger, string name, string key, int count);
