@@ -50,7 +50,7 @@ public sealed class AndonCordTests
         var refusal = _board.Refused(() => _board.Move(card, to));
 
         refusal.ProblemType.ShouldBe("line-stopped");
-        refusal.Figures["kind"].ShouldBe("Manual");
+        refusal.Figures["kind"].ShouldBe("manual");
         refusal.Figures["reason"].ShouldBe(Reason);
         refusal.Figures["laneName"].ShouldBe(to);
         refusal.Figures["untestedCount"].ShouldBe(0);
@@ -205,7 +205,7 @@ public sealed class AndonCordTests
 
         var refusal = _board.Refused(() => _board.Move(waiting, "In progress"));
 
-        refusal.Figures["kind"].ShouldBe("Manual");
+        refusal.Figures["kind"].ShouldBe("manual");
         refusal.Figures["reason"].ShouldBe(Reason);
         refusal.Figures["untestedCount"].ShouldBe(5);
         refusal.Message.ShouldContain(Reason);
@@ -225,7 +225,7 @@ public sealed class AndonCordTests
         events.Select(e => e.GetType()).ShouldBe([typeof(CardMoved), typeof(LineStopped)]);
         events[1].ShouldBeOfType<LineStopped>().Kind.ShouldBe(LineStopKind.Auto);
         _board.Board.Line.Kind.ShouldBe(LineStopKind.Manual);
-        _board.Refused(() => _board.Move(waiting, "In progress")).Figures["kind"].ShouldBe("Manual");
+        _board.Refused(() => _board.Move(waiting, "In progress")).Figures["kind"].ShouldBe("manual");
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public sealed class AndonCordTests
 
         events.ShouldHaveSingleItem().ShouldBeOfType<LineResumed>().Kind.ShouldBe(LineStopKind.Manual);
         _board.Board.Line.ShouldBe(new LineState(true, since, "5 untested cards, threshold 5", LineStopKind.Auto));
-        _board.Refused(() => _board.Move(waiting, "In progress")).Figures["kind"].ShouldBe("Auto");
+        _board.Refused(() => _board.Move(waiting, "In progress")).Figures["kind"].ShouldBe("auto");
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public sealed class AndonCordTests
         events.Select(e => e.GetType()).ShouldBe([typeof(CardMoved), typeof(LineResumed)]);
         events[1].ShouldBeOfType<LineResumed>().Kind.ShouldBe(LineStopKind.Auto);
         _board.Board.Line.Kind.ShouldBe(LineStopKind.Manual);
-        _board.Refused(() => _board.Move(waiting, "In progress")).Figures["kind"].ShouldBe("Manual");
+        _board.Refused(() => _board.Move(waiting, "In progress")).Figures["kind"].ShouldBe("manual");
     }
 
     /// <summary>Stops the line with 5 untested cards and returns a card waiting in Ready.</summary>

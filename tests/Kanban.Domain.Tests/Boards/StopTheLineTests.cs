@@ -98,7 +98,7 @@ public sealed class StopTheLineTests
         refusal.Figures["threshold"].ShouldBe(5);
         refusal.Figures["laneId"].ShouldBe(target.Id);
         refusal.Figures["laneName"].ShouldBe(to);
-        refusal.Figures["kind"].ShouldBe("Auto");
+        refusal.Figures["kind"].ShouldBe("auto");
         refusal.Message.ShouldBe(
             $"The untested lanes hold 5 cards, at or over the threshold of 5; nothing is pulled into {to} until testing brings that under 5. Help test or finish work downstream.");
     }
