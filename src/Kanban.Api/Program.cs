@@ -28,7 +28,7 @@ builder.Services.AddMediator(options =>
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AccessBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
-ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : FieldNames.Humanize(member.Name);
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.ApplyContractTypes);

@@ -7,6 +7,13 @@ internal static class TestBoards
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
+    public static readonly Guid Alice = Guid.Parse("0191d3a0-0000-7000-8000-00000000a11c");
+    public static readonly Guid Bob = Guid.Parse("0191d3a0-0000-7000-8000-000000000b0b");
+    public static readonly Guid Carol = Guid.Parse("0191d3a0-0000-7000-8000-00000000ca01");
+
+    /// <summary>Lane counts for tests that are not about the flow rules: as far as the rules see, every lane is empty.</summary>
+    public static readonly IReadOnlyDictionary<Guid, int> EmptyLanes = new Dictionary<Guid, int>();
+
     public static Board NewBoard(string key = "DEMO") => Board.Create("Demo board", key, Now);
 
     public static TicketContent Ticket(string title = "Export the weekly flow report as CSV") => new(
@@ -17,11 +24,176 @@ internal static class TestBoards
         CardClass.Standard);
 
     public static Card Submit(this Board board, Card? lastInBacklog = null, DateTimeOffset? at = null) =>
-        board.SubmitTicket(Ticket(), lastInBacklog, at ?? Now, byUserId: null, out _);
+        board.SubmitTicket(Ticket(), lastInBacklog, EmptyLanes, at ?? Now, by: null, out _);
 
     public static Lane LaneNamed(this Board board, string name) => board.Lanes.Single(l => l.Name == name);
 
     public static IEnumerable<string> LaneNamesInOrder(this Board board) => board.OrderedLanes.Select(l => l.Name);
 
     public static IEnumerable<Card> InRankOrder(params IEnumerable<Card> cards) => cards.OrderBy(c => c.Rank);
+
+    public static IReadOnlyDictionary<Guid, int> Counts(params (Lane Lane, int Count)[] counts) =>
+        counts.ToDictionary(c => c.Lane.Id, c => c.Count);
+
+    public static BoardSettings Copy(this BoardSettings settings) => new()
+    {
+        PersonalWipLimit = settings.PersonalWipLimit,
+        StopLineThreshold = settings.StopLineThreshold,
+        StaleDays = settings.StaleDays,
+        MaxEstimateDays = settings.MaxEstimateDays,
+        DuplicateThreshold = settings.DuplicateThreshold,
+        FillerWords = [.. settings.FillerWords],
+    };
+}
+
+/// <summary>
+/// A board and its cards, kept in memory the way the database keeps them: it counts the cards of
+/// each lane and of each person in active lanes, and passes those counts to the board, so a test
+/// tells a story of moves instead of adding up numbers. Every change happens at <see cref="Clock"/>.
+/// </summary>
+internal sealed class BoardHarness
+{
+    private readonly List<Card> _cards = [];
+
+    public BoardHarness(Board? board = null)
+    {
+        Board = board ?? TestBoards.NewBoard();
+    }
+
+    public Board Board { get; }
+
+    public DateTimeOffset Clock { get; private set; } = TestBoards.Now;
+
+    public IReadOnlyList<Card> Cards => _cards;
+
+    public void Wait(TimeSpan span) => Clock += span;
+
+    public Lane Lane(string name) => Board.LaneNamed(name);
+
+    public Lane LaneOf(Card card) => Board.FindLane(card.LaneId!.Value)!;
+
+    /// <summary>Every lane of the board with the number of cards it holds, blocked or not.</summary>
+    public IReadOnlyDictionary<Guid, int> LaneCounts =>
+        Board.Lanes.ToDictionary(l => l.Id, l => _cards.Count(c => c.LaneId == l.Id));
+
+    public int CountIn(string laneName) => CountIn(Lane(laneName));
+
+    public int CountIn(Lane lane) => _cards.Count(c => c.LaneId == lane.Id);
+
+    public IReadOnlyList<Card> CardsIn(Lane lane) => [.. TestBoards.InRankOrder(_cards.Where(c => c.LaneId == lane.Id))];
+
+    /// <summary>How many cards <paramref name="person"/> holds in active lanes.</summary>
+    public int ActiveCardsOf(Guid? person) =>
+        person is null ? 0 : _cards.Count(c => c.AssigneeId == person && LaneOf(c).Kind == LaneKind.Active);
+
+    public int UntestedCount => Board.UntestedCount(LaneCounts);
+
+    public Card Submit(Guid? by = null)
+    {
+        var backlog = Board.BacklogLane;
+        var card = Board.SubmitTicket(TestBoards.Ticket(), CardsIn(backlog).LastOrDefault(), LaneCounts, Clock, by, out _);
+        _cards.Add(card);
+        return card;
+    }
+
+    public CardTransition? Move(Card card, string laneName, int? index = null, Guid? by = null) =>
+        Move(card, Lane(laneName), index, by);
+
+    public CardTransition? Move(Card card, Lane target, int? index = null, Guid? by = null)
+    {
+        var targetCards = CardsIn(target);
+        if (target.Kind == LaneKind.Done && target.Id != card.LaneId)
+        {
+            targetCards = [.. targetCards.TakeLast(1)];
+        }
+
+        return Board.MoveCard(card, target, targetCards, index, LaneCounts, ActiveCardsOf(card.AssigneeId), Clock, by);
+    }
+
+    /// <summary>Submits <paramref name="count"/> tickets and moves each straight from the backlog to the end of the lane.</summary>
+    public List<Card> Fill(string laneName, int count, Guid? assignee = null)
+    {
+        List<Card> cards = [];
+        for (var i = 0; i < count; i++)
+        {
+            var card = Submit();
+            if (assignee is not null)
+            {
+                Assign(card, assignee);
+            }
+
+            if (laneName != Board.BacklogLane.Name)
+            {
+                Move(card, laneName);
+            }
+
+            cards.Add(card);
+        }
+
+        return cards;
+    }
+
+    public void Assign(Card card, Guid? person, Guid? by = null) =>
+        Board.AssignCard(card, person, ActiveCardsOf(person), Clock, by);
+
+    public void Block(Card card, string reason = "Waiting for the bank's test account") =>
+        Board.BlockCard(card, reason, Clock, by: null);
+
+    public void Unblock(Card card) => Board.UnblockCard(card, Clock, by: null);
+
+    public LineStop StopLine(string reason, Guid? by = null) => Board.StopLine(reason, Clock, by);
+
+    public LineStop ResumeLine(string note, Guid? by = null) => Board.ResumeLine(note, Clock, by);
+
+    public void SetLimit(string laneName, int? limit)
+    {
+        var lane = Lane(laneName);
+        UpdateLane(lane, lane.Kind, limit, lane.Untested);
+    }
+
+    public void SetUntested(string laneName, bool untested)
+    {
+        var lane = Lane(laneName);
+        UpdateLane(lane, lane.Kind, lane.WipLimit, untested);
+    }
+
+    public void UpdateLane(Lane lane, LaneKind kind, int? wipLimit, bool untested) =>
+        Board.UpdateLane(lane, lane.Name, kind, wipLimit, untested, lane.Order, LaneCounts, Clock, by: null);
+
+    public Lane AddLane(string name, LaneKind kind, int? wipLimit, bool untested, int? order = null) =>
+        Board.AddLane(name, kind, wipLimit, untested, order, LaneCounts, Clock, by: null);
+
+    public void RemoveLane(string laneName) => Board.RemoveLane(Lane(laneName), LaneCounts, Clock, by: null);
+
+    public void ChangeSettings(Action<BoardSettings> change)
+    {
+        var settings = Board.Settings.Copy();
+        change(settings);
+        Board.ChangeSettings(settings, LaneCounts, Clock, by: null);
+    }
+
+    /// <summary>The events <paramref name="action"/> raised, in order.</summary>
+    public IReadOnlyList<BoardEvent> EventsDuring(Action action)
+    {
+        var before = Board.Events.Count;
+        action();
+        return [.. Board.Events.Skip(before)];
+    }
+
+    /// <summary>The refusal <paramref name="action"/> throws, after checking it changed nothing on the board.</summary>
+    public RuleViolation Refused(Action action)
+    {
+        var version = Board.Version;
+        var events = Board.Events.Count;
+        var places = _cards.Select(c => (c.Id, c.LaneId, c.Rank, c.AssigneeId)).ToList();
+        var line = Board.Line;
+
+        var refusal = Should.Throw<RuleViolation>(action);
+
+        Board.Version.ShouldBe(version);
+        Board.Events.Count.ShouldBe(events);
+        _cards.Select(c => (c.Id, c.LaneId, c.Rank, c.AssigneeId)).ShouldBe(places);
+        Board.Line.ShouldBe(line);
+        return refusal;
+    }
 }

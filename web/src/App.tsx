@@ -2,7 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { BoardPage } from './features/board/BoardPage';
+import { ActivityPage } from './features/activity/ActivityPage';
 import { BoardsPage } from './features/boards/BoardsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -51,6 +53,8 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<BoardsPage />} />
       <Route path="/boards/:boardId" element={<BoardPage />} />
+      <Route path="/boards/:boardId/settings" element={<SettingsPage />} />
+      <Route path="/boards/:boardId/activity" element={<ActivityPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

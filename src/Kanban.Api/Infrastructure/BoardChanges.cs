@@ -35,7 +35,10 @@ public sealed class BoardChanges(KanbanDbContext db, BoardNotifier notifier)
 
             try
             {
-                await db.SaveChangesAsync(ct);
+                using (await SqliteWriteGate.EnterAsync(db, ct))
+                {
+                    await db.SaveChangesAsync(ct);
+                }
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {

@@ -96,6 +96,7 @@ public sealed class Board
                 "This board already has its backlog lane; choose Queue, Active or Done for a new lane.");
         }
 
+        EnsureUntestedFits(kind, untested);
         var position = Math.Clamp(order ?? _lanes.Count, FirstAfterBacklog, _lanes.Count);
         foreach (var other in _lanes.Where(l => l.Order >= position))
         {
@@ -128,6 +129,7 @@ public sealed class Board
                 $"'{lane.Name}' is the board's only done lane; add another done lane before changing its kind.");
         }
 
+        EnsureUntestedFits(kind, untested);
         var before = LaneSnapshot.Of(lane);
         lane.Name = name;
         lane.Kind = kind;
@@ -374,6 +376,18 @@ public sealed class Board
         {
             var reported = line.Kind == LineStopKind.Manual ? line : new LineState(true, line.Since, line.Reason, LineStopKind.Auto);
             throw FlowRefusals.PullRefused(target, reported, untested, threshold);
+        }
+    }
+
+    /// <summary>Untested work is work in flow: built, not verified. The backlog and done lanes hold none.</summary>
+    private static void EnsureUntestedFits(LaneKind kind, bool untested)
+    {
+        if (untested && kind is LaneKind.Backlog or LaneKind.Done)
+        {
+            throw new RuleViolation(
+                "validation-failed",
+                "Only queue and active lanes can be untested",
+                $"A {kind} lane holds work that is not started or already done; mark a queue or active lane as untested instead.");
         }
     }
 

@@ -82,7 +82,7 @@ public sealed record LaneRemoved(DateTimeOffset At, Guid? By, Guid LaneId, strin
 public sealed record SettingsChanged(DateTimeOffset At, Guid? By, IReadOnlyList<string> Changes)
     : BoardEvent(At, By)
 {
-    public override string Summary => $"Settings changed: {string.Join("; ", Changes)}";
+    public override string Summary => Changes.Count == 0 ? "Settings saved unchanged" : $"Settings changed: {string.Join("; ", Changes)}";
 }
 
 public sealed record LineStopped(DateTimeOffset At, Guid? By, Guid StopId, LineStopKind Kind, string Reason)

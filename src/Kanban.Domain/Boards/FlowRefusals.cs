@@ -34,7 +34,7 @@ public static class FlowRefusals
             ["laneName"] = target.Name,
             ["untestedCount"] = untestedCount,
             ["threshold"] = threshold,
-            ["kind"] = line.Kind?.ToString(),
+            ["kind"] = line.Kind?.ToString().ToLowerInvariant(),
             ["reason"] = line.Reason,
         });
 

@@ -10,7 +10,7 @@ public sealed class AddLaneTests
     {
         var board = NewBoard();
 
-        var review = board.AddLane("Review", LaneKind.Queue, 4, untested: false, order: 3);
+        var review = board.AddLane("Review", LaneKind.Queue, 4, untested: false, order: 3, EmptyLanes, Now, by: null);
 
         review.Order.ShouldBe(3);
         board.LaneNamesInOrder().ShouldBe(["Backlog", "Ready", "In progress", "Review", "Ready for test", "Testing", "Done"]);
@@ -22,7 +22,7 @@ public sealed class AddLaneTests
     {
         var board = NewBoard();
 
-        var released = board.AddLane("Released", LaneKind.Done, null, untested: false, order: null);
+        var released = board.AddLane("Released", LaneKind.Done, null, untested: false, order: null, EmptyLanes, Now, by: null);
 
         released.Order.ShouldBe(6);
         board.OrderedLanes.Last().ShouldBeSameAs(released);
@@ -34,7 +34,7 @@ public sealed class AddLaneTests
     {
         var board = NewBoard();
 
-        var released = board.AddLane("Released", LaneKind.Done, null, untested: false, order: 40);
+        var released = board.AddLane("Released", LaneKind.Done, null, untested: false, order: 40, EmptyLanes, Now, by: null);
 
         released.Order.ShouldBe(6);
         board.OrderedLanes.Select(l => l.Order).ShouldBe([0, 1, 2, 3, 4, 5, 6]);
@@ -45,7 +45,7 @@ public sealed class AddLaneTests
     {
         var board = NewBoard();
 
-        var review = board.AddLane("Code review", LaneKind.Queue, 4, untested: true, order: 2);
+        var review = board.AddLane("Code review", LaneKind.Queue, 4, untested: true, order: 2, EmptyLanes, Now, by: null);
 
         review.Name.ShouldBe("Code review");
         review.Kind.ShouldBe(LaneKind.Queue);
@@ -60,10 +60,10 @@ public sealed class AddLaneTests
     {
         var board = NewBoard();
 
-        board.AddLane("Review", LaneKind.Queue, 4, untested: false, order: null);
+        board.AddLane("Review", LaneKind.Queue, 4, untested: false, order: null, EmptyLanes, Now, by: null);
         board.Version.ShouldBe(2);
 
-        board.AddLane("Released", LaneKind.Done, null, untested: false, order: null);
+        board.AddLane("Released", LaneKind.Done, null, untested: false, order: null, EmptyLanes, Now, by: null);
         board.Version.ShouldBe(3);
     }
 
@@ -72,7 +72,7 @@ public sealed class AddLaneTests
     {
         var board = NewBoard();
 
-        var refusal = Should.Throw<RuleViolation>(() => board.AddLane("Ideas", LaneKind.Backlog, null, untested: false, order: 1));
+        var refusal = Should.Throw<RuleViolation>(() => board.AddLane("Ideas", LaneKind.Backlog, null, untested: false, order: 1, EmptyLanes, Now, by: null));
 
         refusal.ProblemType.ShouldBe("validation-failed");
         board.Lanes.Count.ShouldBe(6);

@@ -10,7 +10,7 @@ public sealed class RemoveLaneTests
     {
         var board = NewBoard();
 
-        board.RemoveLane(board.LaneNamed("Ready"), cardsInLane: 0);
+        board.RemoveLane(board.LaneNamed("Ready"), EmptyLanes, Now, by: null);
 
         board.LaneNamesInOrder().ShouldBe(["Backlog", "In progress", "Ready for test", "Testing", "Done"]);
         board.OrderedLanes.Select(l => l.Order).ShouldBe([0, 1, 2, 3, 4]);
@@ -21,10 +21,10 @@ public sealed class RemoveLaneTests
     {
         var board = NewBoard();
 
-        board.RemoveLane(board.LaneNamed("Ready"), cardsInLane: 0);
+        board.RemoveLane(board.LaneNamed("Ready"), EmptyLanes, Now, by: null);
         board.Version.ShouldBe(2);
 
-        board.RemoveLane(board.LaneNamed("Testing"), cardsInLane: 0);
+        board.RemoveLane(board.LaneNamed("Testing"), EmptyLanes, Now, by: null);
         board.Version.ShouldBe(3);
     }
 
@@ -34,7 +34,7 @@ public sealed class RemoveLaneTests
         var board = NewBoard();
         var ready = board.LaneNamed("Ready");
 
-        var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(ready, cardsInLane: 3));
+        var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(ready, Counts((ready, 3)), Now, by: null));
 
         refusal.ProblemType.ShouldBe("lane-not-empty");
         refusal.Figures["count"].ShouldBe(3);
@@ -51,7 +51,7 @@ public sealed class RemoveLaneTests
         var board = NewBoard();
         var backlog = board.BacklogLane;
 
-        var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(backlog, cardsInLane: 0));
+        var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(backlog, EmptyLanes, Now, by: null));
 
         refusal.ProblemType.ShouldBe("validation-failed");
         board.Lanes.ShouldContain(backlog);
@@ -64,7 +64,7 @@ public sealed class RemoveLaneTests
         var board = NewBoard();
         var done = board.LaneNamed("Done");
 
-        var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(done, cardsInLane: 0));
+        var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(done, EmptyLanes, Now, by: null));
 
         refusal.ProblemType.ShouldBe("validation-failed");
         board.Lanes.ShouldContain(done);
@@ -75,10 +75,10 @@ public sealed class RemoveLaneTests
     public void A_done_lane_can_be_removed_when_another_done_lane_remains()
     {
         var board = NewBoard();
-        var released = board.AddLane("Released", LaneKind.Done, null, untested: false, order: null);
+        var released = board.AddLane("Released", LaneKind.Done, null, untested: false, order: null, EmptyLanes, Now, by: null);
         var done = board.LaneNamed("Done");
 
-        board.RemoveLane(done, cardsInLane: 0);
+        board.RemoveLane(done, EmptyLanes, Now, by: null);
 
         board.Lanes.ShouldNotContain(done);
         board.Lanes.Single(l => l.Kind == LaneKind.Done).ShouldBeSameAs(released);

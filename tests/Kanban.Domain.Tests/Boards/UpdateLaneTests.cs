@@ -11,7 +11,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var ready = board.LaneNamed("Ready");
 
-        board.UpdateLane(ready, "Selected", LaneKind.Active, 7, untested: true, order: 1);
+        board.UpdateLane(ready, "Selected", LaneKind.Active, 7, untested: true, order: 1, EmptyLanes, Now, by: null);
 
         ready.Name.ShouldBe("Selected");
         ready.Kind.ShouldBe(LaneKind.Active);
@@ -26,7 +26,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var ready = board.LaneNamed("Ready");
 
-        board.UpdateLane(ready, "Ready", LaneKind.Queue, null, untested: false, order: 1);
+        board.UpdateLane(ready, "Ready", LaneKind.Queue, null, untested: false, order: 1, EmptyLanes, Now, by: null);
 
         ready.WipLimit.ShouldBeNull();
     }
@@ -37,7 +37,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var testing = board.LaneNamed("Testing");
 
-        board.UpdateLane(testing, "Testing", LaneKind.Active, 2, untested: true, order: 1);
+        board.UpdateLane(testing, "Testing", LaneKind.Active, 2, untested: true, order: 1, EmptyLanes, Now, by: null);
 
         board.LaneNamesInOrder().ShouldBe(["Backlog", "Testing", "Ready", "In progress", "Ready for test", "Done"]);
         board.OrderedLanes.Select(l => l.Order).ShouldBe([0, 1, 2, 3, 4, 5]);
@@ -49,7 +49,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var ready = board.LaneNamed("Ready");
 
-        board.UpdateLane(ready, "Ready", LaneKind.Queue, 5, untested: false, order: 4);
+        board.UpdateLane(ready, "Ready", LaneKind.Queue, 5, untested: false, order: 4, EmptyLanes, Now, by: null);
 
         board.LaneNamesInOrder().ShouldBe(["Backlog", "In progress", "Ready for test", "Testing", "Ready", "Done"]);
         board.OrderedLanes.Select(l => l.Order).ShouldBe([0, 1, 2, 3, 4, 5]);
@@ -61,7 +61,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var ready = board.LaneNamed("Ready");
 
-        board.UpdateLane(ready, "Ready", LaneKind.Queue, 5, untested: false, order: 99);
+        board.UpdateLane(ready, "Ready", LaneKind.Queue, 5, untested: false, order: 99, EmptyLanes, Now, by: null);
 
         ready.Order.ShouldBe(5);
         board.OrderedLanes.Select(l => l.Order).ShouldBe([0, 1, 2, 3, 4, 5]);
@@ -73,10 +73,10 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var ready = board.LaneNamed("Ready");
 
-        board.UpdateLane(ready, "Ready", LaneKind.Queue, 4, untested: false, order: 1);
+        board.UpdateLane(ready, "Ready", LaneKind.Queue, 4, untested: false, order: 1, EmptyLanes, Now, by: null);
         board.Version.ShouldBe(2);
 
-        board.UpdateLane(ready, "Ready", LaneKind.Queue, 3, untested: false, order: 1);
+        board.UpdateLane(ready, "Ready", LaneKind.Queue, 3, untested: false, order: 1, EmptyLanes, Now, by: null);
         board.Version.ShouldBe(3);
     }
 
@@ -89,7 +89,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var backlog = board.BacklogLane;
 
-        var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(backlog, "Backlog", kind, null, untested: false, order: 0));
+        var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(backlog, "Backlog", kind, null, untested: false, order: 0, EmptyLanes, Now, by: null));
 
         refusal.ProblemType.ShouldBe("validation-failed");
         backlog.Kind.ShouldBe(LaneKind.Backlog);
@@ -106,7 +106,7 @@ public sealed class UpdateLaneTests
         var lane = board.LaneNamed(laneName);
         var kindBefore = lane.Kind;
 
-        var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(lane, laneName, LaneKind.Backlog, null, untested: false, lane.Order));
+        var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(lane, laneName, LaneKind.Backlog, null, untested: false, lane.Order, EmptyLanes, Now, by: null));
 
         refusal.ProblemType.ShouldBe("validation-failed");
         lane.Kind.ShouldBe(kindBefore);
@@ -118,7 +118,7 @@ public sealed class UpdateLaneTests
     {
         var board = NewBoard();
 
-        board.UpdateLane(board.BacklogLane, "Options", LaneKind.Backlog, null, untested: false, order: 0);
+        board.UpdateLane(board.BacklogLane, "Options", LaneKind.Backlog, null, untested: false, order: 0, EmptyLanes, Now, by: null);
 
         board.BacklogLane.Name.ShouldBe("Options");
     }
@@ -131,7 +131,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var done = board.LaneNamed("Done");
 
-        var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(done, "Done", kind, null, untested: false, order: 5));
+        var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(done, "Done", kind, null, untested: false, order: 5, EmptyLanes, Now, by: null));
 
         refusal.ProblemType.ShouldBe("validation-failed");
         done.Kind.ShouldBe(LaneKind.Done);
@@ -144,7 +144,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var done = board.LaneNamed("Done");
 
-        Should.Throw<RuleViolation>(() => board.UpdateLane(done, "Shipped", LaneKind.Active, 9, untested: true, order: 0));
+        Should.Throw<RuleViolation>(() => board.UpdateLane(done, "Shipped", LaneKind.Active, 9, untested: true, order: 0, EmptyLanes, Now, by: null));
 
         (done.Name, done.Kind, done.WipLimit, done.Untested, done.Order).ShouldBe(("Done", LaneKind.Done, (int?)null, false, 5));
     }
@@ -155,7 +155,7 @@ public sealed class UpdateLaneTests
         var board = NewBoard();
         var done = board.LaneNamed("Done");
 
-        board.UpdateLane(done, "Shipped", LaneKind.Done, null, untested: false, order: 5);
+        board.UpdateLane(done, "Shipped", LaneKind.Done, null, untested: false, order: 5, EmptyLanes, Now, by: null);
 
         done.Name.ShouldBe("Shipped");
         done.Kind.ShouldBe(LaneKind.Done);
@@ -165,10 +165,10 @@ public sealed class UpdateLaneTests
     public void A_done_lane_can_change_its_kind_when_another_done_lane_exists()
     {
         var board = NewBoard();
-        board.AddLane("Released", LaneKind.Done, null, untested: false, order: null);
+        board.AddLane("Released", LaneKind.Done, null, untested: false, order: null, EmptyLanes, Now, by: null);
         var done = board.LaneNamed("Done");
 
-        board.UpdateLane(done, "Accepted", LaneKind.Queue, 4, untested: false, order: 5);
+        board.UpdateLane(done, "Accepted", LaneKind.Queue, 4, untested: false, order: 5, EmptyLanes, Now, by: null);
 
         done.Kind.ShouldBe(LaneKind.Queue);
         board.Lanes.Count(l => l.Kind == LaneKind.Done).ShouldBe(1);

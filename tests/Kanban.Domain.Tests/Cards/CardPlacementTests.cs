@@ -21,7 +21,7 @@ public sealed class CardPlacementTests
         var lane = FillLane(ready, 3);
         var card = _board.Submit();
 
-        _board.MoveCard(card, ready, lane, index, Now.AddHours(1), byUserId: null);
+        _board.MoveCard(card, ready, lane, index, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), by: null);
 
         var order = InRankOrder([.. lane, card]).ToList();
         order.IndexOf(card).ShouldBe(expectedPosition);
@@ -35,7 +35,7 @@ public sealed class CardPlacementTests
         var lane = FillLane(ready, 3);
         var (x, y, z) = (lane[0], lane[1], lane[2]);
 
-        _board.MoveCard(x, ready, lane, index: 1, Now.AddHours(1), byUserId: null);
+        _board.MoveCard(x, ready, lane, index: 1, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), by: null);
 
         InRankOrder(lane).ShouldBe([y, x, z]);
     }
@@ -50,7 +50,7 @@ public sealed class CardPlacementTests
         var lane = FillLane(done, 2);
         var card = _board.Submit();
 
-        _board.MoveCard(card, done, lane, index, Now.AddHours(1), byUserId: null);
+        _board.MoveCard(card, done, lane, index, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), by: null);
 
         InRankOrder([.. lane, card]).ShouldBe([lane[0], lane[1], card]);
     }
@@ -62,7 +62,7 @@ public sealed class CardPlacementTests
         var lane = FillLane(done, 3);
         var card = _board.Submit();
 
-        _board.MoveCard(card, done, [lane[^1]], index: 0, Now.AddHours(1), byUserId: null);
+        _board.MoveCard(card, done, [lane[^1]], index: 0, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), by: null);
 
         card.Rank.ShouldBeGreaterThan(lane.Max(c => c.Rank));
     }
@@ -73,7 +73,7 @@ public sealed class CardPlacementTests
         var done = _board.LaneNamed("Done");
         var lane = FillLane(done, 3);
 
-        _board.MoveCard(lane[0], done, lane, index: 0, Now.AddHours(5), byUserId: null);
+        _board.MoveCard(lane[0], done, lane, index: 0, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(5), by: null);
 
         InRankOrder(lane).ShouldBe(lane.OrderBy(c => c.CompletedAt));
     }
@@ -85,7 +85,7 @@ public sealed class CardPlacementTests
         for (var i = 0; i < count; i++)
         {
             var card = _board.Submit();
-            _board.MoveCard(card, lane, cards, index: null, Now.AddHours(-count + i), byUserId: null);
+            _board.MoveCard(card, lane, cards, index: null, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(-count + i), by: null);
             cards.Add(card);
         }
 

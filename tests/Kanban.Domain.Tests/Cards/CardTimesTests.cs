@@ -52,7 +52,7 @@ public sealed class CardTimesTests
     {
         var other = _board.Submit(_card);
 
-        _board.MoveCard(_card, Backlog, [_card, other], index: 1, Now.AddHours(1), byUserId: null);
+        _board.MoveCard(_card, Backlog, [_card, other], index: 1, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), by: null);
 
         _card.StartedAt.ShouldBeNull();
     }
@@ -103,7 +103,7 @@ public sealed class CardTimesTests
     {
         Move(Done, hours: 4);
 
-        _board.MoveCard(_card, Done, [_card], index: 0, Now.AddHours(5), byUserId: null);
+        _board.MoveCard(_card, Done, [_card], index: 0, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(5), by: null);
 
         _card.CompletedAt.ShouldBe(Now.AddHours(4));
         _card.UpdatedAt.ShouldBe(Now.AddHours(5));
@@ -112,7 +112,7 @@ public sealed class CardTimesTests
     [Fact]
     public void Moving_from_one_done_lane_to_another_keeps_the_first_completion_time()
     {
-        var released = _board.AddLane("Released", LaneKind.Done, null, untested: false, order: null);
+        var released = _board.AddLane("Released", LaneKind.Done, null, untested: false, order: null, EmptyLanes, Now, by: null);
         Move(Done, hours: 4);
 
         Move(released, hours: 6);
@@ -121,5 +121,5 @@ public sealed class CardTimesTests
     }
 
     private void Move(Lane target, int hours) =>
-        _board.MoveCard(_card, target, [], index: null, Now.AddHours(hours), byUserId: null);
+        _board.MoveCard(_card, target, [], index: null, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(hours), by: null);
 }

@@ -16,7 +16,7 @@ public sealed class MoveCardTests
         var ready = _board.LaneNamed("Ready");
         var at = Now.AddHours(1);
 
-        var transition = _board.MoveCard(card, ready, [], index: null, at, Mover);
+        var transition = _board.MoveCard(card, ready, [], index: null, EmptyLanes, assigneeActiveCards: 0, at, Mover);
 
         transition.ShouldNotBeNull();
         transition.FromLaneId.ShouldBe(_board.BacklogLane.Id);
@@ -34,7 +34,7 @@ public sealed class MoveCardTests
         var ready = _board.LaneNamed("Ready");
         var at = Now.AddHours(1);
 
-        _board.MoveCard(card, ready, [], index: null, at, Mover);
+        _board.MoveCard(card, ready, [], index: null, EmptyLanes, assigneeActiveCards: 0, at, Mover);
 
         card.LaneId.ShouldBe(ready.Id);
         card.UpdatedAt.ShouldBe(at);
@@ -46,9 +46,9 @@ public sealed class MoveCardTests
         var card = _board.Submit();
         var ready = _board.LaneNamed("Ready");
         var inProgress = _board.LaneNamed("In progress");
-        _board.MoveCard(card, ready, [], index: null, Now.AddHours(1), Mover);
+        _board.MoveCard(card, ready, [], index: null, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), Mover);
 
-        var transition = _board.MoveCard(card, inProgress, [], index: null, Now.AddHours(2), Mover);
+        var transition = _board.MoveCard(card, inProgress, [], index: null, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(2), Mover);
 
         transition.ShouldNotBeNull();
         transition.FromLaneId.ShouldBe(ready.Id);
@@ -61,10 +61,10 @@ public sealed class MoveCardTests
         var card = _board.Submit();
         var versionAfterSubmit = _board.Version;
 
-        _board.MoveCard(card, _board.LaneNamed("Ready"), [], index: null, Now.AddHours(1), Mover);
+        _board.MoveCard(card, _board.LaneNamed("Ready"), [], index: null, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), Mover);
         _board.Version.ShouldBe(versionAfterSubmit + 1);
 
-        _board.MoveCard(card, _board.LaneNamed("In progress"), [], index: null, Now.AddHours(2), Mover);
+        _board.MoveCard(card, _board.LaneNamed("In progress"), [], index: null, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(2), Mover);
         _board.Version.ShouldBe(versionAfterSubmit + 2);
     }
 
@@ -76,7 +76,7 @@ public sealed class MoveCardTests
         var versionBefore = _board.Version;
         var at = Now.AddHours(1);
 
-        var transition = _board.MoveCard(second, _board.BacklogLane, [first, second], index: 0, at, Mover);
+        var transition = _board.MoveCard(second, _board.BacklogLane, [first, second], index: 0, EmptyLanes, assigneeActiveCards: 0, at, Mover);
 
         transition.ShouldBeNull();
         _board.Version.ShouldBe(versionBefore + 1);
@@ -93,7 +93,7 @@ public sealed class MoveCardTests
         var versionBefore = _board.Version;
 
         Should.Throw<InvalidOperationException>(
-            () => _board.MoveCard(foreignCard, _board.LaneNamed("Ready"), [], index: null, Now.AddHours(1), Mover));
+            () => _board.MoveCard(foreignCard, _board.LaneNamed("Ready"), [], index: null, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), Mover));
 
         foreignCard.LaneId.ShouldBe(other.BacklogLane.Id);
         _board.Version.ShouldBe(versionBefore);
@@ -107,7 +107,7 @@ public sealed class MoveCardTests
         var versionBefore = _board.Version;
 
         Should.Throw<InvalidOperationException>(
-            () => _board.MoveCard(card, other.LaneNamed("Ready"), [], index: null, Now.AddHours(1), Mover));
+            () => _board.MoveCard(card, other.LaneNamed("Ready"), [], index: null, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(1), Mover));
 
         card.LaneId.ShouldBe(_board.BacklogLane.Id);
         _board.Version.ShouldBe(versionBefore);

@@ -51,7 +51,7 @@ public sealed class SubmitTicketTests
         List<string> definitionOfDone = ["The downloaded file holds one row per lane and day", "The header row names every column"];
         var content = new TicketContent("Export the weekly flow report as CSV", "Add an export button to the report page.", definitionOfDone, 1.5m, CardClass.Risk);
 
-        var card = board.SubmitTicket(content, null, Now, Submitter, out _);
+        var card = board.SubmitTicket(content, null, EmptyLanes, Now, Submitter, out _);
 
         card.Title.ShouldBe(content.Title);
         card.Description.ShouldBe(content.Description);
@@ -65,7 +65,7 @@ public sealed class SubmitTicketTests
     {
         var board = NewBoard();
         List<string> definitionOfDone = ["The downloaded file holds one row per lane and day"];
-        var card = board.SubmitTicket(Ticket() with { DefinitionOfDone = definitionOfDone }, null, Now, Submitter, out _);
+        var card = board.SubmitTicket(Ticket() with { DefinitionOfDone = definitionOfDone }, null, EmptyLanes, Now, Submitter, out _);
 
         definitionOfDone.Add("Something added after submission to the caller's list");
 
@@ -128,7 +128,7 @@ public sealed class SubmitTicketTests
         var board = NewBoard();
         var at = Now.AddMinutes(5);
 
-        var card = board.SubmitTicket(Ticket(), null, at, Submitter, out var arrival);
+        var card = board.SubmitTicket(Ticket(), null, EmptyLanes, at, Submitter, out var arrival);
 
         arrival.FromLaneId.ShouldBeNull();
         arrival.ToLaneId.ShouldBe(board.BacklogLane.Id);

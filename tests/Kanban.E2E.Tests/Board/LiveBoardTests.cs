@@ -64,21 +64,7 @@ public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) 
         (await server.Http.GetStringAsync($"/api/boards/{board.Id()}")).ShouldContain($"\"laneId\":\"{ready}\"");
     }
 
-    private async Task OpenLiveAsync(IPage page, string boardId)
-    {
-        await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}").ToString());
-        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected");
-    }
+    private Task OpenLiveAsync(IPage page, string boardId) => page.OpenBoardAsync(server, boardId);
 
-    /// <summary>A person's drag: press, move in small steps (dnd-kit starts a drag after a few pixels), release.</summary>
-    private static async Task DragAsync(IPage page, ILocator item, ILocator target)
-    {
-        var from = (await item.BoundingBoxAsync())!;
-        var to = (await target.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(from.X + (from.Width / 2) + 10, from.Y + (from.Height / 2) + 10, new MouseMoveOptions { Steps = 5 });
-        await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new MouseMoveOptions { Steps = 15 });
-        await page.Mouse.UpAsync();
-    }
+    private static Task DragAsync(IPage page, ILocator item, ILocator target) => page.DragAsync(item, target);
 }

@@ -29,6 +29,12 @@ public static class BoardApi
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    public static async Task MoveAsync(this HttpClient http, JsonElement card, string laneId)
+    {
+        var response = await http.PostAsJsonAsync($"/api/cards/{card.Id()}/move", new { laneId });
+        response.EnsureSuccessStatusCode();
+    }
+
     public static string LaneId(this JsonElement board, string name) =>
         board.GetProperty("lanes").EnumerateArray().Single(l => l.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
 

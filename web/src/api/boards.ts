@@ -1,16 +1,53 @@
 import { http } from './http';
-import type { Board, BoardSummary, Card, CreateBoardRequest, MoveCardRequest } from './types';
+import type {
+  ActivityPage,
+  Board,
+  BoardSettings,
+  BoardSummary,
+  Card,
+  CreateBoardRequest,
+  Lane,
+  LaneRequest,
+  LineState,
+  MoveCardRequest,
+  UpdateSettingsRequest,
+} from './types';
+
+const board = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
 export const boardsApi = {
   list: (signal?: AbortSignal) => http.get<BoardSummary[]>('/api/boards', signal),
-  get: (boardId: string, signal?: AbortSignal) =>
-    http.get<Board>(`/api/boards/${encodeURIComponent(boardId)}`, signal),
+  get: (boardId: string, signal?: AbortSignal) => http.get<Board>(board(boardId), signal),
   create: (body: CreateBoardRequest) => http.post<Board>('/api/boards', body),
   moveCard: (cardId: string, body: MoveCardRequest) =>
     http.post<Card>(`/api/cards/${encodeURIComponent(cardId)}/move`, body),
+
+  stopLine: (boardId: string, reason: string) => http.post<LineState>(`${board(boardId)}/line/stop`, { reason }),
+  resumeLine: (boardId: string, note: string) => http.post<LineState>(`${board(boardId)}/line/resume`, { note }),
+
+  getSettings: (boardId: string, signal?: AbortSignal) => http.get<BoardSettings>(`${board(boardId)}/settings`, signal),
+  updateSettings: (boardId: string, body: UpdateSettingsRequest) =>
+    http.put<BoardSettings>(`${board(boardId)}/settings`, body),
+
+  addLane: (boardId: string, body: LaneRequest) => http.post<Lane>(`${board(boardId)}/lanes`, body),
+  updateLane: (boardId: string, laneId: string, body: LaneRequest & { order: number }) =>
+    http.put<Lane>(`${board(boardId)}/lanes/${encodeURIComponent(laneId)}`, body),
+  deleteLane: (boardId: string, laneId: string) =>
+    http.delete(`${board(boardId)}/lanes/${encodeURIComponent(laneId)}`),
+
+  activity: (boardId: string, options: { before?: string | null; take?: number } = {}, signal?: AbortSignal) => {
+    const params = new URLSearchParams();
+    if (options.before) params.set('before', options.before);
+    if (options.take) params.set('take', String(options.take));
+    const query = params.toString();
+    return http.get<ActivityPage>(`${board(boardId)}/activity${query ? `?${query}` : ''}`, signal);
+  },
 };
 
 export const queryKeys = {
   boards: ['boards'] as const,
   board: (boardId: string) => ['board', boardId] as const,
+  // Own roots, so that invalidating a board (a prefix match) does not refetch these too.
+  settings: (boardId: string) => ['boardSettings', boardId] as const,
+  activity: (boardId: string) => ['boardActivity', boardId] as const,
 };

@@ -34,11 +34,15 @@ export interface Card {
   outlier: boolean;
 }
 
+/** How a stopped line stopped: `auto` (untested work reached the threshold) or `manual` (the andon cord). */
+export type LineStopKind = 'auto' | 'manual';
+
 export interface LineState {
   stopped: boolean;
   since: string | null;
   reason: string | null;
-  kind: 'Auto' | 'Manual' | 'auto' | 'manual' | null;
+  /** `auto` or `manual` (the server sends lower case; older payloads may capitalise). */
+  kind: LineStopKind | 'Auto' | 'Manual' | null;
 }
 
 export interface Board {
@@ -59,6 +63,47 @@ export interface CreateBoardRequest {
 export interface MoveCardRequest {
   laneId: string;
   index?: number;
+}
+
+export interface LaneRequest {
+  name: string;
+  kind: LaneKind;
+  wipLimit: number | null;
+  untested: boolean;
+  order?: number;
+}
+
+export interface BoardSettings {
+  personalWipLimit: number;
+  /** null: automatic, the sum of the untested lanes' limits (see effectiveStopLineThreshold). */
+  stopLineThreshold: number | null;
+  /** Read-only: the threshold in force (0: the line never stops by itself). */
+  effectiveStopLineThreshold: number;
+  staleDays: number;
+  maxEstimateDays: number;
+  duplicateThreshold: number;
+  fillerWords: string[];
+}
+
+export type UpdateSettingsRequest = {
+  [K in keyof Omit<BoardSettings, 'effectiveStopLineThreshold'>]: BoardSettings[K] | null;
+};
+
+export interface ActivityItem {
+  id: string;
+  version: number;
+  at: string;
+  by: string | null;
+  kind: string;
+  cardId: string | null;
+  summary: string;
+  data: unknown;
+}
+
+export interface ActivityPage {
+  items: ActivityItem[];
+  /** The `before` of the next (older) page; null at the end. */
+  next: string | null;
 }
 
 /** RFC 9457 ProblemDetails, with `errors` for validation-failed and any extensions. */
@@ -87,11 +132,29 @@ export interface TicketSubmittedEvent extends BoardEventBase {
   card: Card;
 }
 
+/** A card assigned, blocked or unblocked: the card as it is now. */
+export interface CardChangedEvent extends BoardEventBase {
+  card: Card;
+}
+
 export type LaneChangedEvent = BoardEventBase;
+
+export type SettingsChangedEvent = BoardEventBase;
+
+/** LineStopped and LineResumed: the line as it is after the change (a resume may leave it stopped by itself). */
+export interface LineEvent extends BoardEventBase {
+  line: LineState;
+}
 
 export type BoardEvent =
   | ({ kind: 'CardMoved' } & CardMovedEvent)
   | ({ kind: 'TicketSubmitted' } & TicketSubmittedEvent)
-  | ({ kind: 'LaneChanged' } & LaneChangedEvent);
+  | ({ kind: 'CardChanged' } & CardChangedEvent)
+  | ({ kind: 'LaneChanged' } & LaneChangedEvent)
+  | ({ kind: 'SettingsChanged' } & SettingsChangedEvent)
+  | ({ kind: 'LineStopped' } & LineEvent)
+  | ({ kind: 'LineResumed' } & LineEvent);
+
+export type BoardEventKind = BoardEvent['kind'];
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';

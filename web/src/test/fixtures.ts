@@ -44,3 +44,52 @@ export function makeBoard(): Board {
     line: { stopped: false, since: null, reason: null, kind: null },
   };
 }
+
+/**
+ * The default flow: Backlog → Ready (Queue, 5) → In progress (Active, 3) → Ready for test (Queue,
+ * untested, 3) → Testing (Active, untested, 2) → Done. Cards: backlog 1, 2 · ready 3 · doing 4 ·
+ * rft 5, 6 · testing 7. Counts match the cards.
+ */
+export function makeFlowBoard(extra: Partial<Board> = {}): Board {
+  const cards = [
+    card('1', 'backlog', 1024),
+    card('2', 'backlog', 2048),
+    card('3', 'ready', 1024),
+    card('4', 'doing', 1024),
+    card('5', 'rft', 1024),
+    card('6', 'rft', 2048),
+    card('7', 'testing', 1024),
+  ];
+  const lanes = [
+    lane('backlog', 'Backlog', 0, { kind: 'Backlog' }),
+    lane('ready', 'Ready', 1, { kind: 'Queue', wipLimit: 5 }),
+    lane('doing', 'In progress', 2, { kind: 'Active', wipLimit: 3 }),
+    lane('rft', 'Ready for test', 3, { kind: 'Queue', wipLimit: 3, untested: true }),
+    lane('testing', 'Testing', 4, { kind: 'Active', wipLimit: 2, untested: true }),
+    lane('done', 'Done', 5, { kind: 'Done' }),
+  ].map((l) => ({ ...l, count: cards.filter((c) => c.laneId === l.id).length }));
+  return {
+    id: 'board-1',
+    name: 'Payments',
+    key: 'PAY',
+    version: 10,
+    lanes,
+    cards,
+    line: { stopped: false, since: null, reason: null, kind: null },
+    ...extra,
+  };
+}
+
+export const manualStop = {
+  stopped: true,
+  since: '2026-11-26T09:00:00Z',
+  reason: 'Payments to the sandbox fail',
+  kind: 'manual',
+} as const;
+
+export const autoStop = {
+  stopped: true,
+  since: '2026-11-26T09:00:00Z',
+  reason: '5 untested cards, threshold 5',
+  kind: 'auto',
+} as const;

@@ -1,7 +1,8 @@
-using Kanban.Api.Infrastructure.Access;
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using Kanban.Api.Infrastructure;
+using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Mediator;
@@ -12,16 +13,44 @@ namespace Kanban.Api.Features.Activity;
 public sealed record ActivityItem(Guid Id, long Version, DateTimeOffset At, Guid? By, string Kind, Guid? CardId, string Summary, JsonElement Data);
 
 /// <summary>A page of the trail, newest first; <c>next</c> is the <c>before</c> of the following page, null at the end.</summary>
-public sealed record ActivityPage(IReadOnlyList<ActivityItem> Items, DateTimeOffset? Next);
+public sealed record ActivityPage(IReadOnlyList<ActivityItem> Items, string? Next);
 
+/// <summary>
+/// <c>before</c> is an ISO time (entries strictly older) or a <c>next</c> cursor, which also
+/// separates entries of the same instant, such as a move and the stop it caused.
+/// </summary>
 [BoardAccess(BoardRole.Viewer)]
-public sealed record GetActivityQuery(Guid BoardId, DateTimeOffset? Before, int? Take) : IQuery<ActivityPage>, IBoardRequest;
+public sealed record GetActivityQuery(Guid BoardId, string? Before, int? Take) : IQuery<ActivityPage>, IBoardRequest;
 
 public sealed class GetActivityValidator : AbstractValidator<GetActivityQuery>
 {
     public const int MaxTake = 200;
 
-    public GetActivityValidator() => RuleFor(q => q.Take).InclusiveBetween(1, MaxTake);
+    public GetActivityValidator()
+    {
+        RuleFor(q => q.Take).InclusiveBetween(1, MaxTake);
+        RuleFor(q => q.Before).Must(b => b is null || ActivityCursor.TryParse(b, out _, out _))
+            .WithMessage("Before is an ISO 8601 time, or the 'next' of a previous page.");
+    }
+}
+
+public static class ActivityCursor
+{
+    public static string Of(DateTimeOffset at, long version) =>
+        $"{at.ToString("O", CultureInfo.InvariantCulture)}_{version.ToString(CultureInfo.InvariantCulture)}";
+
+    public static bool TryParse(string text, out DateTimeOffset at, out long? version)
+    {
+        version = null;
+        var split = text.LastIndexOf('_');
+        if (split > 0 && long.TryParse(text[(split + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var v))
+        {
+            version = v;
+            text = text[..split];
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
+    }
 }
 
 public sealed class GetActivityHandler(KanbanDbContext db) : IQueryHandler<GetActivityQuery, ActivityPage>
@@ -37,9 +66,11 @@ public sealed class GetActivityHandler(KanbanDbContext db) : IQueryHandler<GetAc
 
         var take = query.Take ?? DefaultTake;
         var entries = db.Activity.AsNoTracking().Where(a => a.BoardId == query.BoardId);
-        if (query.Before is { } before)
+        if (query.Before is { } before && ActivityCursor.TryParse(before, out var at, out var version))
         {
-            entries = entries.Where(a => a.At < before);
+            entries = version is { } v
+                ? entries.Where(a => a.At < at || (a.At == at && a.Version < v))
+                : entries.Where(a => a.At < at);
         }
 
         var page = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Version)
@@ -48,6 +79,6 @@ public sealed class GetActivityHandler(KanbanDbContext db) : IQueryHandler<GetAc
         var items = page.Take(take)
             .Select(a => new ActivityItem(a.Id, a.Version, a.At, a.By, a.Kind, a.CardId, a.Summary, JsonDocument.Parse(a.Data).RootElement))
             .ToList();
-        return new ActivityPage(items, page.Count > take ? items[^1].At : null);
+        return new ActivityPage(items, page.Count > take ? ActivityCursor.Of(items[^1].At, items[^1].Version) : null);
     }
 }

@@ -39,7 +39,7 @@ public static class BoardsEndpoints
                 settings.FillerWords), ct)))
             .WithName("UpdateSettings");
 
-        boards.MapGet("/{boardId:guid}/activity", async (Guid boardId, DateTimeOffset? before, int? take, ISender sender, CancellationToken ct) =>
+        boards.MapGet("/{boardId:guid}/activity", async (Guid boardId, string? before, int? take, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetActivityQuery(boardId, before, take), ct)))
             .WithName("GetActivity");
 

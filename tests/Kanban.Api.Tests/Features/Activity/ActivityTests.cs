@@ -51,12 +51,36 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
         }
 
         var first = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2")).ReadAsync<ActivityPage>();
-        var second = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2&before={Uri.EscapeDataString(first.Next!.Value.ToString("O"))}")).ReadAsync<ActivityPage>();
-        var last = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2&before={Uri.EscapeDataString(second.Next!.Value.ToString("O"))}")).ReadAsync<ActivityPage>();
+        var second = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2&before={Uri.EscapeDataString(first.Next!)}")).ReadAsync<ActivityPage>();
+        var last = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2&before={Uri.EscapeDataString(second.Next!)}")).ReadAsync<ActivityPage>();
 
         first.Items.Concat(second.Items).Concat(last.Items).Select(i => i.Summary).ShouldBe(
             Enumerable.Range(1, 5).Reverse().Select(n => $"{board.Key}-{n} created in Backlog"));
         last.Next.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Paging_one_entry_at_a_time_keeps_a_move_and_the_stop_it_caused_at_the_same_instant()
+    {
+        var board = await _client.CreateBoardAsync();
+        await _client.FillAsync(board, "Testing", 2);
+        await _client.FillAsync(board, "Ready for test", 2);
+        var last = await _client.SubmitTicketAsync(board.Id, "The card that stops the line");
+        await _client.MoveOkAsync(last.Id, board.LaneId("Ready for test"));
+
+        var kinds = new List<string>();
+        string? before = null;
+        do
+        {
+            var url = $"/api/boards/{board.Id}/activity?take=1" + (before is null ? "" : $"&before={Uri.EscapeDataString(before)}");
+            var page = await (await _client.GetAsync(url)).ReadAsync<ActivityPage>();
+            kinds.AddRange(page.Items.Select(i => i.Kind));
+            before = page.Next;
+        }
+        while (before is not null);
+
+        kinds.Take(2).ShouldBe(["LineStopped", "CardMoved"]);
+        kinds.Count.ShouldBe((4 * 2) + 3);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { Board } from '../../api/types';
-import { makeBoard } from '../../test/fixtures';
+import { autoStop, makeBoard, makeFlowBoard } from '../../test/fixtures';
 import { cardsInLane } from './boardState';
 import { BoardView } from './BoardPage';
 import { handleBoardEvent } from './useBoardHub';
@@ -94,6 +94,9 @@ describe('useMoveCard', () => {
 });
 
 describe('handleBoardEvent', () => {
+  const boardInvalidations = (spy: { mock: { calls: unknown[][] } }) =>
+    spy.mock.calls.filter(([arg]) => JSON.stringify((arg as { queryKey?: unknown }).queryKey) === JSON.stringify(queryKeys.board('board-1'))).length;
+
   it('patches the cache on the next version and refetches on a gap', () => {
     const { client } = setup();
     const key = queryKeys.board('board-1');
@@ -108,10 +111,40 @@ describe('handleBoardEvent', () => {
       fromLaneId: 'backlog',
     });
     expect(client.getQueryData<Board>(key)!.version).toBe(11);
-    expect(invalidate).not.toHaveBeenCalled();
+    expect(boardInvalidations(invalidate)).toBe(0);
 
     handleBoardEvent(client, 'board-1', { kind: 'LaneChanged', boardId: 'board-1', version: 13 });
-    expect(invalidate).toHaveBeenCalledTimes(1);
+    expect(boardInvalidations(invalidate)).toBe(1);
     expect(client.getQueryData<Board>(key)!.version).toBe(11);
+  });
+
+  it('applies two events of one command in a row: the move, then the line stop', () => {
+    const { client } = setup(makeFlowBoard());
+    const key = queryKeys.board('board-1');
+    const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();
+    const board = client.getQueryData<Board>(key)!;
+
+    handleBoardEvent(client, 'board-1', {
+      kind: 'CardMoved',
+      boardId: 'board-1',
+      version: 11,
+      card: { ...board.cards.find((c) => c.id === '4')!, laneId: 'rft' },
+      fromLaneId: 'doing',
+    });
+    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 12, line: { ...autoStop } });
+
+    const after = client.getQueryData<Board>(key)!;
+    expect(after.version).toBe(12);
+    expect(after.line).toEqual(autoStop);
+    expect(after.lanes.find((l) => l.id === 'rft')!.count).toBe(3);
+    expect(boardInvalidations(invalidate)).toBe(0);
+  });
+
+  it('refetches when the line event arrives without the move before it', () => {
+    const { client } = setup(makeFlowBoard());
+    const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();
+    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 12, line: { ...autoStop } });
+    expect(boardInvalidations(invalidate)).toBe(1);
+    expect(client.getQueryData<Board>(queryKeys.board('board-1'))!.line.stopped).toBe(false);
   });
 });

@@ -20,12 +20,17 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { isApiError } from '../../api/http';
-import type { Board, Card, ConnectionState } from '../../api/types';
-import { cardsByLane, cardsInLane, dropTarget, sortedLanes } from './boardState';
+import { describeProblem, type ProblemMessage } from '../../api/problems';
+import type { Board, Card, ConnectionState, LineState } from '../../api/types';
+import { TextPromptDialog } from '../../components/TextPromptDialog';
+import { cardsByLane, cardsInLane, dropTarget, lineStopKind, pullStoppedLaneIds, sortedLanes } from './boardState';
 import { CardOverlay, type CardDragData } from './CardTile';
 import { Lane, laneDropId, type LaneDropData } from './Lane';
+import { LineBanner } from './LineBanner';
+import { useBoardPermissions, type BoardPermissions } from './permissions';
 import { useBoard } from './useBoard';
 import { useBoardHub } from './useBoardHub';
+import { useLineCommands } from './useLineCommands';
 import { useMoveCard } from './useMoveCard';
 
 const connectionLabels: Record<ConnectionState, string> = {
@@ -131,16 +136,53 @@ export function BoardPage() {
   return <BoardView board={query.data} connection={connection} />;
 }
 
-export function BoardView({ board, connection }: { board: Board; connection: ConnectionState }) {
+/** What a change of the line says to screen readers (the banner itself is not a live region: its clock ticks). */
+function lineAnnouncement(before: LineState, after: LineState): string | null {
+  if (before.stopped === after.stopped && lineStopKind(before) === lineStopKind(after) && before.since === after.since) {
+    return null;
+  }
+  if (!after.stopped) return 'The line is running again.';
+  const how = lineStopKind(after) === 'manual' ? 'with the andon cord' : 'automatically: untested work reached the threshold';
+  return `Line stopped ${how}.${after.reason ? ` ${after.reason}` : ''}`;
+}
+
+function useLineAnnouncement(line: LineState): string {
+  const previous = useRef(line);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    const said = lineAnnouncement(previous.current, line);
+    previous.current = line;
+    if (said) setMessage(said);
+  }, [line]);
+  return message;
+}
+
+export interface BoardViewProps {
+  board: Board;
+  connection: ConnectionState;
+  /** Defaults to what the signed-in person may do (useBoardPermissions). */
+  permissions?: BoardPermissions;
+}
+
+export function BoardView({ board, connection, permissions }: BoardViewProps) {
+  const defaultPermissions = useBoardPermissions(board);
+  const can = permissions ?? defaultPermissions;
   const move = useMoveCard(board.id);
-  const [moveError, setMoveError] = useState<string | null>(null);
+  const line = useLineCommands(board.id);
+  const [moveError, setMoveError] = useState<ProblemMessage | null>(null);
   const [activeCard, setActiveCard] = useState<Card | null>(null);
+  const [dialog, setDialog] = useState<'stop' | 'resume' | null>(null);
+  const announcement = useLineAnnouncement(board.line);
+  const bannerHeadingRef = useRef<HTMLHeadingElement>(null);
+  const andonRef = useRef<HTMLButtonElement>(null);
 
   const boardRef = useRef(board);
   boardRef.current = board;
 
   const lanes = useMemo(() => sortedLanes(board), [board]);
   const byLane = useMemo(() => cardsByLane(board), [board]);
+  const pullStopped = useMemo(() => pullStoppedLaneIds(board), [board]);
+  const stoppedByHand = lineStopKind(board.line) === 'manual';
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -186,7 +228,7 @@ export function BoardView({ board, connection }: { board: Board; connection: Con
     move.mutate(
       { cardId: card.id, laneId: to.laneId, index: to.index },
       {
-        onError: (error) => setMoveError(error.message || `${card.key} could not be moved.`),
+        onError: (error) => setMoveError(describeProblem(error, `${card.key} could not be moved`)),
       },
     );
   };
@@ -201,21 +243,52 @@ export function BoardView({ board, connection }: { board: Board; connection: Con
             {board.key}
           </span>
         </div>
-        <p className={`connection connection--${connection}`} data-testid="connection-state" data-state={connection}>
-          <span className="connection__dot" aria-hidden="true" />
-          {connectionLabels[connection]}
-        </p>
+        <div className="board__actions">
+          <nav aria-label="Board" className="board__nav">
+            <Link to={`/boards/${board.id}/activity`} data-testid="activity-link">
+              Activity
+            </Link>
+            <Link to={`/boards/${board.id}/settings`} data-testid="settings-link">
+              Settings
+            </Link>
+          </nav>
+          {can.canStopLine && !stoppedByHand && (
+            <button
+              type="button"
+              ref={andonRef}
+              className="button button--andon"
+              onClick={() => setDialog('stop')}
+              data-testid="andon-button"
+            >
+              <span aria-hidden="true">■ </span>Stop the line
+            </button>
+          )}
+          <p className={`connection connection--${connection}`} data-testid="connection-state" data-state={connection}>
+            <span className="connection__dot" aria-hidden="true" />
+            {connectionLabels[connection]}
+          </p>
+        </div>
       </div>
 
-      {board.line.stopped && (
-        <p className="line-stopped" data-testid="line-stopped">
-          <strong>The line is stopped.</strong> {board.line.reason}
-        </p>
-      )}
+      <div className="sr-only" role="status" aria-live="polite" data-testid="line-announcer">
+        {announcement}
+      </div>
+
+      <LineBanner
+        ref={bannerHeadingRef}
+        line={board.line}
+        canResume={can.canResume}
+        onResume={() => setDialog('resume')}
+      />
 
       {moveError && (
-        <div className="alert" role="alert" data-testid="move-error">
-          <p className="alert__text">{moveError}</p>
+        <div className="alert" role="alert" data-testid="move-error" data-problem={moveError.name}>
+          <div>
+            <p className="alert__text">
+              <strong>{moveError.title}</strong>
+            </p>
+            {moveError.detail && <p className="alert__text">{moveError.detail}</p>}
+          </div>
           <button type="button" className="alert__dismiss" onClick={() => setMoveError(null)}>
             Dismiss
           </button>
@@ -232,11 +305,47 @@ export function BoardView({ board, connection }: { board: Board; connection: Con
       >
         <div className="lanes" role="region" aria-label="Lanes" tabIndex={0}>
           {lanes.map((lane) => (
-            <Lane key={lane.id} lane={lane} cards={byLane.get(lane.id) ?? []} />
+            <Lane key={lane.id} lane={lane} cards={byLane.get(lane.id) ?? []} pullStopped={pullStopped.has(lane.id)} />
           ))}
         </div>
         <DragOverlay dropAnimation={null}>{activeCard ? <CardOverlay card={activeCard} /> : null}</DragOverlay>
       </DndContext>
+
+      <TextPromptDialog
+        open={dialog === 'stop'}
+        onClose={() => setDialog(null)}
+        title="Stop the line"
+        description="Pulls into the lanes before testing are refused until the line is resumed. Everyone on the board sees it at once."
+        label="Why are you stopping the line?"
+        field="reason"
+        requiredMessage="Say why the line stops, so the team knows what to swarm on."
+        submitLabel="Stop the line"
+        pendingLabel="Stopping…"
+        maxLength={500}
+        tone="danger"
+        onSubmit={(reason) => line.stop.mutateAsync(reason)}
+        testId="andon-dialog"
+        submitTestId="andon-submit"
+        inputTestId="andon-reason"
+        fallbackFocus={() => bannerHeadingRef.current}
+      />
+      <TextPromptDialog
+        open={dialog === 'resume'}
+        onClose={() => setDialog(null)}
+        title="Resume the line"
+        description="Pulls are allowed again, unless untested work is still at the threshold."
+        label="What was done about the stop?"
+        field="note"
+        requiredMessage="Say what was done about the stop."
+        submitLabel="Resume the line"
+        pendingLabel="Resuming…"
+        maxLength={500}
+        onSubmit={(note) => line.resume.mutateAsync(note)}
+        testId="resume-dialog"
+        submitTestId="resume-submit"
+        inputTestId="resume-note"
+        fallbackFocus={() => andonRef.current ?? bannerHeadingRef.current}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { Card, Lane as LaneModel } from '../../api/types';
-import { isLaneFull, laneCountLabel } from './boardState';
+import { isLaneFull, isLaneOverLimit, laneCountLabel } from './boardState';
 import { CardTile } from './CardTile';
 
 export const LANE_DROP_PREFIX = 'lane:';
@@ -15,25 +15,42 @@ export function laneDropId(laneId: string): string {
   return `${LANE_DROP_PREFIX}${laneId}`;
 }
 
-export function Lane({ lane, cards }: { lane: LaneModel; cards: Card[] }) {
+export interface LaneProps {
+  lane: LaneModel;
+  cards: Card[];
+  /** The line is stopped and pulls into this lane are refused (see pullStoppedLaneIds). */
+  pullStopped?: boolean;
+}
+
+export function Lane({ lane, cards, pullStopped = false }: LaneProps) {
   const { setNodeRef, isOver } = useDroppable({
     id: laneDropId(lane.id),
     data: { type: 'lane', lane } satisfies LaneDropData,
   });
   const full = isLaneFull(lane);
+  const over = isLaneOverLimit(lane);
   const titleId = `lane-title-${lane.id}`;
   const hidden = lane.count - cards.length;
 
   return (
     <section
       ref={setNodeRef}
-      className={['lane', `lane--${lane.kind.toLowerCase()}`, full ? 'lane--full' : '', isOver ? 'lane--over' : '']
+      className={[
+        'lane',
+        `lane--${lane.kind.toLowerCase()}`,
+        full ? 'lane--full' : '',
+        pullStopped ? 'lane--pull-stopped' : '',
+        isOver ? 'lane--over' : '',
+      ]
         .filter(Boolean)
         .join(' ')}
       aria-labelledby={titleId}
       data-testid={`lane-${lane.id}`}
       data-lane-name={lane.name}
       data-full={full ? 'true' : 'false'}
+      data-over-limit={over ? 'true' : undefined}
+      data-untested={lane.untested ? 'true' : undefined}
+      data-pull-stopped={pullStopped ? 'true' : undefined}
     >
       <div className="lane__header">
         <h2 id={titleId} className="lane__title">
@@ -46,11 +63,26 @@ export function Lane({ lane, cards }: { lane: LaneModel; cards: Card[] }) {
           </span>
           {full && (
             <span className="lane__full" data-testid="lane-full">
-              Full
+              {over ? <span data-testid="lane-over-limit">Over limit</span> : 'Full'}
             </span>
           )}
         </p>
       </div>
+      {(lane.untested || pullStopped) && (
+        <p className="lane__tags">
+          {lane.untested && (
+            <span className="lane__tag lane__tag--untested" data-testid="lane-untested">
+              untested
+            </span>
+          )}
+          {pullStopped && (
+            <span className="lane__tag lane__tag--stopped" data-testid="lane-pull-stopped">
+              <span aria-hidden="true">■ </span>Pull stopped
+              <span className="sr-only">: the line is stopped, nothing is pulled into {lane.name}</span>
+            </span>
+          )}
+        </p>
+      )}
       <SortableContext id={lane.id} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
         <ul className="lane__cards">
           {cards.map((card) => (

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../../api/types';
-import { card, makeBoard } from '../../test/fixtures';
+import { autoStop, card, makeBoard, makeFlowBoard, manualStop } from '../../test/fixtures';
 import {
   applyBoardEvent,
   applyMove,
   cardsInLane,
   dropTarget,
   isLaneFull,
+  isLaneOverLimit,
   laneCountLabel,
+  lineStopKind,
+  pullStoppedLaneIds,
   revertMove,
   sortedLanes,
   upsertCard,
@@ -191,5 +194,100 @@ describe('dropTarget', () => {
   it('is undefined when the card would not move', () => {
     expect(dropTarget(makeBoard(), '3', { laneId: 'backlog' })).toBeUndefined();
     expect(dropTarget(makeBoard(), '2', { laneId: 'backlog', cardId: '2' })).toBeUndefined();
+  });
+});
+
+describe('flow rules shown on the board', () => {
+  it('refuses pulls nowhere while the line runs', () => {
+    expect(pullStoppedLaneIds(makeFlowBoard()).size).toBe(0);
+  });
+
+  it('marks the Queue and Active lanes upstream of the first untested lane while the line is stopped', () => {
+    const stopped = makeFlowBoard({ line: { ...manualStop } });
+    expect([...pullStoppedLaneIds(stopped)].sort()).toEqual(['doing', 'ready']);
+    const auto = makeFlowBoard({ line: { ...autoStop } });
+    expect([...pullStoppedLaneIds(auto)].sort()).toEqual(['doing', 'ready']);
+  });
+
+  it('follows the first untested lane by order, not by position in the list', () => {
+    const board = makeFlowBoard({ line: { ...manualStop } });
+    board.lanes = board.lanes.map((l) => (l.id === 'doing' ? { ...l, untested: true } : l)).reverse();
+    expect([...pullStoppedLaneIds(board)]).toEqual(['ready']);
+  });
+
+  it('refuses pulls into every Queue and Active lane when no lane is untested', () => {
+    const board = makeFlowBoard({ line: { ...manualStop } });
+    board.lanes = board.lanes.map((l) => ({ ...l, untested: false }));
+    expect([...pullStoppedLaneIds(board)].sort()).toEqual(['doing', 'ready', 'rft', 'testing']);
+  });
+
+  it('says over limit only above the limit', () => {
+    const doing = makeFlowBoard().lanes.find((l) => l.id === 'doing')!;
+    expect(isLaneOverLimit({ ...doing, count: 3 })).toBe(false);
+    expect(isLaneOverLimit({ ...doing, count: 4 })).toBe(true);
+    expect(isLaneOverLimit({ ...doing, wipLimit: null, count: 40 })).toBe(false);
+  });
+
+  it('reads the stop kind whatever its case', () => {
+    expect(lineStopKind({ ...manualStop })).toBe('manual');
+    expect(lineStopKind({ ...autoStop, kind: 'Auto' })).toBe('auto');
+    expect(lineStopKind({ stopped: false, since: null, reason: null, kind: null })).toBeNull();
+  });
+});
+
+describe('applyBoardEvent with the flow events', () => {
+  const stopEvent = (version: number) =>
+    ({ kind: 'LineStopped', boardId: 'board-1', version, line: { ...autoStop } }) as const;
+
+  it('applies a move and the line stop it caused, one after the other (v + 1, v + 2)', () => {
+    const board = makeFlowBoard();
+    const moved = { ...board.cards.find((c) => c.id === '4')!, laneId: 'rft', rank: 4096 };
+    const first = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, card: moved, fromLaneId: 'doing' });
+    expect(first.action).toBe('applied');
+    const second = applyBoardEvent(first.board, stopEvent(12));
+    expect(second.action).toBe('applied');
+    expect(second.board.version).toBe(12);
+    expect(second.board.line).toEqual(autoStop);
+    expect(count(second.board, 'rft')).toBe(3);
+    expect(pullStoppedLaneIds(second.board).has('ready')).toBe(true);
+  });
+
+  it('reloads when the first of the two was missed (a gap)', () => {
+    const out = applyBoardEvent(makeFlowBoard(), stopEvent(12));
+    expect(out.action).toBe('reload');
+    expect(out.board.line.stopped).toBe(false);
+  });
+
+  it('ignores the second event when a reload already brought the board past it', () => {
+    const board = makeFlowBoard({ version: 12, line: { ...autoStop } });
+    expect(applyBoardEvent(board, stopEvent(12)).action).toBe('ignored');
+  });
+
+  it('sets the line from LineResumed, which may leave it stopped by itself', () => {
+    const board = makeFlowBoard({ line: { ...manualStop } });
+    const out = applyBoardEvent(board, { kind: 'LineResumed', boardId: 'board-1', version: 11, line: { ...autoStop } });
+    expect(out.action).toBe('applied');
+    expect(lineStopKind(out.board.line)).toBe('auto');
+    const running = applyBoardEvent(out.board, {
+      kind: 'LineResumed',
+      boardId: 'board-1',
+      version: 12,
+      line: { stopped: false, since: null, reason: null, kind: null },
+    });
+    expect(running.board.line.stopped).toBe(false);
+    expect(running.board.version).toBe(12);
+  });
+
+  it('patches a changed card (assigned, blocked) in place', () => {
+    const board = makeFlowBoard();
+    const blocked = { ...board.cards.find((c) => c.id === '4')!, blocked: true, assigneeId: 'u1' };
+    const out = applyBoardEvent(board, { kind: 'CardChanged', boardId: 'board-1', version: 11, card: blocked });
+    expect(out.action).toBe('applied');
+    expect(out.board.cards.find((c) => c.id === '4')).toEqual(blocked);
+    expect(count(out.board, 'doing')).toBe(1);
+  });
+
+  it('reloads on SettingsChanged (no data to apply)', () => {
+    expect(applyBoardEvent(makeFlowBoard(), { kind: 'SettingsChanged', boardId: 'board-1', version: 11 }).action).toBe('reload');
   });
 });

@@ -1,11 +1,16 @@
 // Pure transforms of a cached Board. No React, no I/O: everything here is unit-tested.
-import type { Board, BoardEvent, Card, Lane } from '../../api/types';
+import type { Board, BoardEvent, Card, Lane, LineState, LineStopKind } from '../../api/types';
 
 const RANK_STEP = 1024;
 
 /** Lanes in display order (`order`, then name for a stable tie-break). */
+export function sortLanes(lanes: readonly Lane[]): Lane[] {
+  return [...lanes].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+}
+
+/** The board's lanes in display order. */
 export function sortedLanes(board: Board): Lane[] {
-  return [...board.lanes].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  return sortLanes(board.lanes);
 }
 
 function byRank(a: Card, b: Card): number {
@@ -32,6 +37,34 @@ export function cardsByLane(board: Board): Map<string, Card[]> {
 /** True when the lane has a WIP limit and holds at least that many cards. */
 export function isLaneFull(lane: Lane): boolean {
   return lane.wipLimit != null && lane.wipLimit > 0 && lane.count >= lane.wipLimit;
+}
+
+/** True when the lane holds more cards than its limit (the limit was lowered below its count). */
+export function isLaneOverLimit(lane: Lane): boolean {
+  return lane.wipLimit != null && lane.wipLimit > 0 && lane.count > lane.wipLimit;
+}
+
+/** How the line stopped (`auto` or `manual`, whatever the case the server used); null while it runs. */
+export function lineStopKind(line: LineState | null | undefined): LineStopKind | null {
+  if (!line?.stopped) return null;
+  const kind = line.kind?.toLowerCase();
+  return kind === 'manual' ? 'manual' : kind === 'auto' ? 'auto' : null;
+}
+
+/**
+ * The lanes a stopped line refuses pulls into, as the server decides (rule 4): `Queue` and `Active`
+ * lanes upstream of the first untested lane (every such lane when no lane is untested). Empty while
+ * the line runs. Moves within those lanes, backward, or downstream stay allowed.
+ */
+export function pullStoppedLaneIds(board: Board): Set<string> {
+  if (!board.line.stopped) return new Set();
+  const untested = board.lanes.filter((l) => l.untested).map((l) => l.order);
+  const firstUntested = untested.length > 0 ? Math.min(...untested) : Number.POSITIVE_INFINITY;
+  return new Set(
+    board.lanes
+      .filter((l) => (l.kind === 'Queue' || l.kind === 'Active') && l.order < firstUntested)
+      .map((l) => l.id),
+  );
 }
 
 /** "2/3" with a limit, "2" without. */
@@ -134,7 +167,9 @@ function sameId(a: string, b: string): boolean {
 /**
  * Applies a hub event to the cached board. The event's `version` is the board's version after the
  * change: the next one (v + 1) is applied, an old one (<= v: our own move's echo, or stale) is
- * ignored, and a gap (> v + 1) asks for a reload. LaneChanged always asks for a reload.
+ * ignored, and a gap (> v + 1) asks for a reload. One command may send two events (a move that
+ * stops the line: CardMoved v + 1, then LineStopped v + 2); applied one after the other, each is
+ * the next. LaneChanged and SettingsChanged carry no data, so they ask for a reload.
  */
 export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
   if (!sameId(event.boardId, board.id)) return { action: 'ignored', board };
@@ -145,8 +180,13 @@ export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
     case 'CardMoved':
       return { action: 'applied', board: { ...upsertCard(board, event.card, event.fromLaneId), version: event.version } };
     case 'TicketSubmitted':
+    case 'CardChanged':
       return { action: 'applied', board: { ...upsertCard(board, event.card), version: event.version } };
+    case 'LineStopped':
+    case 'LineResumed':
+      return { action: 'applied', board: { ...board, line: event.line, version: event.version } };
     case 'LaneChanged':
+    case 'SettingsChanged':
       return { action: 'reload', board };
     default:
       return { action: 'reload', board };

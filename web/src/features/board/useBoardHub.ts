@@ -8,14 +8,7 @@ import {
 } from '@microsoft/signalr';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
-import type {
-  Board,
-  BoardEvent,
-  CardMovedEvent,
-  ConnectionState,
-  LaneChangedEvent,
-  TicketSubmittedEvent,
-} from '../../api/types';
+import type { Board, BoardEvent, BoardEventKind, ConnectionState } from '../../api/types';
 import { applyBoardEvent } from './boardState';
 
 export const HUB_URL = '/hubs/board';
@@ -25,8 +18,28 @@ const retryForever: IRetryPolicy = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount }) => [0, 2000, 5000, 10000][previousRetryCount] ?? 30000,
 };
 
-/** Applies a hub event to the cached board, or refetches it when the event cannot be applied. */
+/** The hub's board events, in the order they may arrive (each applies to the board the previous one left). */
+export const BOARD_EVENTS: readonly BoardEventKind[] = [
+  'CardMoved',
+  'TicketSubmitted',
+  'CardChanged',
+  'LaneChanged',
+  'SettingsChanged',
+  'LineStopped',
+  'LineResumed',
+];
+
+/**
+ * Applies a hub event to the cached board, or refetches it when the event cannot be applied.
+ * Synchronous read-apply-write, so two events in a row (v + 1, then v + 2) both apply. Also marks the
+ * activity trail stale, and the settings after a lane or settings change (they refetch only if shown).
+ */
 export function handleBoardEvent(queryClient: QueryClient, boardId: string, event: BoardEvent): void {
+  if (event.kind === 'LaneChanged' || event.kind === 'SettingsChanged') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.settings(boardId) });
+  }
+  void queryClient.invalidateQueries({ queryKey: queryKeys.activity(boardId) });
+
   const key = queryKeys.board(boardId);
   const current = queryClient.getQueryData<Board>(key);
   if (!current) {
@@ -60,15 +73,11 @@ export function useBoardHub(boardId: string, enabled = true): ConnectionState {
       .configureLogging(LogLevel.Warning)
       .build();
 
-    connection.on('CardMoved', (e: CardMovedEvent) =>
-      handleBoardEvent(queryClient, boardId, { kind: 'CardMoved', ...e }),
-    );
-    connection.on('TicketSubmitted', (e: TicketSubmittedEvent) =>
-      handleBoardEvent(queryClient, boardId, { kind: 'TicketSubmitted', ...e }),
-    );
-    connection.on('LaneChanged', (e: LaneChangedEvent) =>
-      handleBoardEvent(queryClient, boardId, { kind: 'LaneChanged', ...e }),
-    );
+    for (const kind of BOARD_EVENTS) {
+      connection.on(kind, (payload: Omit<BoardEvent, 'kind'>) =>
+        handleBoardEvent(queryClient, boardId, { ...payload, kind } as BoardEvent),
+      );
+    }
 
     const joinAndReload = async () => {
       await connection.invoke('JoinBoard', boardId);

@@ -1,0 +1,87 @@
+using Kanban.Domain.Boards;
+using static Kanban.Domain.Tests.TestBoards;
+
+namespace Kanban.Domain.Tests.Boards;
+
+public sealed class BoardSettingsTests
+{
+    [Fact]
+    public void Identical_settings_have_no_differences()
+    {
+        var settings = new BoardSettings();
+
+        settings.DifferencesTo(settings.Copy()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Each_changed_setting_is_listed_with_its_old_and_new_value()
+    {
+        var before = new BoardSettings();
+        var after = before.Copy();
+        after.PersonalWipLimit = 1;
+        after.StopLineThreshold = 4;
+        after.StaleDays = 5;
+        after.MaxEstimateDays = 8m;
+        after.DuplicateThreshold = 0.75;
+
+        before.DifferencesTo(after).ShouldBe(
+        [
+            "personal WIP limit 2 → 1",
+            "stop-the-line threshold automatic → 4",
+            "stale days 3 → 5",
+            "max estimate days 5 → 8",
+            "duplicate threshold 0.8 → 0.75",
+        ]);
+    }
+
+    [Fact]
+    public void A_threshold_going_back_to_the_sum_of_the_limits_is_shown_as_automatic()
+    {
+        var before = new BoardSettings { StopLineThreshold = 4 };
+        var after = before.Copy();
+        after.StopLineThreshold = null;
+
+        before.DifferencesTo(after).ShouldBe(["stop-the-line threshold 4 → automatic"]);
+    }
+
+    [Fact]
+    public void Filler_words_added_and_removed_are_listed()
+    {
+        var before = new BoardSettings();
+        var after = before.Copy();
+        after.FillerWords.Remove("tbd");
+        after.FillerWords.Remove("fine");
+        after.FillerWords.Add("asap");
+
+        before.DifferencesTo(after).ShouldBe(["filler words added: asap", "filler words removed: tbd, fine"]);
+    }
+
+    [Fact]
+    public void Filler_words_are_compared_ignoring_case()
+    {
+        var before = new BoardSettings();
+        var after = before.Copy();
+        after.FillerWords = [.. before.FillerWords.Select(w => w.ToUpperInvariant())];
+
+        before.DifferencesTo(after).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Changing_the_settings_replaces_them_and_records_the_differences()
+    {
+        var board = new BoardHarness();
+
+        var events = board.EventsDuring(() => board.ChangeSettings(s =>
+        {
+            s.PersonalWipLimit = 3;
+            s.StaleDays = 4;
+        }));
+
+        board.Board.Settings.PersonalWipLimit.ShouldBe(3);
+        board.Board.Settings.StaleDays.ShouldBe(4);
+        var changed = events.ShouldHaveSingleItem().ShouldBeOfType<SettingsChanged>();
+        changed.Changes.ShouldBe(["personal WIP limit 2 → 3", "stale days 3 → 4"]);
+        changed.Summary.ShouldBe("Settings changed: personal WIP limit 2 → 3; stale days 3 → 4");
+        changed.At.ShouldBe(Now);
+    }
+}

@@ -1,0 +1,66 @@
+using Kanban.Domain.Boards;
+using static Kanban.Domain.Tests.TestBoards;
+
+namespace Kanban.Domain.Tests.Cards;
+
+public sealed class BlockCardTests
+{
+    private readonly BoardHarness _board = new();
+
+    [Fact]
+    public void Blocking_a_card_records_the_reason_and_since_when()
+    {
+        var card = _board.Submit();
+        _board.Wait(TimeSpan.FromHours(1));
+
+        var events = _board.EventsDuring(() => _board.Block(card, "Waiting for the bank"));
+
+        card.Blocked.ShouldBeTrue();
+        card.BlockedReason.ShouldBe("Waiting for the bank");
+        card.BlockedSince.ShouldBe(Now.AddHours(1));
+        card.UpdatedAt.ShouldBe(Now.AddHours(1));
+        var blocked = events.ShouldHaveSingleItem().ShouldBeOfType<CardBlocked>();
+        (blocked.CardId, blocked.Reason).ShouldBe((card.Id, "Waiting for the bank"));
+    }
+
+    [Fact]
+    public void Blocking_a_blocked_card_again_changes_the_reason_and_keeps_since_when()
+    {
+        var card = _board.Submit();
+        _board.Block(card, "Waiting for the bank");
+        _board.Wait(TimeSpan.FromHours(2));
+
+        var events = _board.EventsDuring(() => _board.Block(card, "Waiting for the bank's second test account"));
+
+        card.BlockedReason.ShouldBe("Waiting for the bank's second test account");
+        card.BlockedSince.ShouldBe(Now);
+        events.ShouldHaveSingleItem().ShouldBeOfType<CardBlocked>();
+    }
+
+    [Fact]
+    public void Unblocking_a_card_clears_the_block_and_records_how_long_it_lasted()
+    {
+        var card = _board.Submit();
+        _board.Block(card, "Waiting for the bank");
+        _board.Wait(TimeSpan.FromHours(5));
+
+        var events = _board.EventsDuring(() => _board.Unblock(card));
+
+        card.Blocked.ShouldBeFalse();
+        card.BlockedReason.ShouldBeNull();
+        card.BlockedSince.ShouldBeNull();
+        card.UpdatedAt.ShouldBe(Now.AddHours(5));
+        events.ShouldHaveSingleItem().ShouldBeOfType<CardUnblocked>().BlockedFor.ShouldBe(TimeSpan.FromHours(5));
+    }
+
+    [Fact]
+    public void A_blocked_card_keeps_its_lane()
+    {
+        var card = _board.Fill("In progress", 1)[0];
+
+        _board.Block(card);
+
+        card.LaneId.ShouldBe(_board.Lane("In progress").Id);
+        _board.CountIn("In progress").ShouldBe(1);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace Kanban.E2E.Tests.Infrastructure;
+
+public static class Pages
+{
+    /// <summary>Opens a board and waits until its live connection is up.</summary>
+    public static async Task OpenBoardAsync(this IPage page, KanbanServer server, string boardId)
+    {
+        await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}").ToString());
+        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected");
+    }
+
+    /// <summary>A person's drag: press, move in small steps (dnd-kit starts a drag after a few pixels), release.</summary>
+    public static async Task DragAsync(this IPage page, ILocator item, ILocator target)
+    {
+        var from = (await item.BoundingBoxAsync())!;
+        var to = (await target.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2) + 10, from.Y + (from.Height / 2) + 10, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new MouseMoveOptions { Steps = 15 });
+        await page.Mouse.UpAsync();
+    }
+}

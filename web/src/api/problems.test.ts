@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './http';
+import { describeProblem, problemText } from './problems';
+
+const problem = (status: number, name: string, extra: Record<string, unknown> = {}) =>
+  new ApiError(status, { type: `urn:kanban:problem:${name}`, status, ...extra });
+
+describe('describeProblem', () => {
+  it('names the full lane with its figures, and keeps the server detail', () => {
+    const msg = describeProblem(
+      problem(409, 'wip-limit-reached', {
+        title: 'In progress is at its WIP limit',
+        detail: 'In progress holds 3 of 3 cards. Finish or move a card out of In progress to make room.',
+        laneId: 'l2',
+        laneName: 'In progress',
+        count: 3,
+        limit: 3,
+      }),
+    );
+    expect(msg).toEqual({
+      name: 'wip-limit-reached',
+      title: 'In progress is full (3 of 3)',
+      detail: 'In progress holds 3 of 3 cards. Finish or move a card out of In progress to make room.',
+    });
+  });
+
+  it('says over its limit when a lowered limit left the lane above it', () => {
+    const msg = describeProblem(problem(409, 'wip-limit-reached', { laneName: 'Testing', count: 4, limit: 2 }));
+    expect(msg.title).toBe('Testing is over its WIP limit (4 of 2)');
+    expect(msg.detail).toMatch(/make room/);
+  });
+
+  it('explains the personal limit', () => {
+    const msg = describeProblem(
+      problem(409, 'personal-wip-limit-reached', { detail: 'The assignee already holds 2 of 2 cards…', count: 2, limit: 2 }),
+    );
+    expect(msg.title).toBe('The assignee is at their personal WIP limit (2 of 2 active cards)');
+    expect(msg.detail).toBe('The assignee already holds 2 of 2 cards…');
+  });
+
+  it('tells a pull refused by the andon cord from one refused by untested work', () => {
+    const manual = describeProblem(
+      problem(409, 'line-stopped', { laneId: 'l1', laneName: 'Ready', kind: 'Manual', reason: 'Prod down', detail: 'The line was stopped…' }),
+    );
+    expect(manual.title).toBe('The line is stopped (andon cord): no pulls into Ready');
+    expect(manual.detail).toBe('The line was stopped…');
+    const auto = describeProblem(
+      problem(409, 'line-stopped', { laneId: 'l1', laneName: 'Ready', kind: 'Auto', untestedCount: 5, threshold: 5, detail: 'The untested lanes hold 5…' }),
+    );
+    expect(auto.title).toBe('The line is stopped: 5 untested cards, threshold 5');
+  });
+
+  it('uses the server title for refused stops and resumes', () => {
+    const msg = describeProblem(problem(409, 'line-stopped', { title: 'The line stopped by itself', detail: 'It resumes by itself…' }));
+    expect(msg).toMatchObject({ title: 'The line stopped by itself', detail: 'It resumes by itself…' });
+    expect(describeProblem(problem(409, 'line-not-stopped', { detail: 'Nothing to resume.' })).title).toBe('The line is running');
+  });
+
+  it('explains a concurrency conflict and a non-empty lane', () => {
+    expect(describeProblem(problem(409, 'concurrency-conflict')).title).toBe('The board changed at the same moment');
+    const lane = describeProblem(problem(409, 'lane-not-empty', { laneName: 'Ready', count: 2, detail: "'Ready' still holds 2 card(s)…" }));
+    expect(lane.title).toBe('Ready is not empty (2 cards)');
+    expect(lane.detail).toBe("'Ready' still holds 2 card(s)…");
+  });
+
+  it('lists validation messages when the detail only points at them', () => {
+    const msg = describeProblem(
+      problem(400, 'validation-failed', {
+        title: 'The request has invalid fields',
+        detail: "Correct the fields listed in 'errors' and send it again.",
+        errors: { reason: ['Say why the line stops.'] },
+      }),
+    );
+    expect(msg).toMatchObject({ title: 'The request has invalid fields', detail: 'Say why the line stops.' });
+    const rule = describeProblem(problem(400, 'validation-failed', { title: 'A board has one backlog', detail: 'Choose Queue…' }));
+    expect(rule).toMatchObject({ title: 'A board has one backlog', detail: 'Choose Queue…' });
+  });
+
+  it('falls back for network failures and plain errors', () => {
+    const offline = describeProblem(new ApiError(0, { status: 0, title: 'Network error', detail: 'The server could not be reached.' }));
+    expect(offline.title).toBe('The server could not be reached');
+    expect(describeProblem(new Error('boom'), 'PAY-1 could not be moved')).toEqual({ title: 'PAY-1 could not be moved', detail: 'boom' });
+  });
+
+  it('joins title and detail into one text', () => {
+    expect(problemText({ title: 'Ready is full (5 of 5)', detail: 'Finish one.' })).toBe('Ready is full (5 of 5). Finish one.');
+    expect(problemText({ title: 'Done!', detail: '' })).toBe('Done!');
+  });
+});

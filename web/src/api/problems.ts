@@ -1,0 +1,115 @@
+// Turns an error from the API into words for the user: a short title naming what was refused, and
+// the server's `detail` (what to do about it). Pure, so that every refusal reads the same everywhere.
+import { ApiError, isApiError } from './http';
+
+export interface ProblemMessage {
+  /** The problem's short name (`wip-limit-reached`), when the server gave one. */
+  name?: string;
+  /** One line: what happened. */
+  title: string;
+  /** What to do about it: the server's `detail`, or a sentence built from the problem's figures. */
+  detail: string;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** Joins a title and a detail into one sentence pair, for places that show a single string. */
+export function problemText(message: ProblemMessage): string {
+  if (!message.detail) return message.title;
+  const title = /[.!?]$/.test(message.title) ? message.title : `${message.title}.`;
+  return `${title} ${message.detail}`;
+}
+
+/**
+ * The title and detail for an error. Flow refusals (409) get a title with their figures:
+ * `wip-limit-reached` → "Testing is full (2 of 2)", `personal-wip-limit-reached`, `line-stopped`
+ * (manual or automatic), `line-not-stopped`, `concurrency-conflict`, `lane-not-empty`.
+ */
+export function describeProblem(error: unknown, fallbackTitle = 'That did not work'): ProblemMessage {
+  if (!isApiError(error)) {
+    const detail = error instanceof Error && error.message ? error.message : 'Something went wrong. Try again.';
+    return { title: fallbackTitle, detail };
+  }
+  return describeApiError(error, fallbackTitle);
+}
+
+function describeApiError(error: ApiError, fallbackTitle: string): ProblemMessage {
+  const p = error.problem;
+  const name = error.problemName;
+  const serverDetail = str(p.detail);
+  const count = num(p.count);
+  const limit = num(p.limit);
+
+  switch (name) {
+    case 'wip-limit-reached': {
+      const laneName = str(p.laneName) ?? 'The lane';
+      const over = count !== undefined && limit !== undefined && count > limit;
+      const figures = count !== undefined && limit !== undefined ? ` (${count} of ${limit})` : '';
+      return {
+        name,
+        title: over ? `${laneName} is over its WIP limit${figures}` : `${laneName} is full${figures}`,
+        detail: serverDetail ?? `Finish or move a card out of ${laneName} to make room.`,
+      };
+    }
+    case 'personal-wip-limit-reached': {
+      const figures = count !== undefined && limit !== undefined ? ` (${count} of ${limit} active cards)` : '';
+      return {
+        name,
+        title: `The assignee is at their personal WIP limit${figures}`,
+        detail: serverDetail ?? 'Finish one of their cards first, or give this card to someone with room.',
+      };
+    }
+    case 'line-stopped': {
+      const kind = str(p.kind)?.toLowerCase();
+      const untested = num(p.untestedCount);
+      const threshold = num(p.threshold);
+      let title: string;
+      if (p.laneId === undefined) {
+        // Refused stop or resume: "The line is already stopped", "The line stopped by itself".
+        title = str(p.title) ?? 'The line is stopped';
+      } else if (kind === 'manual') {
+        title = `The line is stopped (andon cord): no pulls into ${str(p.laneName) ?? 'this lane'}`;
+      } else {
+        const figures = untested !== undefined && threshold !== undefined ? `: ${untested} untested cards, threshold ${threshold}` : '';
+        title = `The line is stopped${figures}`;
+      }
+      return { name, title, detail: serverDetail ?? 'Help test or finish work downstream, then try again.' };
+    }
+    case 'line-not-stopped':
+      return { name, title: 'The line is running', detail: serverDetail ?? 'There is nothing to resume.' };
+    case 'concurrency-conflict':
+      return {
+        name,
+        title: 'The board changed at the same moment',
+        detail: serverDetail ?? 'Someone else changed the board just then. Reload and try again.',
+      };
+    case 'lane-not-empty':
+      return {
+        name,
+        title: `${str(p.laneName) ?? 'The lane'} is not empty${count !== undefined ? ` (${count} ${count === 1 ? 'card' : 'cards'})` : ''}`,
+        detail: serverDetail ?? 'Move its cards to another lane before deleting it.',
+      };
+    case 'validation-failed': {
+      const messages = Object.values(p.errors ?? {}).flat();
+      const generic = !serverDetail || /errors'/.test(serverDetail);
+      return {
+        name,
+        title: str(p.title) ?? 'Some fields are not valid',
+        detail: generic && messages.length > 0 ? messages.join(' ') : (serverDetail ?? 'Correct the fields and try again.'),
+      };
+    }
+    case 'not-found':
+      return { name, title: 'Not found', detail: serverDetail ?? 'It may have been deleted. Reload the page.' };
+    default:
+      if (error.status === 0) {
+        return { name, title: 'The server could not be reached', detail: error.message };
+      }
+      return { name, title: str(p.title) ?? fallbackTitle, detail: serverDetail ?? error.message };
+  }
+}

@@ -1,0 +1,47 @@
+import { useParams } from 'react-router-dom';
+import type { Board } from '../../api/types';
+import { BoardSubpageHeader, WithBoard } from '../board/BoardSubpage';
+import { useBoardPermissions } from '../board/permissions';
+import { useBoardHub } from '../board/useBoardHub';
+import { BoardSettingsForm } from './BoardSettingsForm';
+import { LanesEditor } from './LanesEditor';
+import { useBoardSettings } from './useSettings';
+
+export function SettingsPage() {
+  const { boardId = '' } = useParams();
+  return (
+    <WithBoard boardId={boardId} title="Settings">
+      {(board) => <SettingsView board={board} />}
+    </WithBoard>
+  );
+}
+
+export function SettingsView({ board }: { board: Board }) {
+  const can = useBoardPermissions(board);
+  const settings = useBoardSettings(board.id);
+  // Live: another product owner's lane or settings change shows up here too.
+  useBoardHub(board.id);
+
+  return (
+    <div className="subpage settings-page" data-testid="settings-page">
+      <BoardSubpageHeader board={board} title="Settings" />
+
+      <section className="panel" aria-labelledby="lanes-title" data-testid="lanes-panel">
+        <h2 id="lanes-title">Lanes</h2>
+        <LanesEditor boardId={board.id} lanes={board.lanes} canEdit={can.canEditLanes} />
+      </section>
+
+      <div className="panel">
+        {settings.isPending && <p className="muted">Loading settings…</p>}
+        {settings.isError && (
+          <div className="alert" role="alert" data-testid="settings-load-error">
+            <p className="alert__text">{settings.error.message}</p>
+          </div>
+        )}
+        {settings.isSuccess && (
+          <BoardSettingsForm boardId={board.id} settings={settings.data} canEdit={can.canEditSettings} />
+        )}
+      </div>
+    </div>
+  );
+}

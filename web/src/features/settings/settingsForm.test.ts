@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/http';
+import {
+  draftToLaneRequest,
+  draftToSettingsRequest,
+  fieldErrors,
+  otherFieldErrors,
+  parseLines,
+  parseNumber,
+  settingsToDraft,
+} from './settingsForm';
+
+const settings = {
+  personalWipLimit: 2,
+  stopLineThreshold: null,
+  effectiveStopLineThreshold: 5,
+  staleDays: 3,
+  maxEstimateDays: 5,
+  duplicateThreshold: 0.8,
+  fillerWords: ['works', 'as expected'],
+};
+
+describe('settings form conversions', () => {
+  it('parses numbers, empty as null', () => {
+    expect(parseNumber(' 4 ')).toBe(4);
+    expect(parseNumber('0,5')).toBe(0.5);
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('abc')).toBeNull();
+  });
+
+  it('takes one filler word a line, dropping blank lines', () => {
+    expect(parseLines('works\n\n  as expected \r\nTBD\n')).toEqual(['works', 'as expected', 'TBD']);
+  });
+
+  it('round-trips the settings, an empty threshold meaning automatic', () => {
+    const draft = settingsToDraft(settings);
+    expect(draft.stopLineThreshold).toBe('');
+    expect(draft.fillerWords).toBe('works\nas expected');
+    expect(draftToSettingsRequest(draft)).toEqual({
+      personalWipLimit: 2,
+      stopLineThreshold: null,
+      staleDays: 3,
+      maxEstimateDays: 5,
+      duplicateThreshold: 0.8,
+      fillerWords: ['works', 'as expected'],
+    });
+    expect(draftToSettingsRequest({ ...draft, stopLineThreshold: '7' }).stopLineThreshold).toBe(7);
+  });
+
+  it('turns a lane draft into a request, an empty limit meaning none', () => {
+    expect(draftToLaneRequest({ name: ' QA ', kind: 'Active', wipLimit: '', untested: true })).toEqual({
+      name: 'QA',
+      kind: 'Active',
+      wipLimit: null,
+      untested: true,
+    });
+  });
+});
+
+describe('fieldErrors', () => {
+  const error = new ApiError(400, {
+    type: 'urn:kanban:problem:validation-failed',
+    errors: {
+      personalWipLimit: ['Must be between 1 and 20.'],
+      'fillerWords[2]': ['Must not be empty.'],
+      '$.staleDays': ['Not a number.'],
+      somethingElse: ['Odd.'],
+    },
+  });
+
+  it('finds a field, its JSON path form and its items', () => {
+    expect(fieldErrors(error, 'personalWipLimit')).toEqual(['Must be between 1 and 20.']);
+    expect(fieldErrors(error, 'staleDays')).toEqual(['Not a number.']);
+    expect(fieldErrors(error, 'fillerWords')).toEqual(['Line 3: Must not be empty.']);
+    expect(fieldErrors(error, 'maxEstimateDays')).toEqual([]);
+    expect(fieldErrors(new Error('x'), 'name')).toEqual([]);
+  });
+
+  it('lists what no field shows', () => {
+    expect(otherFieldErrors(error, ['personalWipLimit', 'fillerWords', 'staleDays'])).toEqual(['Odd.']);
+  });
+});

@@ -1,0 +1,112 @@
+// Pure conversions between the settings and lane forms (strings, as inputs hold them) and the API's
+// shapes, and the per-field error lookup. Unit-tested.
+import { isApiError } from '../../api/http';
+import type { BoardSettings, Lane, LaneKind, LaneRequest, UpdateSettingsRequest } from '../../api/types';
+
+export interface SettingsDraft {
+  personalWipLimit: string;
+  stopLineThreshold: string;
+  staleDays: string;
+  maxEstimateDays: string;
+  duplicateThreshold: string;
+  fillerWords: string;
+}
+
+export type SettingsField = keyof SettingsDraft;
+
+export const SETTINGS_FIELDS: readonly SettingsField[] = [
+  'personalWipLimit',
+  'stopLineThreshold',
+  'staleDays',
+  'maxEstimateDays',
+  'duplicateThreshold',
+  'fillerWords',
+];
+
+/** An empty input is null; anything else is its number (NaN stays NaN's absence: null, the server says why). */
+export function parseNumber(value: string): number | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const n = Number(trimmed.replace(',', '.'));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** One word or phrase a line; blank lines dropped, each trimmed. */
+export function parseLines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+export function settingsToDraft(settings: BoardSettings): SettingsDraft {
+  return {
+    personalWipLimit: String(settings.personalWipLimit),
+    stopLineThreshold: settings.stopLineThreshold == null ? '' : String(settings.stopLineThreshold),
+    staleDays: String(settings.staleDays),
+    maxEstimateDays: String(settings.maxEstimateDays),
+    duplicateThreshold: String(settings.duplicateThreshold),
+    fillerWords: settings.fillerWords.join('\n'),
+  };
+}
+
+export function draftToSettingsRequest(draft: SettingsDraft): UpdateSettingsRequest {
+  return {
+    personalWipLimit: parseNumber(draft.personalWipLimit),
+    stopLineThreshold: parseNumber(draft.stopLineThreshold),
+    staleDays: parseNumber(draft.staleDays),
+    maxEstimateDays: parseNumber(draft.maxEstimateDays),
+    duplicateThreshold: parseNumber(draft.duplicateThreshold),
+    fillerWords: parseLines(draft.fillerWords),
+  };
+}
+
+export interface LaneDraft {
+  name: string;
+  kind: LaneKind;
+  wipLimit: string;
+  untested: boolean;
+}
+
+export function laneToDraft(lane: Lane): LaneDraft {
+  return { name: lane.name, kind: lane.kind, wipLimit: lane.wipLimit == null ? '' : String(lane.wipLimit), untested: lane.untested };
+}
+
+export function draftToLaneRequest(draft: LaneDraft): Omit<LaneRequest, 'order'> {
+  return { name: draft.name.trim(), kind: draft.kind, wipLimit: parseNumber(draft.wipLimit), untested: draft.untested };
+}
+
+export function sameLaneDraft(a: LaneDraft, b: LaneDraft): boolean {
+  return a.name === b.name && a.kind === b.kind && a.wipLimit.trim() === b.wipLimit.trim() && a.untested === b.untested;
+}
+
+/**
+ * The server's 400 messages for a field: `field`, `$.field`, and its items (`fillerWords[2]`,
+ * `fillerWords[2].x`), matched case-insensitively. Items are prefixed with their line number.
+ */
+export function fieldErrors(error: unknown, field: string): string[] {
+  if (!isApiError(error)) return [];
+  const wanted = field.toLowerCase();
+  const out: string[] = [];
+  for (const [name, messages] of Object.entries(error.fieldErrors)) {
+    const key = name.replace(/^\$\./, '').toLowerCase();
+    if (key === wanted) out.push(...messages);
+    else if (key.startsWith(`${wanted}[`)) {
+      const index = Number(/^\S+?\[(\d+)\]/.exec(key)?.[1]);
+      out.push(...messages.map((m) => (Number.isFinite(index) ? `Line ${index + 1}: ${m}` : m)));
+    }
+  }
+  return out;
+}
+
+/** Messages for fields not in `shown` (so that nothing the server said goes unseen). */
+export function otherFieldErrors(error: unknown, shown: readonly string[]): string[] {
+  if (!isApiError(error)) return [];
+  const known = shown.map((f) => f.toLowerCase());
+  return Object.entries(error.fieldErrors)
+    .filter(([name]) => {
+      const key = name.replace(/^\$\./, '').toLowerCase();
+      return !known.some((f) => key === f || key.startsWith(`${f}[`));
+    })
+    .flatMap(([, messages]) => messages);
+}
