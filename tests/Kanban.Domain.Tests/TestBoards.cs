@@ -143,7 +143,8 @@ internal sealed class BoardHarness
 
     public LineStop StopLine(string reason, Guid? by = null) => Board.StopLine(reason, Clock, by);
 
-    public LineStop ResumeLine(string note, Guid? by = null) => Board.ResumeLine(note, Clock, by);
+    public LineStop ResumeLine(string note, Guid? by = null, bool mayResumeAnyStop = true) =>
+        Board.ResumeLine(note, Clock, by, mayResumeAnyStop);
 
     public void SetLimit(string laneName, int? limit)
     {

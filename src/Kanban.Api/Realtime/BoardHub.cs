@@ -9,7 +9,7 @@ namespace Kanban.Api.Realtime;
 /// Pushes a board's changes to its viewers. Commands go over HTTP; the hub only pushes, to whoever
 /// may read the board: its people, Admins, and its share links (wall or status).
 /// </summary>
-public sealed class BoardHub(BoardAccess access) : Hub
+public sealed class BoardHub(BoardAccess access, CurrentUser user) : Hub
 {
     public const string Path = "/hubs/board";
 
@@ -17,6 +17,7 @@ public sealed class BoardHub(BoardAccess access) : Hub
 
     public async Task JoinBoard(Guid boardId)
     {
+        user.Use(Context.User ?? new System.Security.Claims.ClaimsPrincipal());
         try
         {
             await access.RequireAsync(boardId, BoardRole.Viewer, [ShareView.Wall, ShareView.Status], Context.ConnectionAborted);

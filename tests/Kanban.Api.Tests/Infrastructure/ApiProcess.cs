@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 
 namespace Kanban.Api.Tests.Infrastructure;
@@ -29,6 +31,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
                 "--urls", "http://127.0.0.1:0",
                 "--Kanban:DataDirectory", dataDirectory,
                 "--Kanban:SeedDemo", "false",
+                "--KANBAN_ADMIN_EMAIL", KanbanApiFactory.AdminEmail,
+                "--KANBAN_ADMIN_PASSWORD", KanbanApiFactory.Password,
                 "--Logging:LogLevel:Default", "Information",
             },
             WorkingDirectory = dataDirectory,
@@ -62,7 +66,11 @@ public sealed partial class ApiProcess : IAsyncDisposable
         _ = process.WaitForExitAsync().ContinueWith(_ => listening.TrySetException(new InvalidOperationException($"The API exited early:\n{output}")), TaskScheduler.Default);
 
         var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return new ApiProcess(process, address);
+        var api = new ApiProcess(process, address);
+        var token = await api.Http.PostAsJsonAsync("/api/auth/token", new { email = KanbanApiFactory.AdminEmail, password = KanbanApiFactory.Password });
+        api.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", (await token.ReadAsync<Kanban.Api.Features.Auth.TokenResponse>()).AccessToken);
+        return api;
     }
 
     public async ValueTask DisposeAsync()

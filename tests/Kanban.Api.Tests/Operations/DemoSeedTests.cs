@@ -6,9 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kanban.Api.Tests.Operations;
 
-public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoApiFactory>
+public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoApiFactory>, IAsyncLifetime
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _client = await factory.CreateClientForAsync("ana@example.com", DemoBoardSeeder.Password);
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     [Fact]
     public async Task An_empty_database_gets_a_demo_board_with_cards_in_every_lane_within_their_limits()
@@ -45,6 +54,29 @@ public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoAp
             card.CompletedAt.ShouldNotBeNull();
             card.StartedAt.Value.ShouldBeLessThan(card.CompletedAt.Value);
         }
+    }
+
+    [Fact]
+    public async Task The_demo_has_one_person_per_role_who_can_sign_in_and_the_start_says_how()
+    {
+        var roles = new List<(string, Kanban.Domain.Boards.BoardRole)>();
+        foreach (var (email, _, role) in DemoBoardSeeder.People.Where(p => p.Role is not null))
+        {
+            using var client = await factory.CreateClientForAsync(email, DemoBoardSeeder.Password);
+            var board = (await (await client.GetAsync("/api/boards")).ReadAsync<List<Kanban.Api.Features.Boards.BoardSummary>>()).ShouldHaveSingleItem();
+            roles.Add((email, board.Role));
+        }
+
+        using var admin = await factory.CreateClientForAsync("admin@example.com", DemoBoardSeeder.Password);
+        var me = await (await admin.GetAsync("/api/me")).ReadAsync<Kanban.Api.Features.Auth.MeResponse>();
+
+        roles.ShouldBe([
+            ("ana@example.com", Kanban.Domain.Boards.BoardRole.ProductOwner),
+            ("ben@example.com", Kanban.Domain.Boards.BoardRole.Member),
+            ("cleo@example.com", Kanban.Domain.Boards.BoardRole.Viewer),
+        ]);
+        me.Roles.ShouldBe(["Admin"]);
+        factory.Logs.Lines.ShouldContain(l => l.Contains("Demo sign-in: admin@example.com (administrator), ana@example.com (product owner)") && l.Contains(DemoBoardSeeder.Password));
     }
 
     [Fact]

@@ -136,6 +136,7 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, BoardHub.Path), options =>
             {
+                options.AccessTokenProvider = () => factory.TokenForAsync(KanbanApiFactory.Owner)!;
                 options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
             })

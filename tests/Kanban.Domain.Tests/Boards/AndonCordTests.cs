@@ -266,4 +266,25 @@ public sealed class AndonCordTests
         _board.Board.Line.Kind.ShouldBe(LineStopKind.Auto);
         return waiting;
     }
+
+    [Fact]
+    public void A_member_who_did_not_stop_the_line_cannot_resume_it()
+    {
+        _board.StopLine("Acquirer sandbox is down", by: Alice);
+
+        var refusal = _board.Refused(() => _board.ResumeLine("Carry on", by: Bob, mayResumeAnyStop: false));
+
+        refusal.ProblemType.ShouldBe("forbidden");
+        _board.Board.Line.Stopped.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Whoever_stopped_the_line_can_resume_it_without_being_product_owner()
+    {
+        _board.StopLine("Acquirer sandbox is down", by: Alice);
+
+        _board.ResumeLine("Sandbox is back", by: Alice, mayResumeAnyStop: false);
+
+        _board.Board.Line.Stopped.ShouldBeFalse();
+    }
 }

@@ -11,8 +11,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public const string ShareViewClaim = "kanban:share-view";
 
     private readonly Dictionary<Guid, BoardRole> _roles = [];
+    private ClaimsPrincipal? _caller;
 
-    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+    private ClaimsPrincipal Principal => _caller ?? accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    /// <summary>For a hub call, whose caller is the connection's user rather than the current HTTP request's.</summary>
+    public void Use(ClaimsPrincipal caller) => _caller = caller;
 
     public Guid? UserId =>
         Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
