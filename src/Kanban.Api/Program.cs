@@ -14,6 +14,7 @@ using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Infrastructure.Demo;
 using Kanban.Api.Realtime;
 using Kanban.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,12 +46,16 @@ builder.Services.AddScoped<BoardChanges>();
 builder.Services.AddScoped<DemoBoardSeeder>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddKanbanAccess();
+builder.Services.AddDataProtection()
+    .SetApplicationName("Kanban")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseRegistration.DataDirectoryOf(builder.Configuration, builder.Environment), "keys")));
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

@@ -1,15 +1,25 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
+import { isApiError } from './api/http';
 import { BoardPage } from './features/board/BoardPage';
 import { ActivityPage } from './features/activity/ActivityPage';
+import { AccountHeader } from './features/auth/AccountHeader';
+import { AuthProvider, RequireAdmin, RequireAuth, useAuth } from './features/auth/AuthProvider';
+import { SignInPage } from './features/auth/SignInPage';
 import { BoardsPage } from './features/boards/BoardsPage';
+import { PeoplePage } from './features/people/PeoplePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 10_000, refetchOnWindowFocus: true },
+      queries: {
+        staleTime: 10_000,
+        refetchOnWindowFocus: true,
+        // A 4xx (not signed in, not allowed, not found) does not change by asking again.
+        retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 3,
+      },
       mutations: { retry: false },
     },
   });
@@ -27,6 +37,21 @@ function NotFoundPage() {
   );
 }
 
+function MainNav() {
+  const { state } = useAuth();
+  if (state.status !== 'signedIn') return null;
+  return (
+    <nav aria-label="Main" className="app-header__nav">
+      <Link to="/">Boards</Link>
+      {state.isAdmin && (
+        <Link to="/admin/people" data-testid="people-link">
+          People
+        </Link>
+      )}
+    </nav>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <>
@@ -37,9 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Link to="/" className="app-header__brand">
           Kanban
         </Link>
-        <nav aria-label="Main" className="app-header__nav">
-          <Link to="/">Boards</Link>
-        </nav>
+        <MainNav />
+        <AccountHeader />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
@@ -51,11 +75,25 @@ export function Layout({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<BoardsPage />} />
-      <Route path="/boards/:boardId" element={<BoardPage />} />
-      <Route path="/boards/:boardId/settings" element={<SettingsPage />} />
-      <Route path="/boards/:boardId/activity" element={<ActivityPage />} />
-      <Route path="*" element={<NotFoundPage />} />
+      <Route path="/signin" element={<SignInPage />} />
+      {/* Opened with a share link, without signing in: their pages are not part of this app yet. */}
+      <Route path="/wall/*" element={<NotFoundPage />} />
+      <Route path="/status/*" element={<NotFoundPage />} />
+      <Route element={<RequireAuth />}>
+        <Route path="/" element={<BoardsPage />} />
+        <Route path="/boards/:boardId" element={<BoardPage />} />
+        <Route path="/boards/:boardId/settings" element={<SettingsPage />} />
+        <Route path="/boards/:boardId/activity" element={<ActivityPage />} />
+        <Route
+          path="/admin/people"
+          element={
+            <RequireAdmin>
+              <PeoplePage />
+            </RequireAdmin>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
     </Routes>
   );
 }
@@ -64,11 +102,13 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Layout>
-          <AppRoutes />
-        </Layout>
-      </BrowserRouter>
+      <AuthProvider>
+        <BrowserRouter>
+          <Layout>
+            <AppRoutes />
+          </Layout>
+        </BrowserRouter>
+      </AuthProvider>
     </QueryClientProvider>
   );
 }

@@ -42,6 +42,7 @@ public class KanbanApiFactory : WebApplicationFactory<Program>
         {
             logging.SetMinimumLevel(LogLevel.Warning);
             logging.AddProvider(Logs);
+            logging.AddFilter<CapturedLogs>(_ => true);
         });
     }
 

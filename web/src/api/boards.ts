@@ -50,4 +50,8 @@ export const queryKeys = {
   // Own roots, so that invalidating a board (a prefix match) does not refetch these too.
   settings: (boardId: string) => ['boardSettings', boardId] as const,
   activity: (boardId: string) => ['boardActivity', boardId] as const,
+  me: ['me'] as const,
+  users: ['users'] as const,
+  members: (boardId: string) => ['boardMembers', boardId] as const,
+  shareLinks: (boardId: string) => ['boardShareLinks', boardId] as const,
 };

@@ -89,10 +89,42 @@ function readCookie(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Headers for a cookie-authenticated write made outside `request` (the SignalR hub's negotiate POST):
+ * a getter, so the token is read from the cookie each time the headers are copied, never cached.
+ */
+export function antiforgeryHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  Object.defineProperty(headers, ANTIFORGERY_HEADER, {
+    enumerable: true,
+    get: () => readCookie(ANTIFORGERY_COOKIE) ?? '',
+  });
+  return headers;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * A 401 here is an answer, not a lost session (signing in with a wrong password; asking who is
+   * signed in): the unauthorized listeners are not told.
+   */
+  anonymous?: boolean;
+}
+
+type UnauthorizedListener = (error: ApiError) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Calls `listener` whenever the API answers 401 (the session ended or never began), so the app can
+ * send the person to the sign-in page. Returns the unsubscribe function.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
 }
 
 /** Calls the API with JSON in and out; resolves with the parsed body (undefined for 204), throws ApiError otherwise. */
@@ -101,6 +133,7 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
+    // Read on every write, never cached: signing in (and GET /api/me) issues a new token.
     const token = readCookie(ANTIFORGERY_COOKIE);
     if (token) headers[ANTIFORGERY_HEADER] = token;
   }
@@ -119,7 +152,13 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
     throw new ApiError(0, { status: 0, title: 'Network error', detail: defaultMessage(0) });
   }
 
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401 && !options.anonymous) {
+      for (const listener of [...unauthorizedListeners]) listener(error);
+    }
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -3,12 +3,17 @@
 export type LaneKind = 'Backlog' | 'Active' | 'Queue' | 'Done';
 export type CardClass = 'BusinessBlocker' | 'TechnicalBlocker' | 'Risk' | 'Standard';
 
+/** A person's role on one board (an Admin is ProductOwner of every board). */
+export type BoardRole = 'ProductOwner' | 'Member' | 'Viewer';
+
 export interface BoardSummary {
   id: string;
   name: string;
   key: string;
   version: number;
   cardCount: number;
+  /** The caller's role on the board. */
+  role?: BoardRole;
 }
 
 export interface Lane {
@@ -53,6 +58,8 @@ export interface Board {
   lanes: Lane[];
   cards: Card[];
   line: LineState;
+  /** The caller's role on the board; null when read through a share link. */
+  role: BoardRole | null;
 }
 
 export interface CreateBoardRequest {
@@ -158,3 +165,65 @@ export type BoardEvent =
 export type BoardEventKind = BoardEvent['kind'];
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+// Accounts, members and share links.
+
+/** The signed-in person (GET /api/me, POST /api/auth/login); roles is ["Admin"] or []. */
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** A person, as an Admin lists them; canSignIn is false for an account made without a password. */
+export interface UserAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  isAdmin: boolean;
+  canSignIn: boolean;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  displayName: string;
+  /** null: the account exists (to be assigned, to own history) but cannot sign in. */
+  password: string | null;
+  isAdmin: boolean;
+}
+
+export interface BoardMember {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: BoardRole;
+}
+
+export interface AddMemberRequest {
+  email: string;
+  role: BoardRole;
+}
+
+/** Sent lower case; the server answers `Wall` or `Status`. */
+export type ShareView = 'wall' | 'status';
+
+export interface ShareLink {
+  id: string;
+  view: string;
+  createdAt: string;
+  createdBy: string;
+  revokedAt: string | null;
+}
+
+/** The one answer that carries the token: `url` (a path on this server) is never shown again. */
+export interface CreatedShareLink {
+  id: string;
+  view: string;
+  url: string;
+}

@@ -42,6 +42,7 @@ export function makeBoard(): Board {
     lanes,
     cards,
     line: { stopped: false, since: null, reason: null, kind: null },
+    role: 'ProductOwner',
   };
 }
 
@@ -76,6 +77,7 @@ export function makeFlowBoard(extra: Partial<Board> = {}): Board {
     lanes,
     cards,
     line: { stopped: false, since: null, reason: null, kind: null },
+    role: 'ProductOwner',
     ...extra,
   };
 }

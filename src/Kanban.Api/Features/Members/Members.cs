@@ -22,8 +22,9 @@ public sealed class ListMembersHandler(KanbanDbContext db) : IQueryHandler<ListM
 {
     public async ValueTask<IReadOnlyList<MemberResponse>> Handle(ListMembersQuery query, CancellationToken cancellationToken) =>
         await db.BoardMembers.AsNoTracking().Where(m => m.BoardId == query.BoardId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberResponse(u.Id, u.Email!, u.DisplayName, m.Role))
-            .OrderBy(m => m.DisplayName)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { Member = m, User = u })
+            .OrderBy(x => x.User.DisplayName)
+            .Select(x => new MemberResponse(x.User.Id, x.User.Email!, x.User.DisplayName, x.Member.Role))
             .ToListAsync(cancellationToken);
 }
 

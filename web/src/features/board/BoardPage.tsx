@@ -219,6 +219,7 @@ export function BoardView({ board, connection, permissions }: BoardViewProps) {
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setActiveCard(null);
+    if (!can.canMove) return;
     const card = dragCard(active);
     const target = overTarget(boardRef.current, over);
     if (!card || !target) return;
@@ -248,9 +249,11 @@ export function BoardView({ board, connection, permissions }: BoardViewProps) {
             <Link to={`/boards/${board.id}/activity`} data-testid="activity-link">
               Activity
             </Link>
-            <Link to={`/boards/${board.id}/settings`} data-testid="settings-link">
-              Settings
-            </Link>
+            {can.canEditSettings && (
+              <Link to={`/boards/${board.id}/settings`} data-testid="settings-link">
+                Settings
+              </Link>
+            )}
           </nav>
           {can.canStopLine && !stoppedByHand && (
             <button
@@ -295,6 +298,12 @@ export function BoardView({ board, connection, permissions }: BoardViewProps) {
         </div>
       )}
 
+      {!can.canMove && (
+        <p className="muted board__readonly" data-testid="board-read-only">
+          You are a viewer of this board: you can follow it, but not move cards or stop the line.
+        </p>
+      )}
+
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}
@@ -305,7 +314,13 @@ export function BoardView({ board, connection, permissions }: BoardViewProps) {
       >
         <div className="lanes" role="region" aria-label="Lanes" tabIndex={0}>
           {lanes.map((lane) => (
-            <Lane key={lane.id} lane={lane} cards={byLane.get(lane.id) ?? []} pullStopped={pullStopped.has(lane.id)} />
+            <Lane
+              key={lane.id}
+              lane={lane}
+              cards={byLane.get(lane.id) ?? []}
+              pullStopped={pullStopped.has(lane.id)}
+              canMove={can.canMove}
+            />
           ))}
         </div>
         <DragOverlay dropAnimation={null}>{activeCard ? <CardOverlay card={activeCard} /> : null}</DragOverlay>

@@ -2,10 +2,18 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router-dom';
 import { isApiError } from '../../api/http';
 import type { Board } from '../../api/types';
+import { useBoardPermissions } from './permissions';
 import { useBoard } from './useBoard';
 
 /** The frame of a board's own pages (settings, activity): title, the way back, and the board's nav. */
-export function BoardSubpageHeader({ board, title }: { board: Pick<Board, 'id' | 'name' | 'key'>; title: string }) {
+export function BoardSubpageHeader({
+  board,
+  title,
+}: {
+  board: Pick<Board, 'id' | 'name' | 'key'> & Partial<Pick<Board, 'role'>>;
+  title: string;
+}) {
+  const can = useBoardPermissions(board);
   return (
     <div className="subpage__header">
       <div>
@@ -26,7 +34,7 @@ export function BoardSubpageHeader({ board, title }: { board: Pick<Board, 'id' |
           Board
         </NavLink>
         <NavLink to={`/boards/${board.id}/activity`}>Activity</NavLink>
-        <NavLink to={`/boards/${board.id}/settings`}>Settings</NavLink>
+        {can.canEditSettings && <NavLink to={`/boards/${board.id}/settings`}>Settings</NavLink>}
       </nav>
     </div>
   );

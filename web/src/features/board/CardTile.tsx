@@ -46,11 +46,15 @@ function cardClassName(card: Card, extra = ''): string {
     .join(' ');
 }
 
-/** A card on the board: a list item holding the sortable (role=button) tile. */
-export function CardTile({ card }: { card: Card }) {
+/**
+ * A card on the board: a list item holding the sortable (role=button) tile. Without `canMove` (a
+ * viewer) the tile is plain text: not focusable, no pointer or keyboard pick-up.
+ */
+export function CardTile({ card, canMove = true }: { card: Card; canMove?: boolean }) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { type: 'card', card } satisfies CardDragData,
+    disabled: !canMove,
   });
 
   return (
@@ -64,8 +68,8 @@ export function CardTile({ card }: { card: Card }) {
         data-testid={`card-${card.key}`}
         data-card-id={card.id}
         data-blocked={card.blocked ? 'true' : undefined}
-        {...attributes}
-        {...listeners}
+        data-draggable={canMove ? 'true' : 'false'}
+        {...(canMove ? { ...attributes, ...listeners } : {})}
       >
         <CardContent card={card} />
       </div>

@@ -20,11 +20,14 @@ export interface LaneProps {
   cards: Card[];
   /** The line is stopped and pulls into this lane are refused (see pullStoppedLaneIds). */
   pullStopped?: boolean;
+  /** Cards may be picked up and dropped here (a viewer's cards are plain, not draggable). */
+  canMove?: boolean;
 }
 
-export function Lane({ lane, cards, pullStopped = false }: LaneProps) {
+export function Lane({ lane, cards, pullStopped = false, canMove = true }: LaneProps) {
   const { setNodeRef, isOver } = useDroppable({
     id: laneDropId(lane.id),
+    disabled: !canMove,
     data: { type: 'lane', lane } satisfies LaneDropData,
   });
   const full = isLaneFull(lane);
@@ -86,7 +89,7 @@ export function Lane({ lane, cards, pullStopped = false }: LaneProps) {
       <SortableContext id={lane.id} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
         <ul className="lane__cards">
           {cards.map((card) => (
-            <CardTile key={card.id} card={card} />
+            <CardTile key={card.id} card={card} canMove={canMove} />
           ))}
         </ul>
       </SortableContext>

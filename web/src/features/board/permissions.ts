@@ -1,24 +1,73 @@
-import type { Board } from '../../api/types';
+import type { Board, BoardRole } from '../../api/types';
 
 /**
- * What the signed-in person may do on a board. Roles come later (product owner: lanes, limits,
- * settings, resume; member: stop the line, move): for now everybody may do everything, and the
- * screens ask these flags rather than assuming, so a role check only has to change this hook.
+ * What the signed-in person may do on a board, from their role on it (the board's `role`; an Admin
+ * is ProductOwner everywhere). The screens hide what these flags say no to; the server still checks
+ * every command, so a hidden control is a convenience, never the protection.
+ *
+ * - Viewer: reads.
+ * - Member: also moves cards and stops the line (andon).
+ * - ProductOwner: also edits lanes and settings, manages members and share links, resumes the line.
+ *
+ * A member may resume a stop they made themselves, but the board does not say who stopped the line,
+ * so resume is offered to product owners only.
  */
 export interface BoardPermissions {
+  canMove: boolean;
   canStopLine: boolean;
   canResume: boolean;
   canEditLanes: boolean;
   canEditSettings: boolean;
+  canManageMembers: boolean;
+  canManageShareLinks: boolean;
 }
 
+const nothing: BoardPermissions = {
+  canMove: false,
+  canStopLine: false,
+  canResume: false,
+  canEditLanes: false,
+  canEditSettings: false,
+  canManageMembers: false,
+  canManageShareLinks: false,
+};
+
+/** Everything: a product owner's flags. */
 export const everyone: BoardPermissions = {
+  canMove: true,
   canStopLine: true,
   canResume: true,
   canEditLanes: true,
   canEditSettings: true,
+  canManageMembers: true,
+  canManageShareLinks: true,
 };
 
-export function useBoardPermissions(_board?: Pick<Board, 'id'>): BoardPermissions {
-  return everyone;
+/** The flags for a role; no role (a share link, or unknown) may only read. */
+export function permissionsFor(role: BoardRole | null | undefined): BoardPermissions {
+  switch (role) {
+    case 'ProductOwner':
+      return everyone;
+    case 'Member':
+      return { ...nothing, canMove: true, canStopLine: true };
+    default:
+      return nothing;
+  }
+}
+
+const ROLE_LABELS: Record<BoardRole, string> = {
+  ProductOwner: 'Product owner',
+  Member: 'Member',
+  Viewer: 'Viewer',
+};
+
+/** A role in words: `ProductOwner` → "Product owner". */
+export function roleLabel(role: BoardRole | null | undefined): string {
+  return role ? (ROLE_LABELS[role] ?? role) : 'Read only';
+}
+
+export const BOARD_ROLES: readonly BoardRole[] = ['ProductOwner', 'Member', 'Viewer'];
+
+export function useBoardPermissions(board?: { role?: Board['role'] }): BoardPermissions {
+  return permissionsFor(board?.role);
 }

@@ -8,6 +8,7 @@ import {
 } from '@microsoft/signalr';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
+import { antiforgeryHeaders } from '../../api/http';
 import type { Board, BoardEvent, BoardEventKind, ConnectionState } from '../../api/types';
 import { applyBoardEvent } from './boardState';
 
@@ -68,7 +69,8 @@ export function useBoardHub(boardId: string, enabled = true): ConnectionState {
     const key = queryKeys.board(boardId);
 
     const connection: HubConnection = new HubConnectionBuilder()
-      .withUrl(HUB_URL, { withCredentials: true })
+      // The negotiate request is a cookie-authenticated POST: it carries the antiforgery header.
+      .withUrl(HUB_URL, { withCredentials: true, headers: antiforgeryHeaders() })
       .withAutomaticReconnect(retryForever)
       .configureLogging(LogLevel.Warning)
       .build();

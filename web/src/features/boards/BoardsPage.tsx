@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
+import { roleLabel } from '../board/permissions';
 import { CreateBoardForm } from './CreateBoardForm';
 import { useBoards } from './useBoards';
 
@@ -35,6 +36,12 @@ export function BoardsPage() {
                   <span className="board-link__name">{b.name}</span>
                   <span className="board-link__meta">
                     <span className="board__key">{b.key}</span>
+                    {b.role && (
+                      <span className="tag tag--role" data-testid={`board-role-${b.key}`}>
+                        <span className="sr-only">Your role: </span>
+                        {roleLabel(b.role)}
+                      </span>
+                    )}
                     <span>
                       {b.cardCount} {b.cardCount === 1 ? 'card' : 'cards'}
                     </span>

@@ -5,6 +5,8 @@ import { useBoardPermissions } from '../board/permissions';
 import { useBoardHub } from '../board/useBoardHub';
 import { BoardSettingsForm } from './BoardSettingsForm';
 import { LanesEditor } from './LanesEditor';
+import { MembersPanel } from './MembersPanel';
+import { ShareLinksPanel } from './ShareLinksPanel';
 import { useBoardSettings } from './useSettings';
 
 export function SettingsPage() {
@@ -26,6 +28,13 @@ export function SettingsView({ board }: { board: Board }) {
     <div className="subpage settings-page" data-testid="settings-page">
       <BoardSubpageHeader board={board} title="Settings" />
 
+      {!can.canEditSettings && (
+        <p className="notice" data-testid="settings-read-only">
+          Only the board&rsquo;s product owners can change its lanes, settings, people and share links. You can read
+          them here.
+        </p>
+      )}
+
       <section className="panel" aria-labelledby="lanes-title" data-testid="lanes-panel">
         <h2 id="lanes-title">Lanes</h2>
         <LanesEditor boardId={board.id} lanes={board.lanes} canEdit={can.canEditLanes} />
@@ -42,6 +51,20 @@ export function SettingsView({ board }: { board: Board }) {
           <BoardSettingsForm boardId={board.id} settings={settings.data} canEdit={can.canEditSettings} />
         )}
       </div>
+
+      {can.canManageMembers && (
+        <section className="panel" aria-labelledby="members-title" data-testid="members-panel">
+          <h2 id="members-title">People on this board</h2>
+          <MembersPanel board={board} />
+        </section>
+      )}
+
+      {can.canManageShareLinks && (
+        <section className="panel" aria-labelledby="share-links-title" data-testid="share-links-panel">
+          <h2 id="share-links-title">Share links</h2>
+          <ShareLinksPanel board={board} />
+        </section>
+      )}
     </div>
   );
 }

@@ -1,0 +1,20 @@
+import type { ProblemMessage } from '../api/problems';
+
+/** A refusal in words: its title, the server's detail, and an optional Dismiss button. */
+export function ProblemAlert({ problem, testId, onDismiss }: { problem: ProblemMessage; testId: string; onDismiss?: () => void }) {
+  return (
+    <div className="alert" role="alert" data-testid={testId} data-problem={problem.name}>
+      <div>
+        <p className="alert__text">
+          <strong>{problem.title}</strong>
+        </p>
+        {problem.detail && <p className="alert__text">{problem.detail}</p>}
+      </div>
+      {onDismiss && (
+        <button type="button" className="alert__dismiss" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
+}
