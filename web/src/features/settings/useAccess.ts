@@ -31,16 +31,27 @@ export function useMemberCommands(boardId: string) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.boards });
     }
   };
+  // The answer is put in the list at once, so the row shows it before the refetch comes back.
+  const upsert = (member: BoardMember) =>
+    queryClient.setQueryData<BoardMember[]>(queryKeys.members(boardId), (list) =>
+      list && (list.some((m) => m.userId === member.userId) ? list.map((m) => (m.userId === member.userId ? member : m)) : [...list, member]),
+    );
   const add = useMutation<BoardMember, Error, AddMemberRequest>({
     mutationFn: (body) => membersApi.add(boardId, body),
-    onSuccess: (member) => refresh(member.userId),
+    onSuccess: (member) => {
+      upsert(member);
+      refresh(member.userId);
+    },
   });
   const setRole = useMutation<BoardMember, Error, { userId: string; role: BoardRole }>({
     mutationFn: ({ userId, role }) => membersApi.setRole(boardId, userId, role),
+    onSuccess: upsert,
     onSettled: (_data, _error, { userId }) => refresh(userId),
   });
   const remove = useMutation<void, Error, string>({
     mutationFn: (userId) => membersApi.remove(boardId, userId),
+    onSuccess: (_data, userId) =>
+      queryClient.setQueryData<BoardMember[]>(queryKeys.members(boardId), (list) => list?.filter((m) => m.userId !== userId)),
     onSettled: (_data, _error, userId) => refresh(userId),
   });
   return { add, setRole, remove };
