@@ -4,6 +4,7 @@ using Kanban.Api.Features.ShareLinks;
 using Kanban.Api.Realtime;
 using Kanban.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Tests.Features.Access;
