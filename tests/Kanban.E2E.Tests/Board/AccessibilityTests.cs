@@ -12,6 +12,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoKanbanServer 
         await browser.WithPagesAsync(nameof(The_board_list_has_no_accessibility_violations), 1, async pages =>
         {
             var page = pages[0];
+            await page.SignInAsync(server);
             await page.GotoAsync(server.BaseAddress.ToString());
             await Assertions.Expect(page.GetByTestId("board-list")).ToBeVisibleAsync();
 
@@ -25,6 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoKanbanServer 
         await browser.WithPagesAsync(nameof(The_demo_board_has_no_accessibility_violations_and_is_kept_as_a_screenshot), 1, async pages =>
         {
             var page = pages[0];
+            await page.SignInAsync(server, "ana@example.com", "kanban-demo");
             await page.GotoAsync(server.BaseAddress.ToString());
             await page.GetByTestId("board-link-DEMO").ClickAsync();
             await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected");

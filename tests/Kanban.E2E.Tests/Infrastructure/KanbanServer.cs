@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,9 +11,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Kanban.E2E.Tests.Infrastructure;
 
-/// <summary>The real app on Kestrel, on a free loopback port, with its own SQLite file.</summary>
+/// <summary>
+/// The real app on Kestrel, on a free loopback port, with its own SQLite file and a first Admin.
+/// <see cref="Http"/> calls the API as that Admin, who sees every board as its product owner.
+/// </summary>
 public class KanbanServer : WebApplicationFactory<Program>
 {
+    public const string AdminEmail = "admin@e2e.example";
+    public const string Password = "correct horse battery staple";
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kanban-e2e-").FullName;
 
     public KanbanServer()
@@ -20,6 +29,10 @@ public class KanbanServer : WebApplicationFactory<Program>
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress };
+        var token = Http.PostAsJsonAsync("/api/auth/token", new { email = AdminEmail, password = Password }).GetAwaiter().GetResult();
+        token.EnsureSuccessStatusCode();
+        var accessToken = token.Content.ReadFromJsonAsync<JsonElement>().GetAwaiter().GetResult().GetProperty("accessToken").GetString();
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
     }
 
     protected virtual bool SeedDemo => false;
@@ -33,6 +46,8 @@ public class KanbanServer : WebApplicationFactory<Program>
     {
         builder.UseSetting("Kanban:DataDirectory", _dataDirectory);
         builder.UseSetting("Kanban:SeedDemo", SeedDemo ? "true" : "false");
+        builder.UseSetting("KANBAN_ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("KANBAN_ADMIN_PASSWORD", Password);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

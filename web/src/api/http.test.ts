@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, isApiError, request } from './http';
+import { antiforgeryHeaders, ApiError, isApiError, onUnauthorized, request } from './http';
 
 function respond(status: number, body: unknown, contentType = 'application/problem+json') {
   return vi.fn(async () =>
@@ -106,5 +106,51 @@ describe('request', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(0);
     expect(error.message).toMatch(/could not be reached/);
+  });
+});
+
+describe('sign-in plumbing', () => {
+  const unauthorized = { type: 'urn:kanban:problem:unauthorized', title: 'Not signed in', status: 401, detail: 'Sign in first.' };
+
+  it('tells the unauthorized listeners about a 401, unless the call expects one', async () => {
+    const seen: number[] = [];
+    const stop = onUnauthorized((e) => seen.push(e.status));
+    try {
+      vi.stubGlobal('fetch', respond(401, unauthorized));
+      await request('/api/boards').catch(() => undefined);
+      expect(seen).toEqual([401]);
+
+      await request('/api/auth/login', { method: 'POST', body: {}, anonymous: true }).catch(() => undefined);
+      expect(seen).toEqual([401]);
+
+      vi.stubGlobal('fetch', respond(403, { status: 403, title: 'Not allowed' }));
+      await request('/api/boards/b1/settings', { method: 'PUT', body: {} }).catch(() => undefined);
+      expect(seen).toEqual([401]);
+    } finally {
+      stop();
+    }
+    vi.stubGlobal('fetch', respond(401, unauthorized));
+    await request('/api/boards').catch(() => undefined);
+    expect(seen).toEqual([401]);
+  });
+
+  it('reads the antiforgery cookie on every write, since signing in replaces it', async () => {
+    const fetchMock = respond(200, {}, 'application/json');
+    vi.stubGlobal('fetch', fetchMock);
+    document.cookie = 'XSRF-TOKEN=before; path=/';
+    await request('/api/auth/logout', { method: 'POST' });
+    document.cookie = 'XSRF-TOKEN=after; path=/';
+    await request('/api/auth/logout', { method: 'POST' });
+    const header = (i: number) => ((fetchMock.mock.calls[i] as unknown as [string, RequestInit])[1].headers as Record<string, string>)['X-XSRF-TOKEN'];
+    expect(header(0)).toBe('before');
+    expect(header(1)).toBe('after');
+  });
+
+  it('gives the hub headers that read the cookie when they are copied', () => {
+    document.cookie = 'XSRF-TOKEN=one; path=/';
+    const headers = antiforgeryHeaders();
+    expect({ ...headers }).toEqual({ 'X-XSRF-TOKEN': 'one' });
+    document.cookie = 'XSRF-TOKEN=two; path=/';
+    expect({ ...headers }).toEqual({ 'X-XSRF-TOKEN': 'two' });
   });
 });

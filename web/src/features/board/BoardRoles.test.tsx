@@ -1,0 +1,61 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { queryKeys } from '../../api/boards';
+import type { Board, BoardRole } from '../../api/types';
+import { makeFlowBoard, manualStop } from '../../test/fixtures';
+import { BoardView } from './BoardPage';
+
+function renderAs(role: BoardRole, extra: Partial<Board> = {}) {
+  const board = makeFlowBoard({ role, ...extra });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  client.setQueryData(queryKeys.board(board.id), board);
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>
+      <MemoryRouter>{children}</MemoryRouter>
+    </QueryClientProvider>
+  );
+  render(<BoardView board={board} connection="connected" />, { wrapper });
+}
+
+afterEach(cleanup);
+
+describe('BoardView by role', () => {
+  it('gives a viewer plain cards (no pick-up by pointer or keyboard), no andon and no settings link', () => {
+    renderAs('Viewer', { line: { ...manualStop } });
+    const card = screen.getByTestId('card-PAY-4');
+    expect(card.getAttribute('role')).toBeNull();
+    expect(card.getAttribute('tabindex')).toBeNull();
+    expect(card.getAttribute('aria-roledescription')).toBeNull();
+    expect(card.getAttribute('data-draggable')).toBe('false');
+    expect(screen.queryByTestId('andon-button')).toBeNull();
+    expect(screen.queryByTestId('resume-button')).toBeNull();
+    expect(screen.queryByTestId('settings-link')).toBeNull();
+    expect(screen.getByTestId('activity-link')).toBeTruthy();
+    expect(screen.getByTestId('board-read-only')).toBeTruthy();
+  });
+
+  it('lets a member move cards and stop the line, but not resume it or open the settings', () => {
+    renderAs('Member');
+    const card = screen.getByTestId('card-PAY-4');
+    expect(card.getAttribute('role')).toBe('button');
+    expect(card.getAttribute('tabindex')).toBe('0');
+    expect(screen.getByTestId('andon-button')).toBeTruthy();
+    expect(screen.queryByTestId('settings-link')).toBeNull();
+    expect(screen.queryByTestId('board-read-only')).toBeNull();
+    cleanup();
+
+    renderAs('Member', { line: { ...manualStop } });
+    expect(screen.getByTestId('line-banner')).toBeTruthy();
+    expect(screen.queryByTestId('resume-button')).toBeNull();
+  });
+
+  it('gives a product owner the settings link and the resume button', () => {
+    renderAs('ProductOwner', { line: { ...manualStop } });
+    expect(screen.getByTestId('settings-link')).toBeTruthy();
+    expect(screen.getByTestId('resume-button')).toBeTruthy();
+    expect(screen.getByTestId('card-PAY-4').getAttribute('role')).toBe('button');
+  });
+});
