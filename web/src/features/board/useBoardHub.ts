@@ -8,7 +8,7 @@ import {
 } from '@microsoft/signalr';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
-import { antiforgeryHeaders } from '../../api/http';
+import { antiforgeryHeaders, http } from '../../api/http';
 import type { Board, BoardEvent, BoardEventKind, ConnectionState } from '../../api/types';
 import { applyBoardEvent } from './boardState';
 
@@ -110,6 +110,9 @@ export function useBoardHub(boardId: string, enabled = true): ConnectionState {
         if (disposed) return;
         console.warn('Board live updates unavailable', error);
         setState('disconnected');
+        // Maybe the session ended: asking who is signed in says so (a 401 sends the app to sign-in);
+        // any other failure (the server is down) leaves the board as it is.
+        void http.get('/api/me').catch(() => undefined);
         if (connection.state !== HubConnectionState.Disconnected) await connection.stop().catch(() => {});
         scheduleRestart();
       }

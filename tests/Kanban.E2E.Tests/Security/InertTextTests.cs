@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kanban.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Kanban.E2E.Tests.Security;
+
+/// <summary>Whatever people type is stored as given and shown as text: markup never renders and script never runs.</summary>
+public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) : IClassFixture<KanbanServer>
+{
+    private const string BoardName = "<img src=x onerror=\"window.pwned='board'\">Ops";
+    private const string LaneName = "<script>window.pwned='lane'</script>Ready";
+    private const string CardTitle = "<img src=x onerror=\"window.pwned='card'\"> refund page";
+    private const string LinkTitle = "<a href=\"javascript:window.pwned='link'\">click me</a> now";
+    private const string RightToLeft = "\u202Eتحديث صفحة الاسترداد للعملاء";
+    private const string StopReason = "<b onmouseover=\"window.pwned='reason'\">bold</b> reason";
+    private static readonly string LongTitle = string.Concat(Enumerable.Repeat("Very long title without any break ", 11)).Trim();
+
+    [Fact]
+    public async Task Markup_and_script_in_user_text_show_as_text_and_run_nothing_on_every_page()
+    {
+        var boardId = await ArrangeAsync();
+
+        await browser.WithPagesAsync(nameof(Markup_and_script_in_user_text_show_as_text_and_run_nothing_on_every_page), 1, async pages =>
+        {
+            var page = pages[0];
+            await page.SignInAsync(server);
+            var checks = new (string Path, string[] Texts)[]
+            {
+                ("/", [BoardName]),
+                ($"/boards/{boardId}", [BoardName, LaneName, CardTitle, LinkTitle, RightToLeft, LongTitle, StopReason]),
+                ($"/boards/{boardId}/settings", [BoardName]),
+                ($"/boards/{boardId}/activity", [StopReason]),
+            };
+
+            foreach (var (path, texts) in checks)
+            {
+                await page.GotoAsync(new Uri(server.BaseAddress, path).ToString());
+                foreach (var text in texts)
+                {
+                    await Assertions.Expect(page.GetByText(text, new PageGetByTextOptions { Exact = false }).First).ToBeVisibleAsync();
+                }
+
+                await page.Mouse.MoveAsync(10, 10);
+                (await page.EvaluateAsync<string?>("() => window.pwned ?? null")).ShouldBeNull($"script ran on {path}");
+                (await page.Locator("img[src='x'], a[href^='javascript:'], b[onmouseover]").CountAsync()).ShouldBe(0, $"markup rendered on {path}");
+                (await page.Locator("script:not([src])").CountAsync()).ShouldBe(0, $"an inline script on {path}");
+            }
+
+            await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}/settings").ToString());
+            await Assertions.Expect(page.GetByTestId("settings-form")).ToBeVisibleAsync();
+            (await page.EvaluateAsync<bool>("name => [...document.querySelectorAll('input')].some(i => i.value === name)", LaneName))
+                .ShouldBeTrue("the lane's name is edited as the text it is");
+        });
+    }
+
+    /// <summary>A board whose every text field a person can fill holds markup, through the API.</summary>
+    private async Task<string> ArrangeAsync()
+    {
+        var created = await server.Http.PostAsJsonAsync("/api/boards", new { name = BoardName, key = "XSS" });
+        created.EnsureSuccessStatusCode();
+        var board = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var ready = board.GetProperty("lanes").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "Ready");
+        (await server.Http.PutAsJsonAsync($"/api/boards/{board.Id()}/lanes/{ready.Id()}", new
+        {
+            name = LaneName, kind = "Queue", wipLimit = 5, untested = false, order = 1,
+        })).EnsureSuccessStatusCode();
+
+        foreach (var title in new[] { CardTitle, LinkTitle, RightToLeft, LongTitle })
+        {
+            var response = await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/tickets", new
+            {
+                title,
+                description = "<script>window.pwned='description'</script> and <a href=\"javascript:alert(1)\">a link</a>",
+                definitionOfDone = new[] { "<img src=x onerror=alert(1)> shows as plain text" },
+                estimateDays = 1,
+            });
+            response.EnsureSuccessStatusCode();
+        }
+
+        (await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/line/stop", new { reason = StopReason })).EnsureSuccessStatusCode();
+        return board.Id();
+    }
+}
