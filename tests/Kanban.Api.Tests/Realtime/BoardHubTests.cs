@@ -122,6 +122,32 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
     }
 
     [Fact]
+    public async Task Nobody_connects_to_the_hub_without_signing_in()
+    {
+        using var anonymous = factory.CreateAnonymousClient();
+
+        var negotiate = await anonymous.PostAsync($"{BoardHub.Path}/negotiate?negotiateVersion=1", null);
+
+        negotiate.StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Someone_who_is_not_on_a_board_cannot_join_it_and_a_viewer_can()
+    {
+        var board = await _client.CreateBoardAsync();
+        await factory.UserIdOfAsync("hub-viewer@test.example");
+        await (await _client.PostJsonAsync($"/api/boards/{board.Id}/members", new { email = "hub-viewer@test.example", role = "Viewer" }))
+            .ReadAsync<Kanban.Api.Features.Members.MemberResponse>();
+        await using var outsider = await ConnectAsync("hub-outsider@test.example");
+        await using var viewer = await ConnectAsync("hub-viewer@test.example");
+
+        var refused = await Should.ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync("JoinBoard", board.Id));
+        await viewer.InvokeAsync("JoinBoard", board.Id);
+
+        refused.Message.ShouldContain("does not exist");
+    }
+
+    [Fact]
     public async Task Joining_an_unknown_board_is_refused()
     {
         await using var connection = await ConnectAsync();
@@ -131,12 +157,13 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
         error.Message.ShouldContain("does not exist");
     }
 
-    private async Task<HubConnection> ConnectAsync()
+    private async Task<HubConnection> ConnectAsync(string email = KanbanApiFactory.Owner)
     {
+        var token = await factory.TokenForAsync(email);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, BoardHub.Path), options =>
             {
-                options.AccessTokenProvider = () => factory.TokenForAsync(KanbanApiFactory.Owner)!;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
             })

@@ -46,16 +46,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var contexts = new List<IBrowserContext>();
         var pages = new List<IPage>();
+        var blocked = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
             contexts.Add(context);
-            pages.Add(await context.NewPageAsync());
+            var page = await context.NewPageAsync();
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    lock (blocked)
+                    {
+                        blocked.Add(message.Text);
+                    }
+                }
+            };
+            pages.Add(page);
         }
 
         try
         {
             await test(pages);
+            blocked.ShouldBeEmpty("the app itself must run within its Content-Security-Policy");
         }
         catch
         {

@@ -38,7 +38,7 @@ export function useUsers() {
   });
 }
 
-function CreatePersonForm({ onCreated }: { onCreated: (user: UserAccount) => void }) {
+function CreatePersonForm({ onStart, onCreated }: { onStart: () => void; onCreated: (user: UserAccount) => void }) {
   const queryClient = useQueryClient();
   const create = useMutation<UserAccount, Error, CreateUserRequest>({
     mutationFn: (body) => usersApi.create(body),
@@ -63,6 +63,7 @@ function CreatePersonForm({ onCreated }: { onCreated: (user: UserAccount) => voi
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    onStart();
     create.mutate(draftToCreateUser(draft), {
       onSuccess: (user) => {
         setDraft(emptyDraft);
@@ -213,7 +214,7 @@ export function PeoplePage() {
         <p className="muted people-page__intro">
           Give them a role on a board from that board&rsquo;s settings, by this email.
         </p>
-        <CreatePersonForm onCreated={(u) => setStatus(`${u.displayName} was added.`)} />
+        <CreatePersonForm onStart={() => setStatus('')} onCreated={(u) => setStatus(`${u.displayName} was added.`)} />
       </section>
     </div>
   );
