@@ -82,7 +82,7 @@ public sealed class Board
                 .OrderByDescending(s => s.Kind == LineStopKind.Manual)
                 .ThenBy(s => s.StoppedAt)
                 .FirstOrDefault();
-            return stop is null ? LineState.Running : new LineState(true, stop.StoppedAt, stop.Reason, stop.Kind);
+            return stop is null ? LineState.Running : new LineState(true, stop.StoppedAt, stop.Reason, stop.Kind, stop.StoppedBy);
         }
     }
 

@@ -60,7 +60,7 @@ public static class FlowRefusals
 }
 
 /// <summary>What the board shows of its line: stopped or not, since when, why, and how.</summary>
-public sealed record LineState(bool Stopped, DateTimeOffset? Since, string? Reason, LineStopKind? Kind)
+public sealed record LineState(bool Stopped, DateTimeOffset? Since, string? Reason, LineStopKind? Kind, Guid? StoppedBy = null)
 {
     public static readonly LineState Running = new(false, null, null, null);
 }

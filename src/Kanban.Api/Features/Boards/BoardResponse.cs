@@ -16,9 +16,12 @@ public sealed record BoardResponse(
     LineResponse Line,
     BoardRole? Role);
 
-/// <summary>The line's state; <c>kind</c> is <c>auto</c> (untested work piled up) or <c>manual</c> (the andon cord).</summary>
-public sealed record LineResponse(bool Stopped, DateTimeOffset? Since, string? Reason, string? Kind)
+/// <summary>
+/// The line's state; <c>kind</c> is <c>auto</c> (untested work piled up) or <c>manual</c> (the andon
+/// cord), and <c>stoppedBy</c> who pulled the cord.
+/// </summary>
+public sealed record LineResponse(bool Stopped, DateTimeOffset? Since, string? Reason, string? Kind, Guid? StoppedBy)
 {
     public static LineResponse From(LineState line) =>
-        new(line.Stopped, line.Since, line.Reason, line.Kind?.ToString().ToLowerInvariant());
+        new(line.Stopped, line.Since, line.Reason, line.Kind?.ToString().ToLowerInvariant(), line.StoppedBy);
 }

@@ -32,8 +32,9 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     {
         RuleFor(u => u.Email).NotEmpty().EmailAddress().MaximumLength(256);
         RuleFor(u => u.DisplayName).NotEmpty().MaximumLength(100);
-        RuleFor(u => u.Password).MinimumLength(10).MaximumLength(256)
-            .WithMessage("A password has at least 10 characters; a few unrelated words make a good one.");
+        RuleFor(u => u.Password)
+            .MinimumLength(10).WithMessage("A password has at least 10 characters; a few unrelated words make a good one.")
+            .MaximumLength(256);
     }
 }
 
@@ -53,7 +54,10 @@ public sealed class CreateUserHandler(UserManager<User> users, TimeProvider cloc
         var result = command.Password is { } password ? await users.CreateAsync(user, password) : await users.CreateAsync(user);
         if (!result.Succeeded)
         {
-            throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e), e.Description)));
+            // The user name is the email here, so a taken email is reported once, not twice.
+            throw new ValidationException(result.Errors
+                .Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateUserName))
+                .Select(e => new ValidationFailure(FieldOf(e), e.Description)));
         }
 
         return new UserResponse(user.Id, user.Email, user.DisplayName, user.IsAdmin, user.PasswordHash is not null);

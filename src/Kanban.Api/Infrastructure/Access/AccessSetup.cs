@@ -81,7 +81,9 @@ public static class AccessSetup
         app.Use(async (context, next) =>
         {
             var unsafeMethod = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
+            // The hub only pushes: its POSTs (negotiate, long-polling sends) change no data.
             if (unsafeMethod
+                && !context.Request.Path.StartsWithSegments("/hubs")
                 && context.User.Identity is { IsAuthenticated: true }
                 && SchemeOf(context) == IdentityConstants.ApplicationScheme
                 && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))

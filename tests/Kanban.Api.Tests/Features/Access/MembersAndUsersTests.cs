@@ -107,7 +107,8 @@ public sealed class MembersAndUsersTests(KanbanApiFactory factory) : IClassFixtu
         using var stopper = await factory.CreateClientForAsync("stopper@test.example");
         using var bystander = await factory.CreateClientForAsync("bystander@test.example");
 
-        await (await stopper.StopLineAsync(board.Id, "The acquirer is down")).ReadAsync<LineResponse>();
+        var stopped = await (await stopper.StopLineAsync(board.Id, "The acquirer is down")).ReadAsync<LineResponse>();
+        stopped.StoppedBy.ShouldBe(await factory.UserIdOfAsync("stopper@test.example"));
         var refused = await bystander.ResumeLineAsync(board.Id, "I say we carry on");
         await (await stopper.ResumeLineAsync(board.Id, "The acquirer is back")).ReadAsync<LineResponse>();
         await (await stopper.StopLineAsync(board.Id, "Down again")).ReadAsync<LineResponse>();
@@ -135,7 +136,9 @@ public sealed class MembersAndUsersTests(KanbanApiFactory factory) : IClassFixtu
         created.CanSignIn.ShouldBeTrue();
         withoutPassword.CanSignIn.ShouldBeFalse();
         tooShort.Errors!.Keys.ShouldBe(["password"]);
+        tooShort.Errors["password"].ShouldBe(["A password has at least 10 characters; a few unrelated words make a good one."]);
         duplicate.Errors!.Keys.ShouldBe(["email"]);
+        duplicate.Errors["email"].ShouldHaveSingleItem().ShouldContain("newcomer@test.example");
         people.Select(p => p.Email).ShouldContain("newcomer@test.example");
         people.ShouldNotContain(p => p.Email == "short@test.example");
     }
