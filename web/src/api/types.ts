@@ -48,6 +48,8 @@ export interface LineState {
   reason: string | null;
   /** `auto` or `manual` (the server sends lower case; older payloads may capitalise). */
   kind: LineStopKind | 'Auto' | 'Manual' | null;
+  /** Who pulled the andon cord (a user id); they may resume the stop they made. */
+  stoppedBy?: string | null;
 }
 
 export interface Board {

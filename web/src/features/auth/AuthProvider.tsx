@@ -122,10 +122,10 @@ export function useAuth(): AuthContextValue {
   return value;
 }
 
-/** The signed-in person, or undefined (outside the protected pages, or while loading). */
+/** The signed-in person, or undefined (outside the protected pages, while loading, or with no provider). */
 export function useCurrentUser(): CurrentUser | undefined {
-  const { state } = useAuth();
-  return state.status === 'signedIn' ? state.user : undefined;
+  const state = useContext(AuthContext)?.state;
+  return state?.status === 'signedIn' ? state.user : undefined;
 }
 
 export function AuthLoading() {

@@ -27,7 +27,8 @@ import { cardsByLane, cardsInLane, dropTarget, lineStopKind, pullStoppedLaneIds,
 import { CardOverlay, type CardDragData } from './CardTile';
 import { Lane, laneDropId, type LaneDropData } from './Lane';
 import { LineBanner } from './LineBanner';
-import { useBoardPermissions, type BoardPermissions } from './permissions';
+import { canResumeLine, useBoardPermissions, type BoardPermissions } from './permissions';
+import { useCurrentUser } from '../auth/AuthProvider';
 import { useBoard } from './useBoard';
 import { useBoardHub } from './useBoardHub';
 import { useLineCommands } from './useLineCommands';
@@ -167,6 +168,7 @@ export interface BoardViewProps {
 export function BoardView({ board, connection, permissions }: BoardViewProps) {
   const defaultPermissions = useBoardPermissions(board);
   const can = permissions ?? defaultPermissions;
+  const me = useCurrentUser();
   const move = useMoveCard(board.id);
   const line = useLineCommands(board.id);
   const [moveError, setMoveError] = useState<ProblemMessage | null>(null);
@@ -280,7 +282,7 @@ export function BoardView({ board, connection, permissions }: BoardViewProps) {
       <LineBanner
         ref={bannerHeadingRef}
         line={board.line}
-        canResume={can.canResume}
+        canResume={canResumeLine(can, board.line, me?.id)}
         onResume={() => setDialog('resume')}
       />
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsFor, roleLabel } from './permissions';
+import { canResumeLine, permissionsFor, roleLabel } from './permissions';
 
 describe('permissionsFor', () => {
   it('lets a viewer only read', () => {
@@ -42,5 +42,23 @@ describe('roleLabel', () => {
     expect(roleLabel('ProductOwner')).toBe('Product owner');
     expect(roleLabel('Member')).toBe('Member');
     expect(roleLabel('Viewer')).toBe('Viewer');
+  });
+});
+
+describe('canResumeLine', () => {
+  const stoppedByAna = { stoppedBy: 'ana' };
+
+  it('lets a product owner resume any stop', () => {
+    expect(canResumeLine(permissionsFor('ProductOwner'), stoppedByAna, 'ben')).toBe(true);
+  });
+
+  it('lets a member resume only the stop they made', () => {
+    expect(canResumeLine(permissionsFor('Member'), stoppedByAna, 'ana')).toBe(true);
+    expect(canResumeLine(permissionsFor('Member'), stoppedByAna, 'ben')).toBe(false);
+  });
+
+  it('never lets a viewer or a signed-out page resume', () => {
+    expect(canResumeLine(permissionsFor('Viewer'), stoppedByAna, 'ana')).toBe(false);
+    expect(canResumeLine(permissionsFor('Member'), stoppedByAna, undefined)).toBe(false);
   });
 });

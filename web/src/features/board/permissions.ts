@@ -9,8 +9,7 @@ import type { Board, BoardRole } from '../../api/types';
  * - Member: also moves cards and stops the line (andon).
  * - ProductOwner: also edits lanes and settings, manages members and share links, resumes the line.
  *
- * A member may resume a stop they made themselves, but the board does not say who stopped the line,
- * so resume is offered to product owners only.
+ * A member may also resume a stop they made themselves: see `canResumeLine`.
  */
 export interface BoardPermissions {
   canMove: boolean;
@@ -70,4 +69,9 @@ export const BOARD_ROLES: readonly BoardRole[] = ['ProductOwner', 'Member', 'Vie
 
 export function useBoardPermissions(board?: { role?: Board['role'] }): BoardPermissions {
   return permissionsFor(board?.role);
+}
+
+/** Product owners resume any stop; a member who may stop the line resumes the stop they made. */
+export function canResumeLine(can: BoardPermissions, line: { stoppedBy?: string | null }, userId: string | undefined): boolean {
+  return can.canResume || (can.canStopLine && !!userId && line.stoppedBy === userId);
 }
