@@ -14,6 +14,7 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
     private const string LinkTitle = "<a href=\"javascript:window.pwned='link'\">click me</a> now";
     private const string RightToLeft = "\u202Eتحديث صفحة الاسترداد للعملاء";
     private const string StopReason = "<b onmouseover=\"window.pwned='reason'\">bold</b> reason";
+    private const string PersonName = "<img src=x onerror=\"window.pwned='person'\">Mallory";
     private static readonly string LongTitle = string.Concat(Enumerable.Repeat("Very long title without any break ", 11)).Trim();
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
                 ($"/boards/{boardId}", [BoardName, LaneName, CardTitle, LinkTitle, RightToLeft, LongTitle, StopReason]),
                 ($"/boards/{boardId}/settings", [BoardName]),
                 ($"/boards/{boardId}/activity", [StopReason]),
+                ("/admin/people", [PersonName]),
             };
 
             foreach (var (path, texts) in checks)
@@ -79,6 +81,7 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
         }
 
         (await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/line/stop", new { reason = StopReason })).EnsureSuccessStatusCode();
+        (await server.Http.PostAsJsonAsync("/api/users", new { email = "mallory@e2e.example", displayName = PersonName })).EnsureSuccessStatusCode();
         return board.Id();
     }
 }

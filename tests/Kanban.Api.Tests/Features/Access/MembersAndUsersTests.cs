@@ -144,6 +144,19 @@ public sealed class MembersAndUsersTests(KanbanApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_first_admin_comes_from_KANBAN_ADMIN_EMAIL_and_KANBAN_ADMIN_PASSWORD()
+    {
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail, KanbanApiFactory.Password);
+
+        var me = await (await admin.GetAsync("/api/me")).ReadAsync<Kanban.Api.Features.Auth.MeResponse>();
+        var ownerMe = await (await _owner.GetAsync("/api/me")).ReadAsync<Kanban.Api.Features.Auth.MeResponse>();
+
+        me.Email.ShouldBe(KanbanApiFactory.AdminEmail);
+        me.Roles.ShouldBe(["Admin"]);
+        ownerMe.Roles.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task People_who_are_not_admins_cannot_manage_people()
     {
         var list = await _owner.GetAsync("/api/users");
