@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Kanban.Api.Features.Auth;
+using Kanban.Api.Features.BoardFiles;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
@@ -44,6 +45,7 @@ builder.Services.AddSignalR()
 builder.Services.AddScoped<BoardNotifier>();
 builder.Services.AddScoped<BoardChanges>();
 builder.Services.AddScoped<DemoBoardSeeder>();
+builder.Services.AddScoped<BoardImporter>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddKanbanAccess();
 builder.Services.AddDataProtection()
@@ -75,6 +77,7 @@ app.MapMembers();
 app.MapShareLinks();
 
 app.MapBoards();
+app.MapBoardFiles();
 app.MapLanes();
 app.MapTickets();
 app.MapCards();

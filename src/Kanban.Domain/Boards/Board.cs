@@ -61,6 +61,39 @@ public sealed class Board
         return board;
     }
 
+    /// <summary>
+    /// Restores a board as recorded elsewhere (a board file): its lanes in the order given, its
+    /// settings, times and card numbering. Rules are not re-applied and no event is raised.
+    /// </summary>
+    public static Board Restore(
+        string name,
+        string key,
+        string timeZone,
+        BoardSettings settings,
+        DateTimeOffset createdAt,
+        int lastCardNumber,
+        IEnumerable<(string Name, LaneKind Kind, int? WipLimit, bool Untested)> lanes)
+    {
+        var board = new Board
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            Key = key,
+            TimeZone = timeZone,
+            Settings = settings,
+            CreatedAt = createdAt,
+            LastCardNumber = lastCardNumber,
+            Version = 1,
+        };
+        var order = 0;
+        foreach (var lane in lanes)
+        {
+            board._lanes.Add(new Lane(board.Id, lane.Name, lane.Kind, lane.WipLimit, lane.Untested, order++));
+        }
+
+        return board;
+    }
+
     public IEnumerable<Lane> OrderedLanes => _lanes.OrderBy(l => l.Order);
 
     public Lane BacklogLane => _lanes.Single(l => l.Kind == LaneKind.Backlog);

@@ -24,6 +24,23 @@ public sealed class LineStop
         StoppedBy = by;
     }
 
+    /// <summary>Restores a stop as recorded elsewhere (a board file); an open stop stays open. Rules are not re-applied.</summary>
+    public static LineStop Restore(
+        Guid boardId,
+        LineStopKind kind,
+        string reason,
+        DateTimeOffset stoppedAt,
+        Guid? stoppedBy,
+        DateTimeOffset? resumedAt,
+        Guid? resumedBy,
+        string? resumeNote) =>
+        new(boardId, kind, reason, stoppedAt, stoppedBy)
+        {
+            ResumedAt = resumedAt,
+            ResumedBy = resumedBy,
+            ResumeNote = resumeNote,
+        };
+
     public Guid Id { get; private set; }
     public Guid BoardId { get; private set; }
     public LineStopKind Kind { get; private set; }

@@ -28,6 +28,38 @@ public sealed class Card
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Restores a card as recorded elsewhere (a board file), with its state, place, times and block.
+    /// Rules are not re-applied: a history that broke a limit at some point is still true history.
+    /// </summary>
+    public static Card Restore(
+        Guid boardId,
+        int number,
+        string key,
+        TicketContent content,
+        TicketState state,
+        Guid? laneId,
+        long rank,
+        Guid? assigneeId,
+        (string Reason, DateTimeOffset Since)? blocked,
+        DateTimeOffset createdAt,
+        DateTimeOffset? startedAt,
+        DateTimeOffset? completedAt,
+        DateTimeOffset updatedAt) =>
+        new(boardId, number, key, content, createdAt)
+        {
+            State = state,
+            LaneId = laneId,
+            Rank = rank,
+            AssigneeId = assigneeId,
+            Blocked = blocked is not null,
+            BlockedReason = blocked?.Reason,
+            BlockedSince = blocked?.Since,
+            StartedAt = startedAt,
+            CompletedAt = completedAt,
+            UpdatedAt = updatedAt,
+        };
+
     public Guid Id { get; private set; }
     public Guid BoardId { get; private set; }
     public int Number { get; private set; }

@@ -1,0 +1,65 @@
+namespace Kanban.Api.Features.BoardFiles;
+
+/// <summary>
+/// The board file, "kanban-board/1" (API.md): a board with its lanes, people, every ticket and its
+/// whole history, and the line's stops. Lanes and people are named, never referred to by id, so a
+/// file moves between servers. Every field is nullable so that a missing one is reported by the
+/// validator with its JSON path instead of failing the whole read.
+/// </summary>
+public sealed record BoardFile(
+    string? Format,
+    BoardFileBoard? Board,
+    IReadOnlyList<BoardFileLane?>? Lanes,
+    IReadOnlyList<BoardFileMember?>? Members,
+    IReadOnlyList<BoardFileTicket?>? Tickets,
+    IReadOnlyList<BoardFileLineStop?>? Line)
+{
+    public const string CurrentFormat = "kanban-board/1";
+}
+
+public sealed record BoardFileBoard(string? Name, string? Key, string? TimeZone, DateTimeOffset? CreatedAt, BoardFileSettings? Settings);
+
+public sealed record BoardFileSettings(
+    int? PersonalWipLimit,
+    int? StopLineThreshold,
+    int? StaleDays,
+    decimal? MaxEstimateDays,
+    double? DuplicateThreshold,
+    IReadOnlyList<string?>? FillerWords);
+
+public sealed record BoardFileLane(string? Name, string? Kind, int? WipLimit, bool? Untested, int? Order);
+
+public sealed record BoardFileMember(string? Email, string? DisplayName, string? Role);
+
+public sealed record BoardFileTicket(
+    string? Key,
+    string? Title,
+    string? Description,
+    IReadOnlyList<string?>? DefinitionOfDone,
+    decimal? EstimateDays,
+    string? Class,
+    string? State,
+    string? Lane,
+    long? Rank,
+    string? Assignee,
+    BoardFileBlock? Blocked,
+    DateTimeOffset? CreatedAt,
+    DateTimeOffset? UpdatedAt,
+    IReadOnlyList<BoardFileTransition?>? History,
+    IReadOnlyList<BoardFileComment?>? Comments,
+    string? DuplicateOf);
+
+public sealed record BoardFileBlock(string? Reason, DateTimeOffset? Since);
+
+public sealed record BoardFileTransition(DateTimeOffset? At, string? From, string? To, string? By);
+
+public sealed record BoardFileComment(DateTimeOffset? At, string? By, string? Text);
+
+public sealed record BoardFileLineStop(
+    string? Kind,
+    string? Reason,
+    string? By,
+    DateTimeOffset? StoppedAt,
+    DateTimeOffset? ResumedAt,
+    string? ResumedBy,
+    string? ResumeNote);

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using Kanban.Data;
+using Kanban.Data.Accounts;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Api.Features.BoardFiles;
+
+/// <summary>
+/// Reads a board file into a new board: the one path for the import endpoint and the demo seed.
+/// The whole file is checked first; then everything is written in one transaction, so a file that
+/// fails changes nothing. People are matched by e-mail and created, without a password, when new.
+/// </summary>
+public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> users, TimeProvider clock, ILogger<BoardImporter> logger)
+{
+    /// <summary>Tickets written per save: memory stays flat and the log shows progress.</summary>
+    public const int BatchSize = 2_000;
+
+    public static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web)
+    {
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        WriteIndented = true,
+    };
+
+    /// <summary>Reads the file; JSON that is not a board file is refused with the path where reading stopped.</summary>
+    public static async Task<BoardFile> ReadAsync(Stream body, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<BoardFile>(body, FileJson, ct)
+                ?? throw Invalid("$", "The file is empty: a board file is a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"This is not a valid board file here: {e.Message.Split('\n')[0].Trim()}");
+        }
+    }
+
+    /// <param name="shift">Added to every time in the file (the demo moves its history up to now).</param>
+    public async Task<Board> ImportAsync(BoardFile file, CancellationToken ct, TimeSpan shift = default)
+    {
+        var errors = BoardFileValidator.Validate(file);
+        if (errors.Count == 0 && await db.Boards.AnyAsync(b => b.Key == file.Board!.Key, ct))
+        {
+            errors.Add(new ValidationFailure("$.board.key", $"Another board already uses the key {file.Board!.Key}; change the key in the file."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var tickets = file.Tickets?.Select(t => t!).ToList() ?? [];
+        using (await SqliteWriteGate.EnterAsync(db, ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var people = await PeopleAsync(file, tickets, ct);
+            var board = RestoreBoard(file, tickets, shift);
+            db.Boards.Add(board);
+            db.BoardMembers.AddRange((file.Members ?? []).Select(m => new BoardMember(board.Id, people[m!.Email!], Enum.Parse<BoardRole>(m.Role!))));
+            db.LineStops.AddRange((file.Line ?? []).Select(s => LineStop.Restore(
+                board.Id,
+                Enum.Parse<LineStopKind>(s!.Kind!),
+                s.Reason!,
+                s.StoppedAt!.Value + shift,
+                PersonOf(people, s.By),
+                s.ResumedAt + shift,
+                PersonOf(people, s.ResumedBy),
+                s.ResumeNote)));
+            await db.SaveChangesAsync(ct);
+
+            var lanes = board.Lanes.ToDictionary(l => l.Name, StringComparer.Ordinal);
+            var ranks = new Dictionary<Guid, long>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                for (var i = 0; i < tickets.Count; i++)
+                {
+                    var (card, transitions) = RestoreCard(board, tickets[i], lanes, people, ranks, shift);
+                    db.Cards.Add(card);
+                    db.CardTransitions.AddRange(transitions);
+                    if ((i + 1) % BatchSize == 0 || i == tickets.Count - 1)
+                    {
+                        await db.SaveChangesAsync(ct);
+                        db.ChangeTracker.Clear();
+                        LogProgress(logger, board.Key, i + 1, tickets.Count);
+                    }
+                }
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+
+            await transaction.CommitAsync(ct);
+            LogImported(logger, board.Key, tickets.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            return board;
+        }
+    }
+
+    private static ValidationException Invalid(string path, string message) => new([new ValidationFailure(path, message)]);
+
+    private static Guid? PersonOf(Dictionary<string, Guid> people, string? email) => email is null ? null : people[email];
+
+    /// <summary>Everyone the file names, by e-mail: found, or created without a password (they exist, own history, cannot sign in).</summary>
+    private async Task<Dictionary<string, Guid>> PeopleAsync(BoardFile file, List<BoardFileTicket> tickets, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var member in file.Members ?? [])
+        {
+            names[member!.Email!] = member.DisplayName;
+        }
+
+        var mentioned = tickets.Select(t => t.Assignee)
+            .Concat(tickets.SelectMany(t => t.History ?? []).Select(h => h!.By))
+            .Concat((file.Line ?? []).SelectMany(s => new[] { s!.By, s.ResumedBy }));
+        foreach (var email in mentioned)
+        {
+            if (email is not null)
+            {
+                names.TryAdd(email, null);
+            }
+        }
+
+        var people = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (email, displayName) in names)
+        {
+            if (await users.FindByEmailAsync(email) is { } existing)
+            {
+                people[email] = existing.Id;
+                continue;
+            }
+
+            var user = new User
+            {
+                Id = Guid.CreateVersion7(),
+                Email = email,
+                UserName = email,
+                DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Split('@')[0] : displayName.Trim(),
+                CreatedAt = clock.GetUtcNow(),
+            };
+            var result = await users.CreateAsync(user);
+            if (!result.Succeeded)
+            {
+                throw Invalid("$.members", $"{email} cannot be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+
+            people[email] = user.Id;
+        }
+
+        return people;
+    }
+
+    private Board RestoreBoard(BoardFile file, List<BoardFileTicket> tickets, TimeSpan shift)
+    {
+        var b = file.Board!;
+        var defaults = new BoardSettings();
+        var s = b.Settings;
+        var settings = new BoardSettings
+        {
+            PersonalWipLimit = s?.PersonalWipLimit ?? defaults.PersonalWipLimit,
+            StopLineThreshold = s?.StopLineThreshold,
+            StaleDays = s?.StaleDays ?? defaults.StaleDays,
+            MaxEstimateDays = s?.MaxEstimateDays ?? defaults.MaxEstimateDays,
+            DuplicateThreshold = s?.DuplicateThreshold ?? defaults.DuplicateThreshold,
+            FillerWords = s?.FillerWords is { } words ? [.. words.Select(w => w!)] : defaults.FillerWords,
+        };
+        var createdAt = b.CreatedAt
+            ?? tickets.Select(t => t.CreatedAt!.Value).DefaultIfEmpty(clock.GetUtcNow() - shift).Min();
+        var lanes = file.Lanes!.Select((l, i) => (Lane: l!, Order: l!.Order ?? i))
+            .OrderBy(x => x.Order)
+            .Select(x => (x.Lane.Name!, Enum.Parse<LaneKind>(x.Lane.Kind!), x.Lane.WipLimit, x.Lane.Untested ?? false));
+        var lastNumber = tickets.Select(t => BoardFileValidator.NumberOf(t.Key!, b.Key!)!.Value).DefaultIfEmpty(0).Max();
+        return Board.Restore(b.Name!, b.Key!, b.TimeZone ?? "UTC", settings, createdAt + shift, lastNumber, lanes);
+    }
+
+    /// <summary>
+    /// The card as its history left it. When it started and completed is read from the history
+    /// exactly as <see cref="Card"/> records them on a move: started on the first move out of the
+    /// backlog, completed on entering the done lanes, kept while it stays in them.
+    /// </summary>
+    private static (Card Card, List<CardTransition> Transitions) RestoreCard(
+        Board board,
+        BoardFileTicket ticket,
+        Dictionary<string, Lane> lanes,
+        Dictionary<string, Guid> people,
+        Dictionary<Guid, long> ranks,
+        TimeSpan shift)
+    {
+        var state = Enum.Parse<TicketState>(ticket.State!);
+        var lane = ticket.Lane is null ? null : lanes[ticket.Lane];
+        var content = new TicketContent(
+            ticket.Title!,
+            ticket.Description ?? "",
+            [.. (ticket.DefinitionOfDone ?? []).Select(d => d!)],
+            ticket.EstimateDays!.Value,
+            BoardFileValidator.ParseEnum<CardClass>(ticket.Class) ?? CardClass.Standard);
+
+        DateTimeOffset? startedAt = null, completedAt = null;
+        var history = (ticket.History ?? []).Select(h => h!).ToList();
+        foreach (var move in history)
+        {
+            var to = lanes[move.To!];
+            var at = move.At!.Value + shift;
+            if (to.Kind != LaneKind.Backlog)
+            {
+                startedAt ??= at;
+            }
+
+            completedAt = to.Kind == LaneKind.Done ? completedAt ?? at : null;
+        }
+
+        var createdAt = ticket.CreatedAt!.Value + shift;
+        var updatedAt = ticket.UpdatedAt + shift
+            ?? new[] { createdAt, history.Select(h => h.At!.Value + shift).DefaultIfEmpty(createdAt).Max(), (ticket.Blocked?.Since + shift) ?? createdAt }.Max();
+
+        var rank = ticket.Rank ?? (lane is null ? 0 : ranks.GetValueOrDefault(lane.Id) + LaneOrder.Gap);
+        if (lane is not null)
+        {
+            ranks[lane.Id] = Math.Max(ranks.GetValueOrDefault(lane.Id), rank);
+        }
+
+        var card = Card.Restore(
+            board.Id,
+            BoardFileValidator.NumberOf(ticket.Key!, board.Key)!.Value,
+            ticket.Key!,
+            content,
+            state,
+            state == TicketState.OnBoard ? lane?.Id : null,
+            rank,
+            PersonOf(people, ticket.Assignee),
+            ticket.Blocked is { } blocked ? (blocked.Reason!, blocked.Since!.Value + shift) : null,
+            createdAt,
+            startedAt,
+            completedAt,
+            updatedAt);
+        var transitions = history.Select(h => new CardTransition(
+            board.Id,
+            card.Id,
+            h.From is null ? null : lanes[h.From].Id,
+            lanes[h.To!].Id,
+            h.At!.Value + shift,
+            PersonOf(people, h.By))).ToList();
+        return (card, transitions);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Importing board {Key}: {Done} of {Total} tickets written")]
+    private static partial void LogProgress(ILogger logger, string key, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported board {Key} with {Count} tickets in {Seconds:0.0} s")]
+    private static partial void LogImported(ILogger logger, string key, int count, double seconds);
+}
