@@ -41,6 +41,8 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
             personalWipLimit = 3, stopLineThreshold = (int?)null, staleDays = 3, maxEstimateDays = 5, duplicateThreshold = 0.8, fillerWords = new[] { "works" },
         }),
         ["GET /api/boards/{boardId:guid}/activity"] = (Needs.Viewer, _ => null),
+        ["GET /api/boards/{boardId:guid}/export"] = (Needs.ProductOwner, _ => null),
+        ["POST /api/boards/import"] = (Needs.Admin, s => BoardFiles.BoardFileSamples.Minimal($"I{Random.Shared.Next(100_000_000, 999_999_999)}", s.Email)),
         ["POST /api/boards/{boardId:guid}/lanes"] = (Needs.ProductOwner, _ => new { name = "Review", kind = "Queue", wipLimit = 2 }),
         ["PUT /api/boards/{boardId:guid}/lanes/{laneId:guid}"] = (Needs.ProductOwner, _ => new { name = "Ready", kind = "Queue", wipLimit = 4, untested = false, order = 1 }),
         ["DELETE /api/boards/{boardId:guid}/lanes/{laneId:guid}"] = (Needs.ProductOwner, _ => null),

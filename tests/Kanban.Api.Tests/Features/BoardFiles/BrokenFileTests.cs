@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Kanban.Api.Tests.Infrastructure;
+
+namespace Kanban.Api.Tests.Features.BoardFiles;
+
+/// <summary>A file that is malformed or disagrees with itself is refused as a whole, at the JSON path at fault, and writes nothing.</summary>
+public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<KanbanApiFactory>
+{
+    private static readonly Dictionary<string, Action<JsonObject>> Breakages = new()
+    {
+        ["wrong format"] = f => f["format"] = "kanban-board/2",
+        ["no board"] = f => f.Remove("board"),
+        ["no board name"] = f => f["board"]!.AsObject().Remove("name"),
+        ["bad board key"] = f => f["board"]!["key"] = "imp-1",
+        ["no lanes"] = f => f["lanes"] = new JsonArray(),
+        ["two lanes of one name"] = f => f["lanes"]![2]!["name"] = "ready",
+        ["negative WIP limit"] = f => f["lanes"]![1]!["wipLimit"] = -1,
+        ["unknown lane kind"] = f => f["lanes"]![1]!["kind"] = "Waiting",
+        ["untested done lane"] = f => f["lanes"]![4]!["untested"] = true,
+        ["second backlog"] = f => f["lanes"]![1]!["kind"] = "Backlog",
+        ["member without a valid email"] = f => f["members"]![1]!["email"] = "not-an-email",
+        ["member with an unknown role"] = f => f["members"]![1]!["role"] = "Boss",
+        ["no product owner"] = f => f["members"]![0]!["role"] = "Member",
+        ["duplicate ticket key"] = f => f["tickets"]![2]!["key"] = "BRK-1",
+        ["ticket key of another board"] = f => f["tickets"]![2]!["key"] = "PAY-3",
+        ["ticket in a lane that does not exist"] = f => f["tickets"]![1]!["lane"] = "Nowhere",
+        ["ticket on the board without a lane"] = f => f["tickets"]![2]!.AsObject().Remove("lane"),
+        ["rejected ticket in a lane"] = f => f["tickets"]![4]!["lane"] = "Backlog",
+        ["unknown state"] = f => f["tickets"]![0]!["state"] = "Lost",
+        ["estimate not a number"] = f => f["tickets"]![0]!["estimateDays"] = "two",
+        ["negative estimate"] = f => f["tickets"]![0]!["estimateDays"] = -1,
+        ["no title"] = f => f["tickets"]![0]!["title"] = " ",
+        ["history out of order"] = f => f["tickets"]![0]!["history"]![2]!["at"] = "2026-10-01T09:00:00Z",
+        ["history before the ticket was created"] = f => f["tickets"]![0]!["history"]![0]!["at"] = "2026-09-01T08:00:00Z",
+        ["history naming an unknown lane"] = f => f["tickets"]![0]!["history"]![1]!["to"] = "Nowhere",
+        ["history that jumps lanes"] = f => f["tickets"]![0]!["history"]![3]!["from"] = "Ready",
+        ["history ending elsewhere than the lane"] = f => f["tickets"]![1]!["lane"] = "Ready",
+        ["blocked without a reason"] = f => f["tickets"]![1]!["blocked"]!["reason"] = "",
+        ["a line resume before its stop"] = f => f["line"]![0]!["resumedAt"] = "2026-10-05T09:00:00Z",
+        ["two open stops of one kind"] = f => f["line"]![0]!["resumedAt"] = null,
+        ["unknown stop kind"] = f => f["line"]![1]!["kind"] = "Sometimes",
+        ["a date that is not a date"] = f => f["tickets"]![3]!["createdAt"] = "yesterday",
+    };
+
+    [Theory]
+    [InlineData("wrong format", "$.format")]
+    [InlineData("no board", "$.board")]
+    [InlineData("no board name", "$.board.name")]
+    [InlineData("bad board key", "$.board.key")]
+    [InlineData("no lanes", "$.lanes")]
+    [InlineData("two lanes of one name", "$.lanes[2].name")]
+    [InlineData("negative WIP limit", "$.lanes[1].wipLimit")]
+    [InlineData("unknown lane kind", "$.lanes[1].kind")]
+    [InlineData("untested done lane", "$.lanes[4].untested")]
+    [InlineData("second backlog", "$.lanes")]
+    [InlineData("member without a valid email", "$.members[1].email")]
+    [InlineData("member with an unknown role", "$.members[1].role")]
+    [InlineData("no product owner", "$.members")]
+    [InlineData("duplicate ticket key", "$.tickets[2].key")]
+    [InlineData("ticket key of another board", "$.tickets[2].key")]
+    [InlineData("ticket in a lane that does not exist", "$.tickets[1].lane")]
+    [InlineData("ticket on the board without a lane", "$.tickets[2].lane")]
+    [InlineData("rejected ticket in a lane", "$.tickets[4].lane")]
+    [InlineData("unknown state", "$.tickets[0].state")]
+    [InlineData("estimate not a number", "$.tickets[0].estimateDays")]
+    [InlineData("negative estimate", "$.tickets[0].estimateDays")]
+    [InlineData("no title", "$.tickets[0].title")]
+    [InlineData("history out of order", "$.tickets[0].history[2].at")]
+    [InlineData("history before the ticket was created", "$.tickets[0].history[0].at")]
+    [InlineData("history naming an unknown lane", "$.tickets[0].history[1].to")]
+    [InlineData("history that jumps lanes", "$.tickets[0].history[3].from")]
+    [InlineData("history ending elsewhere than the lane", "$.tickets[1].lane")]
+    [InlineData("blocked without a reason", "$.tickets[1].blocked.reason")]
+    [InlineData("a line resume before its stop", "$.line[0].resumedAt")]
+    [InlineData("two open stops of one kind", "$.line[1].resumedAt")]
+    [InlineData("unknown stop kind", "$.line[1].kind")]
+    [InlineData("a date that is not a date", "$.tickets[3].createdAt")]
+    public async Task A_broken_file_is_refused_at_the_path_of_the_problem_and_nothing_is_written(string breakage, string path)
+    {
+        var file = BoardFileSamples.Known("BRK");
+        Breakages[breakage](file);
+
+        await RefusedAsync(file.ToJsonString(), path);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_json_is_refused()
+    {
+        await RefusedAsync("{ \"format\": \"kanban-board/1\", this is not JSON", "$");
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_file_is_reported_at_once()
+    {
+        var file = BoardFileSamples.Known("BRK");
+        Breakages["wrong format"](file);
+        Breakages["unknown state"](file);
+        Breakages["a line resume before its stop"](file);
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+
+        var problem = await (await admin.ImportAsync(file)).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Errors!.Keys.ShouldBe(["$.format", "$.tickets[0].state", "$.line[0].resumedAt"], ignoreOrder: true);
+    }
+
+    private async Task RefusedAsync(string file, string path)
+    {
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        var before = await factory.CountsAsync();
+
+        var problem = await (await admin.ImportAsync(file)).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Type.ShouldBe("urn:kanban:problem:validation-failed");
+        problem.Errors.ShouldNotBeNull();
+        problem.Errors.Keys.ShouldContain(path, string.Join("; ", problem.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        problem.Errors[path].ShouldAllBe(message => message.Length > 10);
+        (await factory.CountsAsync()).ShouldBe(before);
+    }
+}
