@@ -57,6 +57,17 @@ public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoAp
     }
 
     [Fact]
+    public async Task The_demo_file_is_moved_in_time_so_its_history_ends_just_before_the_seeding()
+    {
+        var (latest, created) = await factory.WithDbAsync(async db => (
+            (await db.CardTransitions.Select(t => t.At).ToListAsync()).Max(),
+            await db.Boards.Select(b => b.CreatedAt).SingleAsync()));
+
+        latest.ShouldBeInRange(DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow);
+        (latest - created).TotalDays.ShouldBeGreaterThan(28);
+    }
+
+    [Fact]
     public async Task The_demo_has_one_person_per_role_who_can_sign_in_and_the_start_says_how()
     {
         var roles = new List<(string, Kanban.Domain.Boards.BoardRole)>();

@@ -31,6 +31,8 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
             "/api/boards/{boardId}",
             "/api/boards/{boardId}/settings",
             "/api/boards/{boardId}/activity",
+            "/api/boards/{boardId}/export",
+            "/api/boards/import",
             "/api/boards/{boardId}/line/stop",
             "/api/boards/{boardId}/line/resume",
             "/api/cards/{cardId}/assign",

@@ -63,3 +63,15 @@ public sealed record BoardFileLineStop(
     DateTimeOffset? ResumedAt,
     string? ResumedBy,
     string? ResumeNote);
+
+/// <summary>Times in a board file are written in UTC with a Z, as in API.md; any ISO 8601 offset is read.</summary>
+public sealed class UtcTimeConverter : System.Text.Json.Serialization.JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.String && reader.TryGetDateTimeOffset(out var value)
+            ? value
+            : throw new System.Text.Json.JsonException();
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, DateTimeOffset value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -26,6 +26,11 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         WriteIndented = true,
+        Converters = { new UtcTimeConverter() },
+
+        // A board file is data served as application/json, never inlined in a page: people's text
+        // stays readable instead of becoming \u0027 and \u002B escapes.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Reads the file; JSON that is not a board file is refused with the path where reading stopped.</summary>
