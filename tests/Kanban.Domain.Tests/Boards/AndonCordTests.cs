@@ -21,7 +21,7 @@ public sealed class AndonCordTests
         stopped.Reason.ShouldBe(Reason);
         stopped.By.ShouldBe(Alice);
         stopped.At.ShouldBe(Now);
-        _board.Board.Line.ShouldBe(new LineState(true, Now, Reason, LineStopKind.Manual));
+        _board.Board.Line.ShouldBe(new LineState(true, Now, Reason, LineStopKind.Manual, Alice));
     }
 
     [Fact]
