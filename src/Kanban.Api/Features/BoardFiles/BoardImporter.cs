@@ -95,7 +95,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
                     {
                         await db.SaveChangesAsync(ct);
                         db.ChangeTracker.Clear();
-                        LogProgress(logger, board.Key, i + 1, tickets.Count);
+                        LogProgress(logger, board.Key, i + 1, tickets.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
                     }
                 }
             }
@@ -256,8 +256,8 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
         return (card, transitions);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Importing board {Key}: {Done} of {Total} tickets written")]
-    private static partial void LogProgress(ILogger logger, string key, int done, int total);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Importing board {Key}: {Done} of {Total} tickets written ({Seconds:0.0} s)")]
+    private static partial void LogProgress(ILogger logger, string key, int done, int total, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported board {Key} with {Count} tickets in {Seconds:0.0} s")]
     private static partial void LogImported(ILogger logger, string key, int count, double seconds);
