@@ -64,12 +64,15 @@ public sealed record BoardFileLineStop(
     string? ResumedBy,
     string? ResumeNote);
 
-/// <summary>Times in a board file are written in UTC with a Z, as in API.md; any ISO 8601 offset is read.</summary>
+/// <summary>
+/// Times in a board file are written in UTC with a Z, as in API.md. Any ISO 8601 offset is read, and
+/// kept as UTC: PostgreSQL stores only UTC, and the same instant must export the same way.
+/// </summary>
 public sealed class UtcTimeConverter : System.Text.Json.Serialization.JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
         reader.TokenType == System.Text.Json.JsonTokenType.String && reader.TryGetDateTimeOffset(out var value)
-            ? value
+            ? value.ToUniversalTime()
             : throw new System.Text.Json.JsonException();
 
     public override void Write(System.Text.Json.Utf8JsonWriter writer, DateTimeOffset value, System.Text.Json.JsonSerializerOptions options) =>

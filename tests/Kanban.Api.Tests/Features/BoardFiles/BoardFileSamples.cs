@@ -67,7 +67,7 @@ public static class BoardFileSamples
                 { "at": "2026-10-06T09:00:00Z", "from": "Ready", "to": "Doing", "by": "dev@import.example" }
               ], "comments": [], "duplicateOf": null },
             { "key": "{{key}}-3", "title": "Idempotent payments", "estimateDays": 3, "state": "OnBoard", "lane": "Backlog",
-              "createdAt": "2026-10-08T08:00:00Z",
+              "createdAt": "2026-10-08T10:00:00+02:00",
               "history": [ { "at": "2026-10-08T08:00:00Z", "from": null, "to": "Backlog", "by": "someone@elsewhere.example" } ] },
             { "key": "{{key}}-4", "title": "Webhook signatures", "estimateDays": 1, "state": "OnBoard", "lane": "Doing", "rank": 1024,
               "createdAt": "2026-10-01T08:00:00Z",

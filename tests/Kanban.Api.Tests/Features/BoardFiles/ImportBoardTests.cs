@@ -60,6 +60,7 @@ public sealed class ImportBoardTests(KanbanApiFactory factory) : IClassFixture<K
         blocked.AssigneeId.ShouldBe(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "dev@import.example").Select(u => u.Id).SingleAsync()));
 
         (cards["IMP-3"].LaneId, cards["IMP-3"].StartedAt, cards["IMP-3"].Rank).ShouldBe((lane["Backlog"], null, 1024L));
+        (cards["IMP-3"].CreatedAt, cards["IMP-3"].CreatedAt.Offset).ShouldBe((At("2026-10-08T08:00:00Z"), TimeSpan.Zero), "a time with an offset is kept in UTC");
         (cards["IMP-4"].StartedAt, cards["IMP-4"].CompletedAt).ShouldBe((At("2026-10-02T08:00:00Z"), null), "it left done again");
         (cards["IMP-5"].State, cards["IMP-5"].LaneId).ShouldBe((TicketState.Rejected, null));
 
