@@ -51,11 +51,6 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
     public async Task<Board> ImportAsync(BoardFile file, CancellationToken ct, TimeSpan shift = default)
     {
         var errors = BoardFileValidator.Validate(file);
-        if (errors.Count == 0 && await db.Boards.AnyAsync(b => b.Key == file.Board!.Key, ct))
-        {
-            errors.Add(new ValidationFailure("$.board.key", $"Another board already uses the key {file.Board!.Key}; change the key in the file."));
-        }
-
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
@@ -66,6 +61,13 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
         using (await SqliteWriteGate.EnterAsync(db, ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            // Checked inside the transaction, so two imports of one key cannot both pass.
+            if (await db.Boards.AnyAsync(b => b.Key == file.Board!.Key, ct))
+            {
+                throw Invalid("$.board.key", $"Another board already uses the key {file.Board!.Key}; change the key in the file.");
+            }
+
             var people = await PeopleAsync(file, tickets, ct);
             var board = RestoreBoard(file, tickets, shift);
             db.Boards.Add(board);
