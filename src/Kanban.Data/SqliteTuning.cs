@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Kanban.Data;
 
@@ -40,21 +43,45 @@ public static class SqliteWriteGate
 /// and in WAL mode sync at checkpoints, not at every commit. A crash of the process loses nothing;
 /// a power cut can lose the last moments of writes, never the file's consistency (ADR-004).
 /// </summary>
+/// <remarks>
+/// Both settings belong to the SQLite connection, which the driver's pool keeps open between uses,
+/// so they are set when it is first opened rather than on every open.
+/// </remarks>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
 
+    private static readonly ConditionalWeakTable<sqlite3, object> SetUp = [];
+
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsSetUp(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkSetUp(connection);
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsSetUp(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        MarkSetUp(connection);
     }
+
+    private static bool IsSetUp(DbConnection connection) => SetUp.TryGetValue(HandleOf(connection), out _);
+
+    private static void MarkSetUp(DbConnection connection) => SetUp.AddOrUpdate(HandleOf(connection), true);
+
+    private static sqlite3 HandleOf(DbConnection connection) => ((SqliteConnection)connection).Handle!;
 }

@@ -25,6 +25,8 @@ public sealed class BoardChanges(KanbanDbContext db, BoardNotifier notifier)
 
     public async Task<T> SaveAsync<T>(Func<Task<(Board Board, T Result)>> decide, CancellationToken ct)
     {
+        // Kept open until the context is returned, instead of opened again for every statement.
+        await db.Database.OpenConnectionAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             var (board, result) = await decide();

@@ -6,10 +6,11 @@ namespace Kanban.Api.Infrastructure;
 public static class DatabaseRegistration
 {
     public static IServiceCollection AddKanbanDatabase(this IServiceCollection services) =>
-        // Resolved lazily, so configuration a test host adds after Program runs still applies.
+        // Resolved lazily, so configuration a test host adds after Program runs still applies. Pooled,
+        // so a request reuses a context and its options instead of building them again.
         services
             .AddHostedService<DatabaseInitializer>()
-            .AddDbContext<KanbanDbContext>((sp, options) =>
+            .AddDbContextPool<KanbanDbContext>((sp, options) =>
             {
                 var configuration = sp.GetRequiredService<IConfiguration>();
                 var environment = sp.GetRequiredService<IHostEnvironment>();

@@ -3,7 +3,6 @@ using Kanban.Api.Infrastructure;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Cards;
 
@@ -14,9 +13,7 @@ public static class CardCommands
         this BoardChanges changes, KanbanDbContext db, Guid cardId, Func<Board, Card, Task> decide, CancellationToken ct) =>
         changes.SaveAsync(async () =>
         {
-            var card = await db.Cards.FirstOrDefaultAsync(c => c.Id == cardId && c.State == TicketState.OnBoard, ct)
-                ?? throw new NotFoundException("Card", cardId);
-            var board = await db.LoadBoardAsync(card.BoardId, ct);
+            var (board, card) = await db.LoadCardAndBoardAsync(cardId, ct);
             await decide(board, card);
             return (board, card);
         }, ct);
