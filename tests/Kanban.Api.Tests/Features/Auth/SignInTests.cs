@@ -38,6 +38,21 @@ public sealed class SignInTests(KanbanApiFactory factory) : IClassFixture<Kanban
     }
 
     [Fact]
+    public async Task Under_https_the_session_and_antiforgery_cookies_are_secure()
+    {
+        await factory.TokenForAsync("https@test.example");
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = null;
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "https@test.example", password = KanbanApiFactory.Password });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.ToLowerInvariant()).ToList();
+        cookies.Single(c => c.StartsWith("kanban.session=", StringComparison.Ordinal)).ShouldContain("secure");
+        cookies.Single(c => c.StartsWith("xsrf-token=", StringComparison.Ordinal)).ShouldContain("secure");
+    }
+
+    [Fact]
     public async Task A_cookie_write_without_the_antiforgery_header_is_refused_and_with_it_goes_through()
     {
         await factory.TokenForAsync("writer@test.example");
