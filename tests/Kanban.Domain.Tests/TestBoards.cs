@@ -23,8 +23,18 @@ internal static class TestBoards
         2m,
         CardClass.Standard);
 
+    /// <summary>Submits a ticket and accepts it at the end of the backlog, after <paramref name="lastInBacklog"/>.</summary>
     public static Card Submit(this Board board, Card? lastInBacklog = null, DateTimeOffset? at = null) =>
-        board.SubmitTicket(Ticket(), lastInBacklog, EmptyLanes, at ?? Now, by: null, out _);
+        board.SubmitAndAccept(Ticket(), lastInBacklog is null ? [] : [lastInBacklog], EmptyLanes, at ?? Now, by: null, out _);
+
+    /// <summary>The way every card reaches the board: submitted into triage, then accepted at the end of the backlog.</summary>
+    public static Card SubmitAndAccept(
+        this Board board, TicketContent content, IReadOnlyList<Card> backlog, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset at, Guid? by, out CardTransition arrival)
+    {
+        var card = board.SubmitTicket(content, at, by);
+        arrival = board.AcceptTicket(card, likelyOriginal: null, backlog, index: null, laneCounts, at, by);
+        return card;
+    }
 
     public static Lane LaneNamed(this Board board, string name) => board.Lanes.Single(l => l.Name == name);
 
@@ -91,7 +101,7 @@ internal sealed class BoardHarness
     public Card Submit(Guid? by = null)
     {
         var backlog = Board.BacklogLane;
-        var card = Board.SubmitTicket(TestBoards.Ticket(), CardsIn(backlog).LastOrDefault(), LaneCounts, Clock, by, out _);
+        var card = Board.SubmitAndAccept(TestBoards.Ticket(), CardsIn(backlog), LaneCounts, Clock, by, out _);
         _cards.Add(card);
         return card;
     }

@@ -17,15 +17,7 @@ public sealed class ActivityEntry
         At = change.At;
         By = change.By;
         Kind = change.GetType().Name;
-        CardId = change switch
-        {
-            CardCreated e => e.CardId,
-            CardMoved e => e.CardId,
-            CardAssigned e => e.CardId,
-            CardBlocked e => e.CardId,
-            CardUnblocked e => e.CardId,
-            _ => null,
-        };
+        CardId = (change as ICardEvent)?.CardId;
         Summary = change.Summary;
         Data = data;
     }

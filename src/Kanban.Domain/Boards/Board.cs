@@ -1,4 +1,5 @@
 using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 
 namespace Kanban.Domain.Boards;
 
@@ -220,19 +221,138 @@ public sealed class Board
         ReconcileLine(laneCounts, now, by);
     }
 
-    /// <summary>Puts a new ticket at the end of the backlog, after <paramref name="lastInBacklog"/>, if the backlog has room.</summary>
-    public Card SubmitTicket(TicketContent content, Card? lastInBacklog, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by, out CardTransition arrival)
+    /// <summary>Rule 6: a new ticket goes into the triage inbox, never straight onto the board.</summary>
+    public Card SubmitTicket(TicketContent content, DateTimeOffset now, Guid? by)
     {
+        LastCardNumber++;
+        var card = new Card(Id, LastCardNumber, BoardKey.CardKey(Key, LastCardNumber), content, now, by);
+        Raise(new TicketSubmitted(now, by, card.Id, card.Key, card.Title));
+        return card;
+    }
+
+    /// <summary>
+    /// Changes what a ticket says. A ticket sent back returns to triage with the edit; a card on the
+    /// board must still pass the gates, so an edit cannot take it around them.
+    /// </summary>
+    public void EditTicket(Card card, TicketContent content, DateTimeOffset now, Guid? by)
+    {
+        EnsureOnThisBoard(card);
+        if (card.State is TicketState.Rejected or TicketState.Merged)
+        {
+            throw TriageRefusals.Closed(card);
+        }
+
+        if (card.State == TicketState.OnBoard && FailingGates(content) is { Count: > 0 } failing)
+        {
+            throw TriageRefusals.GatesFailed(card, failing, "Fix them before saving: a card on the board keeps passing the gates.");
+        }
+
+        var resubmitted = card.State == TicketState.SentBack;
+        card.Edit(content, now);
+        if (resubmitted)
+        {
+            card.ChangeState(TicketState.Triage, now);
+        }
+
+        Raise(new TicketEdited(now, by, card.Id, card.Key, resubmitted));
+    }
+
+    /// <summary>
+    /// The product owner accepts a ticket onto the backlog at <paramref name="index"/> (the end when
+    /// null) among <paramref name="backlogCards"/>, in rank order. The gates are binding here.
+    /// </summary>
+    /// <param name="likelyOriginal">The ticket <paramref name="card"/> likely duplicates, when it is marked so.</param>
+    public CardTransition AcceptTicket(
+        Card card,
+        Card? likelyOriginal,
+        IReadOnlyList<Card> backlogCards,
+        int? index,
+        IReadOnlyDictionary<Guid, int> laneCounts,
+        DateTimeOffset now,
+        Guid? by)
+    {
+        EnsureOnThisBoard(card);
+        if (card.State != TicketState.Triage)
+        {
+            throw TriageRefusals.NotInTriage(card, "accepted");
+        }
+
+        var gates = QualityGates.Check(card.Content, Settings, card.LikelyDuplicateOfId is null ? null : likelyOriginal?.Key ?? "another ticket");
+        var failing = gates.Where(g => !g.Passed).ToList();
+        if (failing.Any(g => g.Gate != QualityGates.Duplicate))
+        {
+            throw TriageRefusals.GatesFailed(card, failing, "Send it back with a comment so the submitter can fix it.");
+        }
+
+        if (card.LikelyDuplicateOfId is not null)
+        {
+            throw TriageRefusals.StillLikelyDuplicate(card, likelyOriginal);
+        }
+
         var backlog = BacklogLane;
         EnsureRoom(backlog, laneCounts);
-
-        LastCardNumber++;
-        var card = new Card(Id, LastCardNumber, BoardKey.CardKey(Key, LastCardNumber), content, now);
-        LaneOrder.Place(card, lastInBacklog is null ? [] : [lastInBacklog], index: null);
+        LaneOrder.Place(card, [.. backlogCards.Where(c => c.Id != card.Id)], index);
         card.PlaceOnBoard(backlog, now);
-        arrival = new CardTransition(Id, card.Id, null, backlog.Id, now, by);
-        Raise(new CardCreated(now, by, card.Id, card.Key, backlog.Id, backlog.Name));
-        return card;
+        Raise(new TicketAccepted(now, by, card.Id, card.Key, backlog.Id, backlog.Name));
+        return new CardTransition(Id, card.Id, null, backlog.Id, now, by);
+    }
+
+    /// <summary>The product owner returns a ticket to its submitter with what to change.</summary>
+    public TicketComment SendBackTicket(Card card, string comment, DateTimeOffset now, Guid? by)
+    {
+        EnsureOnThisBoard(card);
+        if (card.State != TicketState.Triage)
+        {
+            throw TriageRefusals.NotInTriage(card, "sent back");
+        }
+
+        card.ChangeState(TicketState.SentBack, now);
+        Raise(new TicketSentBack(now, by, card.Id, card.Key, comment));
+        return new TicketComment(Id, card.Id, TicketCommentKind.SentBack, comment, now, by);
+    }
+
+    public TicketComment RejectTicket(Card card, string reason, DateTimeOffset now, Guid? by)
+    {
+        EnsureAwaitingTriage(card, "rejected");
+        card.ChangeState(TicketState.Rejected, now);
+        Raise(new TicketRejected(now, by, card.Id, card.Key, reason));
+        return new TicketComment(Id, card.Id, TicketCommentKind.Rejected, reason, now, by);
+    }
+
+    /// <summary>
+    /// Closes <paramref name="card"/> as a duplicate of <paramref name="original"/>, which keeps the
+    /// duplicate's text as a comment, so nothing the submitter wrote is lost.
+    /// </summary>
+    public TicketComment MergeTicket(Card card, Card original, DateTimeOffset now, Guid? by)
+    {
+        EnsureAwaitingTriage(card, "merged");
+        if (original.BoardId != Id)
+        {
+            throw TriageRefusals.BadOriginal(card, "the original must be a ticket of the same board.");
+        }
+
+        if (original.Id == card.Id)
+        {
+            throw TriageRefusals.BadOriginal(card, "a ticket cannot be a duplicate of itself.");
+        }
+
+        if (original.State is TicketState.Rejected or TicketState.Merged)
+        {
+            throw TriageRefusals.BadOriginal(card, $"{original.Key} is closed ({original.State}); merge into the ticket that is still open.");
+        }
+
+        card.MergeInto(original, now);
+        Raise(new TicketMerged(now, by, card.Id, card.Key, original.Id, original.Key));
+        return new TicketComment(Id, original.Id, TicketCommentKind.MergedDuplicate, MergedText(card), now, by);
+    }
+
+    /// <summary>The product owner records that a ticket is not a duplicate of the one it looked like.</summary>
+    public void MarkTicketDistinct(Card card, DateTimeOffset now, Guid? by)
+    {
+        EnsureAwaitingTriage(card, "marked distinct");
+        var was = card.LikelyDuplicateOfId;
+        card.MarkLikelyDuplicateOf(null, now);
+        Raise(new TicketMarkedDistinct(now, by, card.Id, card.Key, was));
     }
 
     /// <summary>
@@ -422,6 +542,44 @@ public sealed class Board
                 "Only queue and active lanes can be untested",
                 $"A {kind} lane holds work that is not started or already done; mark a queue or active lane as untested instead.");
         }
+    }
+
+    private List<GateResult> FailingGates(TicketContent content) =>
+        [.. QualityGates.Check(content, Settings).Where(g => !g.Passed)];
+
+    private void EnsureOnThisBoard(Card card)
+    {
+        if (card.BoardId != Id)
+        {
+            throw new InvalidOperationException("The ticket must be on this board.");
+        }
+    }
+
+    private void EnsureAwaitingTriage(Card card, string action)
+    {
+        EnsureOnThisBoard(card);
+        if (!card.IsAwaitingTriage)
+        {
+            throw TriageRefusals.NotInTriage(card, action);
+        }
+    }
+
+    private static string MergedText(Card duplicate)
+    {
+        var text = new System.Text.StringBuilder()
+            .AppendLine($"Merged duplicate {duplicate.Key}: {duplicate.Title}")
+            .AppendLine()
+            .AppendLine(duplicate.Description);
+        if (duplicate.DefinitionOfDone.Count > 0)
+        {
+            text.AppendLine().AppendLine("Definition of done:");
+            foreach (var criterion in duplicate.DefinitionOfDone)
+            {
+                text.AppendLine($"- {criterion}");
+            }
+        }
+
+        return text.ToString().TrimEnd();
     }
 
     private LineStop? OpenStop(LineStopKind kind) => _lineStops.Find(s => s.Kind == kind && s.ResumedAt is null);

@@ -13,14 +13,16 @@ public abstract record BoardEvent(DateTimeOffset At, Guid? By)
     public abstract string Summary { get; }
 }
 
-public sealed record CardCreated(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid LaneId, string LaneName)
-    : BoardEvent(At, By)
+/// <summary>An event about one card (or ticket): the activity trail keeps its id, and the hub sends the card.</summary>
+public interface ICardEvent
 {
-    public override string Summary => $"{CardKey} created in {LaneName}";
+    Guid CardId { get; }
+
+    string CardKey { get; }
 }
 
 public sealed record CardMoved(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid FromLaneId, string FromLaneName, Guid ToLaneId, string ToLaneName)
-    : BoardEvent(At, By)
+    : BoardEvent(At, By), ICardEvent
 {
     public override string Summary => FromLaneId == ToLaneId
         ? $"{CardKey} reordered in {ToLaneName}"
@@ -28,19 +30,19 @@ public sealed record CardMoved(DateTimeOffset At, Guid? By, Guid CardId, string 
 }
 
 public sealed record CardAssigned(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid? FromAssigneeId, Guid? ToAssigneeId)
-    : BoardEvent(At, By)
+    : BoardEvent(At, By), ICardEvent
 {
     public override string Summary => ToAssigneeId is null ? $"{CardKey} unassigned" : $"{CardKey} assigned";
 }
 
 public sealed record CardBlocked(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Reason)
-    : BoardEvent(At, By)
+    : BoardEvent(At, By), ICardEvent
 {
     public override string Summary => $"{CardKey} blocked: {Reason}";
 }
 
 public sealed record CardUnblocked(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, TimeSpan BlockedFor)
-    : BoardEvent(At, By)
+    : BoardEvent(At, By), ICardEvent
 {
     public override string Summary => $"{CardKey} unblocked after {Durations.Describe(BlockedFor)}";
 }

@@ -13,7 +13,7 @@ public sealed class Card
         Key = Title = Description = "";
     }
 
-    internal Card(Guid boardId, int number, string key, TicketContent content, DateTimeOffset now)
+    internal Card(Guid boardId, int number, string key, TicketContent content, DateTimeOffset now, Guid? submittedBy = null)
     {
         Id = Guid.CreateVersion7();
         BoardId = boardId;
@@ -24,6 +24,7 @@ public sealed class Card
         DefinitionOfDone = [.. content.DefinitionOfDone];
         EstimateDays = content.EstimateDays;
         Class = content.Class;
+        SubmittedBy = submittedBy;
         CreatedAt = now;
         UpdatedAt = now;
     }
@@ -45,8 +46,9 @@ public sealed class Card
         DateTimeOffset createdAt,
         DateTimeOffset? startedAt,
         DateTimeOffset? completedAt,
-        DateTimeOffset updatedAt) =>
-        new(boardId, number, key, content, createdAt)
+        DateTimeOffset updatedAt,
+        Guid? submittedBy = null) =>
+        new(boardId, number, key, content, createdAt, submittedBy)
         {
             State = state,
             LaneId = laneId,
@@ -78,6 +80,20 @@ public sealed class Card
     public DateTimeOffset? BlockedSince { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Who submitted the ticket: the one it goes back to, and who may edit it in triage.</summary>
+    public Guid? SubmittedBy { get; private set; }
+
+    /// <summary>The ticket this one likely duplicates, until the product owner merges it or marks it distinct.</summary>
+    public Guid? LikelyDuplicateOfId { get; private set; }
+
+    /// <summary>The original this ticket was merged into.</summary>
+    public Guid? DuplicateOfId { get; private set; }
+
+    /// <summary>Triage or sent back: not on the board yet, not closed.</summary>
+    public bool IsAwaitingTriage => State is TicketState.Triage or TicketState.SentBack;
+
+    public TicketContent Content => new(Title, Description, DefinitionOfDone, EstimateDays, Class);
+
     /// <summary>When the card was first pulled out of the backlog: where its age and cycle time start.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
 
@@ -85,6 +101,36 @@ public sealed class Card
     public DateTimeOffset? CompletedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    internal void Edit(TicketContent content, DateTimeOffset now)
+    {
+        Title = content.Title;
+        Description = content.Description;
+        DefinitionOfDone = [.. content.DefinitionOfDone];
+        EstimateDays = content.EstimateDays;
+        Class = content.Class;
+        UpdatedAt = now;
+    }
+
+    internal void ChangeState(TicketState state, DateTimeOffset now)
+    {
+        State = state;
+        UpdatedAt = now;
+    }
+
+    internal void MarkLikelyDuplicateOf(Guid? original, DateTimeOffset now)
+    {
+        LikelyDuplicateOfId = original;
+        UpdatedAt = now;
+    }
+
+    internal void MergeInto(Card original, DateTimeOffset now)
+    {
+        State = TicketState.Merged;
+        DuplicateOfId = original.Id;
+        LikelyDuplicateOfId = null;
+        UpdatedAt = now;
+    }
 
     internal void PlaceOnBoard(Lane lane, DateTimeOffset now)
     {

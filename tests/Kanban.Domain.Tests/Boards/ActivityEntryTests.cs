@@ -46,7 +46,8 @@ public sealed class ActivityEntryTests
 
         entries.Select(e => (e.Kind, e.CardId)).ShouldBe(
         [
-            ("CardCreated", (Guid?)card.Id),
+            ("TicketSubmitted", (Guid?)card.Id),
+            ("TicketAccepted", card.Id),
             ("CardMoved", card.Id),
             ("CardAssigned", card.Id),
             ("CardBlocked", card.Id),

@@ -1,4 +1,5 @@
 using Kanban.Domain.Boards;
+using Kanban.Domain.Tickets;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -25,12 +26,12 @@ public sealed class BoardEventsTests
 
         _board.Board.Events.Select(e => e.GetType()).ShouldBe(
         [
-            typeof(CardCreated), typeof(CardMoved), typeof(CardAssigned), typeof(CardBlocked), typeof(CardUnblocked),
+            typeof(TicketSubmitted), typeof(TicketAccepted), typeof(CardMoved), typeof(CardAssigned), typeof(CardBlocked), typeof(CardUnblocked),
             typeof(LaneAdded), typeof(LaneChanged), typeof(LaneRemoved), typeof(SettingsChanged),
             typeof(LineStopped), typeof(LineResumed),
         ]);
-        _board.Board.Events.Select(e => e.Version).ShouldBe([2L, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-        _board.Board.Version.ShouldBe(12);
+        _board.Board.Events.Select(e => e.Version).ShouldBe([2L, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+        _board.Board.Version.ShouldBe(13);
         review.Id.ShouldBe(_board.Board.Events.OfType<LaneRemoved>().Single().LaneId);
     }
 
@@ -49,7 +50,7 @@ public sealed class BoardEventsTests
         var card = _board.Submit(by: Bob);
         _board.Move(card, "Ready", by: Alice);
 
-        _board.Board.Events.Select(e => (e.At, e.By)).ShouldBe([(Now.AddHours(2), (Guid?)Bob), (Now.AddHours(2), Alice)]);
+        _board.Board.Events.Select(e => (e.At, e.By)).ShouldBe([(Now.AddHours(2), (Guid?)Bob), (Now.AddHours(2), Bob), (Now.AddHours(2), Alice)]);
     }
 
     [Fact]

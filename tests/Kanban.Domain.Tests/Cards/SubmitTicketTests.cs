@@ -32,7 +32,7 @@ public sealed class SubmitTicketTests
     }
 
     [Fact]
-    public void A_submitted_ticket_lands_on_the_board_in_the_backlog()
+    public void An_accepted_ticket_lands_on_the_board_in_the_backlog()
     {
         var board = NewBoard();
 
@@ -45,13 +45,13 @@ public sealed class SubmitTicketTests
     }
 
     [Fact]
-    public void A_submitted_ticket_keeps_what_the_submitter_wrote()
+    public void An_accepted_ticket_keeps_what_the_submitter_wrote()
     {
         var board = NewBoard();
         List<string> definitionOfDone = ["The downloaded file holds one row per lane and day", "The header row names every column"];
         var content = new TicketContent("Export the weekly flow report as CSV", "Add an export button to the report page.", definitionOfDone, 1.5m, CardClass.Risk);
 
-        var card = board.SubmitTicket(content, null, EmptyLanes, Now, Submitter, out _);
+        var card = board.SubmitAndAccept(content, [], EmptyLanes, Now, Submitter, out _);
 
         card.Title.ShouldBe(content.Title);
         card.Description.ShouldBe(content.Description);
@@ -65,7 +65,7 @@ public sealed class SubmitTicketTests
     {
         var board = NewBoard();
         List<string> definitionOfDone = ["The downloaded file holds one row per lane and day"];
-        var card = board.SubmitTicket(Ticket() with { DefinitionOfDone = definitionOfDone }, null, EmptyLanes, Now, Submitter, out _);
+        var card = board.SubmitAndAccept(Ticket() with { DefinitionOfDone = definitionOfDone }, [], EmptyLanes, Now, Submitter, out _);
 
         definitionOfDone.Add("Something added after submission to the caller's list");
 
@@ -123,12 +123,12 @@ public sealed class SubmitTicketTests
     }
 
     [Fact]
-    public void The_arrival_is_recorded_as_a_transition_from_nowhere_into_the_backlog()
+    public void The_accept_is_recorded_as_a_transition_from_nowhere_into_the_backlog()
     {
         var board = NewBoard();
         var at = Now.AddMinutes(5);
 
-        var card = board.SubmitTicket(Ticket(), null, EmptyLanes, at, Submitter, out var arrival);
+        var card = board.SubmitAndAccept(Ticket(), [], EmptyLanes, at, Submitter, out var arrival);
 
         arrival.FromLaneId.ShouldBeNull();
         arrival.ToLaneId.ShouldBe(board.BacklogLane.Id);
@@ -139,14 +139,14 @@ public sealed class SubmitTicketTests
     }
 
     [Fact]
-    public void Each_submission_bumps_the_board_version_by_one()
+    public void A_submission_and_an_accept_each_bump_the_board_version_by_one()
     {
         var board = NewBoard();
 
-        var first = board.Submit();
+        var ticket = board.SubmitTicket(Ticket(), Now, Submitter);
         board.Version.ShouldBe(2);
 
-        board.Submit(first);
+        board.AcceptTicket(ticket, likelyOriginal: null, [], index: null, EmptyLanes, Now, Submitter);
         board.Version.ShouldBe(3);
     }
 }

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+
+namespace Kanban.Domain.Tickets;
+
+/// <summary>One gate's verdict on a ticket, with a message that says exactly what to fix (or what passed).</summary>
+public sealed record GateResult(string Gate, bool Passed, string Message);
+
+/// <summary>
+/// Rule 5: what a ticket must have before it may enter the board. The gates run as the submitter types
+/// and again when the product owner accepts, where they are binding. Every gate always answers, so a
+/// form can show each one beside its field.
+/// </summary>
+public static class QualityGates
+{
+    public const string Title = "title";
+    public const string Description = "description";
+    public const string DefinitionOfDone = "definition-of-done";
+    public const string Estimate = "estimate";
+    public const string Duplicate = "duplicate";
+
+    public const int MinTitleLength = 8;
+    public const int MaxTitleLength = 120;
+    public const int MinDescriptionWords = 15;
+    public const int MinCriterionWords = 4;
+    public const decimal MinEstimateDays = 0.5m;
+
+    public static IReadOnlyList<string> All { get; } = [Title, Description, DefinitionOfDone, Estimate, Duplicate];
+
+    /// <param name="likelyDuplicateOf">The key of the ticket this one likely duplicates, unless the product owner has resolved it.</param>
+    public static IReadOnlyList<GateResult> Check(TicketContent ticket, BoardSettings settings, string? likelyDuplicateOf = null) =>
+    [
+        CheckTitle(ticket.Title),
+        CheckDescription(ticket.Description),
+        CheckDefinitionOfDone(ticket.DefinitionOfDone, settings.FillerWords),
+        CheckEstimate(ticket.EstimateDays, settings.MaxEstimateDays),
+        CheckDuplicate(likelyDuplicateOf),
+    ];
+
+    public static GateResult CheckTitle(string title)
+    {
+        var length = new StringInfo(title.Trim()).LengthInTextElements;
+        if (length < MinTitleLength)
+        {
+            return Fail(Title, length == 0
+                ? $"Give the ticket a title of {MinTitleLength} to {MaxTitleLength} characters that names the work."
+                : $"The title has {length} characters; make it at least {MinTitleLength}, so it names the work.");
+        }
+
+        if (length > MaxTitleLength)
+        {
+            return Fail(Title, $"The title has {length} characters; shorten it to {MaxTitleLength} and move the rest into the description.");
+        }
+
+        if (IsAllCapitals(title))
+        {
+            return Fail(Title, "The title is all capitals; write it in normal case.");
+        }
+
+        return Pass(Title, "The title names the work.");
+    }
+
+    public static GateResult CheckDescription(string description)
+    {
+        var words = TicketText.CountWords(description);
+        return words >= MinDescriptionWords
+            ? Pass(Description, $"The description says what needs doing ({words} words).")
+            : Fail(Description, words == 0
+                ? $"Describe what needs doing and why, in at least {MinDescriptionWords} words."
+                : $"The description has {words} word{(words == 1 ? "" : "s")}; say what needs doing and why in at least {MinDescriptionWords}.");
+    }
+
+    public static GateResult CheckDefinitionOfDone(IReadOnlyList<string> criteria, IReadOnlyList<string> fillerWords)
+    {
+        var written = criteria.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        if (written.Count == 0)
+        {
+            return Fail(DefinitionOfDone, $"Add at least one acceptance criterion: something a tester can check, in {MinCriterionWords} words or more.");
+        }
+
+        var problems = new List<string>();
+        var filler = FillerMatcher.For(fillerWords);
+        for (var i = 0; i < written.Count; i++)
+        {
+            var words = TicketText.CountWords(written[i]);
+            if (words < MinCriterionWords)
+            {
+                problems.Add($"Criterion {i + 1} has {words} word{(words == 1 ? "" : "s")}; say in at least {MinCriterionWords} what a tester will see.");
+            }
+
+            if (filler.FindIn(written[i]) is { Count: > 0 } found)
+            {
+                problems.Add($"Criterion {i + 1} says {string.Join(", ", found.Select(f => $"\"{f}\""))}, which cannot be tested; say what a tester will observe instead.");
+            }
+        }
+
+        return problems.Count == 0
+            ? Pass(DefinitionOfDone, written.Count == 1 ? "The criterion can be checked." : $"All {written.Count} criteria can be checked.")
+            : Fail(DefinitionOfDone, string.Join(" ", problems));
+    }
+
+    public static GateResult CheckEstimate(decimal estimateDays, decimal maxEstimateDays)
+    {
+        var estimate = Days(estimateDays);
+        if (estimateDays < MinEstimateDays)
+        {
+            return Fail(Estimate, $"Estimate the work in days, from {Days(MinEstimateDays)} to {Days(maxEstimateDays)}.");
+        }
+
+        if (estimateDays > maxEstimateDays)
+        {
+            return Fail(Estimate, $"{estimate} days is more than this board's maximum of {Days(maxEstimateDays)}; split the work into tickets of {Days(maxEstimateDays)} days or less.");
+        }
+
+        return Pass(Estimate, $"{estimate} day{(estimateDays == 1 ? "" : "s")} is within the board's range of {Days(MinEstimateDays)} to {Days(maxEstimateDays)}.");
+    }
+
+    public static GateResult CheckDuplicate(string? likelyDuplicateOf) => likelyDuplicateOf is null
+        ? Pass(Duplicate, "No unresolved likely duplicate.")
+        : Fail(Duplicate, $"This ticket looks like a duplicate of {likelyDuplicateOf}; the product owner merges it or marks it distinct.");
+
+    /// <summary>True when the text has cased letters and none of them is lower case; scripts without case never are.</summary>
+    private static bool IsAllCapitals(string text)
+    {
+        var upper = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+        }
+
+        return upper >= 2;
+    }
+
+    private static string Days(decimal days) => days.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static GateResult Pass(string gate, string message) => new(gate, true, message);
+
+    private static GateResult Fail(string gate, string message) => new(gate, false, message);
+
+    /// <summary>Finds a board's filler words and phrases in a text: case-insensitive, whole words only.</summary>
+    private sealed class FillerMatcher
+    {
+        private static readonly Lock CacheLock = new();
+        private static (string Key, FillerMatcher Matcher)? _last;
+
+        private readonly List<(string Phrase, Regex Pattern)> _patterns;
+
+        private FillerMatcher(IEnumerable<string> fillerWords)
+        {
+            _patterns = [.. fillerWords
+                .Select(f => f.Trim())
+                .Where(f => f.Length > 0)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(f => (f, new Regex(
+                    $@"(?<![\p{{L}}\p{{N}}]){string.Join(@"\s+", f.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape))}(?![\p{{L}}\p{{N}}])",
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+                    TimeSpan.FromMilliseconds(200))))];
+        }
+
+        /// <summary>The same list is matched on every keystroke of a form, so the last one built is kept.</summary>
+        public static FillerMatcher For(IReadOnlyList<string> fillerWords)
+        {
+            var key = string.Join("\n", fillerWords);
+            lock (CacheLock)
+            {
+                if (_last is { } last && last.Key == key)
+                {
+                    return last.Matcher;
+                }
+            }
+
+            var matcher = new FillerMatcher(fillerWords);
+            lock (CacheLock)
+            {
+                _last = (key, matcher);
+            }
+
+            return matcher;
+        }
+
+        public IReadOnlyList<string> FindIn(string text) =>
+            [.. _patterns.Where(p => p.Pattern.IsMatch(text)).Select(p => p.Phrase)];
+    }
+}

@@ -1,0 +1,45 @@
+using Kanban.Domain.Boards;
+
+namespace Kanban.Domain.Tickets;
+
+public sealed record TicketSubmitted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Title)
+    : BoardEvent(At, By), ICardEvent
+{
+    public override string Summary => $"{CardKey} submitted for triage: {Title}";
+}
+
+public sealed record TicketEdited(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, bool Resubmitted)
+    : BoardEvent(At, By), ICardEvent
+{
+    public override string Summary => Resubmitted ? $"{CardKey} edited and resubmitted for triage" : $"{CardKey} edited";
+}
+
+public sealed record TicketAccepted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid LaneId, string LaneName)
+    : BoardEvent(At, By), ICardEvent
+{
+    public override string Summary => $"{CardKey} accepted into {LaneName}";
+}
+
+public sealed record TicketSentBack(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Comment)
+    : BoardEvent(At, By), ICardEvent
+{
+    public override string Summary => $"{CardKey} sent back to its submitter: {Comment}";
+}
+
+public sealed record TicketRejected(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Reason)
+    : BoardEvent(At, By), ICardEvent
+{
+    public override string Summary => $"{CardKey} rejected: {Reason}";
+}
+
+public sealed record TicketMerged(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid OriginalId, string OriginalKey)
+    : BoardEvent(At, By), ICardEvent
+{
+    public override string Summary => $"{CardKey} merged into {OriginalKey} as a duplicate";
+}
+
+public sealed record TicketMarkedDistinct(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid? WasLikelyDuplicateOfId)
+    : BoardEvent(At, By), ICardEvent
+{
+    public override string Summary => $"{CardKey} marked distinct: not a duplicate";
+}
