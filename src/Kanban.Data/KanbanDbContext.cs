@@ -1,6 +1,7 @@
 using Kanban.Data.Accounts;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -13,6 +14,7 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
     public DbSet<Lane> Lanes => Set<Lane>();
     public DbSet<Card> Cards => Set<Card>();
     public DbSet<CardTransition> CardTransitions => Set<CardTransition>();
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
     public DbSet<LineStop> LineStops => Set<LineStop>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
     public DbSet<BoardMember> BoardMembers => Set<BoardMember>();

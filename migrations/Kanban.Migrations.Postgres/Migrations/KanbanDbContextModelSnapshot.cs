@@ -136,6 +136,8 @@ namespace Kanban.Migrations.Postgres.Migrations
 
                     b.HasIndex("BoardId", "At");
 
+                    b.HasIndex("CardId", "Version");
+
                     b.ToTable("Activity", (string)null);
                 });
 
@@ -349,6 +351,9 @@ namespace Kanban.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("EstimateDays")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
@@ -359,6 +364,9 @@ namespace Kanban.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(24)");
 
                     b.Property<Guid?>("LaneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LikelyDuplicateOfId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Number")
@@ -375,6 +383,9 @@ namespace Kanban.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -385,10 +396,16 @@ namespace Kanban.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("LikelyDuplicateOfId");
+
                     b.HasIndex("BoardId", "Number")
                         .IsUnique();
 
                     b.HasIndex("LaneId", "Rank");
+
+                    b.HasIndex("BoardId", "State", "LaneId");
 
                     b.ToTable("Cards");
                 });
@@ -423,6 +440,41 @@ namespace Kanban.Migrations.Postgres.Migrations
                     b.HasIndex("CardId", "At");
 
                     b.ToTable("CardTransitions");
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Tickets.TicketComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("CardId", "At");
+
+                    b.ToTable("TicketComments");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -593,13 +645,38 @@ namespace Kanban.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Kanban.Domain.Boards.Lane", null)
                         .WithMany()
                         .HasForeignKey("LaneId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("LikelyDuplicateOfId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.CardTransition", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Tickets.TicketComment", b =>
                 {
                     b.HasOne("Kanban.Domain.Boards.Board", null)
                         .WithMany()

@@ -130,6 +130,8 @@ namespace Kanban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BoardId", "At");
 
+                    b.HasIndex("CardId", "Version");
+
                     b.ToTable("Activity", (string)null);
                 });
 
@@ -343,6 +345,9 @@ namespace Kanban.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("EstimateDays")
                         .HasPrecision(5, 2)
                         .HasColumnType("REAL");
@@ -353,6 +358,9 @@ namespace Kanban.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LaneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LikelyDuplicateOfId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -369,6 +377,9 @@ namespace Kanban.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -379,10 +390,16 @@ namespace Kanban.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("LikelyDuplicateOfId");
+
                     b.HasIndex("BoardId", "Number")
                         .IsUnique();
 
                     b.HasIndex("LaneId", "Rank");
+
+                    b.HasIndex("BoardId", "State", "LaneId");
 
                     b.ToTable("Cards");
                 });
@@ -417,6 +434,41 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.HasIndex("CardId", "At");
 
                     b.ToTable("CardTransitions");
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Tickets.TicketComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("CardId", "At");
+
+                    b.ToTable("TicketComments");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -585,13 +637,38 @@ namespace Kanban.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Kanban.Domain.Boards.Lane", null)
                         .WithMany()
                         .HasForeignKey("LaneId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("LikelyDuplicateOfId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.CardTransition", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Tickets.TicketComment", b =>
                 {
                     b.HasOne("Kanban.Domain.Boards.Board", null)
                         .WithMany()

@@ -1,7 +1,9 @@
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Tickets;
 using Kanban.Data;
 using Kanban.Domain.Boards;
+using Kanban.Domain.Tickets;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Kanban.Api.Realtime;
@@ -9,6 +11,8 @@ namespace Kanban.Api.Realtime;
 public sealed record CardMovedMessage(Guid BoardId, long Version, CardResponse Card, Guid FromLaneId);
 
 public sealed record CardMessage(Guid BoardId, long Version, CardResponse Card);
+
+public sealed record TicketMessage(Guid BoardId, long Version, TicketResponse Ticket);
 
 public sealed record BoardChangedMessage(Guid BoardId, long Version);
 
@@ -25,16 +29,19 @@ public sealed class BoardNotifier(IHubContext<BoardHub> hub, KanbanDbContext db)
         var group = hub.Clients.Group(BoardHub.GroupOf(board.Id));
         foreach (var change in board.Events)
         {
-            var (name, message) = Message(board, change);
+            var (name, message) = await MessageAsync(board, change, ct);
             await group.SendAsync(name, message, ct);
         }
     }
 
-    private (string Name, object Message) Message(Board board, BoardEvent change) => change switch
+    private async Task<(string Name, object Message)> MessageAsync(Board board, BoardEvent change, CancellationToken ct) => change switch
     {
-        CardCreated e => ("TicketSubmitted", new CardMessage(board.Id, e.Version, Card(e.CardId))),
+        TicketSubmitted e => ("TicketSubmitted", new TicketMessage(board.Id, e.Version, await TicketAsync(board, e.CardId, ct))),
+        TicketEdited or TicketSentBack or TicketRejected or TicketMerged or TicketMarkedDistinct =>
+            ("TicketChanged", new TicketMessage(board.Id, change.Version, await TicketAsync(board, ((ICardEvent)change).CardId, ct))),
+        TicketAccepted e => ("TicketAccepted", new CardMessage(board.Id, e.Version, Card(e.CardId))),
         CardMoved e => ("CardMoved", new CardMovedMessage(board.Id, e.Version, Card(e.CardId), e.FromLaneId)),
-        CardAssigned or CardBlocked or CardUnblocked => ("CardChanged", new CardMessage(board.Id, change.Version, Card(CardOf(change)))),
+        CardAssigned or CardBlocked or CardUnblocked => ("CardChanged", new CardMessage(board.Id, change.Version, Card(((ICardEvent)change).CardId))),
         LaneAdded or LaneChanged or LaneRemoved => ("LaneChanged", new BoardChangedMessage(board.Id, change.Version)),
         SettingsChanged => ("SettingsChanged", new BoardChangedMessage(board.Id, change.Version)),
         LineStopped e => ("LineStopped", new LineMessage(board.Id, e.Version, LineResponse.From(board.Line))),
@@ -42,14 +49,9 @@ public sealed class BoardNotifier(IHubContext<BoardHub> hub, KanbanDbContext db)
         _ => throw new InvalidOperationException($"No message for {change.GetType().Name}."),
     };
 
-    private static Guid CardOf(BoardEvent change) => change switch
-    {
-        CardAssigned e => e.CardId,
-        CardBlocked e => e.CardId,
-        CardUnblocked e => e.CardId,
-        _ => throw new InvalidOperationException($"{change.GetType().Name} is not about a card."),
-    };
-
     // The card is the one the command just saved, still tracked.
     private CardResponse Card(Guid cardId) => db.Cards.Local.First(c => c.Id == cardId).ToResponse();
+
+    private Task<TicketResponse> TicketAsync(Board board, Guid ticketId, CancellationToken ct) =>
+        db.ToTicketResponseAsync(board, db.Cards.Local.First(c => c.Id == ticketId), ct);
 }

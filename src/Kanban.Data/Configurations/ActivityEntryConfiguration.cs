@@ -16,5 +16,8 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.Property(a => a.Data).IsRequired();
         builder.HasOne<Board>().WithMany().HasForeignKey(a => a.BoardId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.BoardId, a.At });
+
+        // A ticket's history.
+        builder.HasIndex(a => new { a.CardId, a.Version });
     }
 }

@@ -21,8 +21,15 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
 
         builder.HasOne<Board>().WithMany().HasForeignKey(c => c.BoardId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Lane>().WithMany().HasForeignKey(c => c.LaneId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Card>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Card>().WithMany().HasForeignKey(c => c.LikelyDuplicateOfId).OnDelete(DeleteBehavior.NoAction);
+        builder.Ignore(c => c.Content);
+        builder.Ignore(c => c.IsAwaitingTriage);
 
-        // Lane counts and a lane's cards in rank order are read on every move.
+        // A lane's cards in rank order are read on every move.
         builder.HasIndex(c => new { c.LaneId, c.Rank });
+
+        // Lane counts read only the cards on the board, not the done history or the triage inbox.
+        builder.HasIndex(c => new { c.BoardId, c.State, c.LaneId });
     }
 }

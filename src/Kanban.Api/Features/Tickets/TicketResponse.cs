@@ -1,9 +1,13 @@
+using Kanban.Data;
+using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
-using Riok.Mapperly.Abstractions;
+using Kanban.Domain.Tickets;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Tickets;
 
-public sealed record TicketResponse(
+/// <summary>A ticket from submission on, with its gates as they stand now.</summary>
+public record TicketResponse(
     Guid Id,
     string Key,
     Guid BoardId,
@@ -15,10 +19,70 @@ public sealed record TicketResponse(
     TicketState State,
     Guid? LaneId,
     long Rank,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    Guid? SubmittedBy,
+    string? SubmittedByName,
+    Guid? LikelyDuplicateOf,
+    Guid? DuplicateOf,
+    IReadOnlyList<GateResult> Gates,
+    IReadOnlyList<DuplicateCandidate> Duplicates);
 
-[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
-public static partial class TicketMapper
+/// <summary>A ticket that reads like another one; duplicate detection fills these in.</summary>
+public sealed record DuplicateCandidate(Guid TicketId, string Key, string Title, double Score);
+
+/// <summary>What the gates and duplicate detection say of a ticket's text, saved or not.</summary>
+public sealed record TicketCheckResponse(IReadOnlyList<GateResult> Gates, IReadOnlyList<DuplicateCandidate> Duplicates);
+
+public static class TicketResponses
 {
-    public static partial TicketResponse ToTicketResponse(this Card card);
+    /// <summary>Duplicate detection is its own feature; until it lands no ticket has candidates.</summary>
+    public static IReadOnlyList<DuplicateCandidate> NoDuplicates { get; } = [];
+
+    public static TicketResponse ToTicketResponse(this Card card, Board board, string? submittedByName, string? likelyDuplicateOfKey = null) => new(
+        card.Id,
+        card.Key,
+        card.BoardId,
+        card.Title,
+        card.Description,
+        card.DefinitionOfDone,
+        card.EstimateDays,
+        card.Class,
+        card.State,
+        card.LaneId,
+        card.Rank,
+        card.CreatedAt,
+        card.UpdatedAt,
+        card.SubmittedBy,
+        submittedByName,
+        card.LikelyDuplicateOfId,
+        card.DuplicateOfId,
+        QualityGates.Check(card.Content, board.Settings, card.LikelyDuplicateOfId is null ? null : likelyDuplicateOfKey ?? "another ticket"),
+        NoDuplicates);
+
+    /// <summary>The tickets as responses, with their submitters' names and the keys of what they likely duplicate.</summary>
+    public static async Task<List<TicketResponse>> ToTicketResponsesAsync(this KanbanDbContext db, Board board, IReadOnlyList<Card> cards, CancellationToken ct)
+    {
+        var names = await db.DisplayNamesAsync(cards.Select(c => c.SubmittedBy), ct);
+        var originalIds = cards.Where(c => c.LikelyDuplicateOfId is not null).Select(c => c.LikelyDuplicateOfId!.Value).Distinct().ToList();
+        var originalKeys = originalIds.Count == 0
+            ? []
+            : await db.Cards.AsNoTracking().Where(c => originalIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Key, ct);
+        return [.. cards.Select(c => c.ToTicketResponse(
+            board,
+            c.SubmittedBy is { } by ? names.GetValueOrDefault(by) : null,
+            c.LikelyDuplicateOfId is { } original ? originalKeys.GetValueOrDefault(original) : null))];
+    }
+
+    public static async Task<TicketResponse> ToTicketResponseAsync(this KanbanDbContext db, Board board, Card card, CancellationToken ct) =>
+        (await db.ToTicketResponsesAsync(board, [card], ct))[0];
+
+    /// <summary>People's display names by id; ids of people since deleted are missing.</summary>
+    public static async Task<Dictionary<Guid, string>> DisplayNamesAsync(this KanbanDbContext db, IEnumerable<Guid?> userIds, CancellationToken ct)
+    {
+        var ids = userIds.OfType<Guid>().Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
 }

@@ -1,3 +1,5 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 
 namespace Kanban.Api.Features.Tickets;
@@ -14,6 +16,50 @@ public static class TicketsEndpoints
         })
             .WithTags("Tickets")
             .WithName("SubmitTicket");
+
+        app.MapGet("/api/boards/{boardId:guid}/triage", async (Guid boardId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetTriageQuery(boardId), ct)))
+            .WithTags("Tickets")
+            .WithName("GetTriage");
+
+        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
+
+        tickets.MapPost("/check", async (CheckTicketRequest draft, ISender sender, CancellationToken ct) =>
+        {
+            var boardId = draft.BoardId ?? throw new ValidationException([new ValidationFailure("boardId", "Say which board the ticket is for (boardId).")]);
+            return TypedResults.Ok(await sender.Send(
+                new CheckTicketQuery(boardId, draft.Title, draft.Description, draft.DefinitionOfDone, draft.EstimateDays, draft.Class), ct));
+        })
+            .WithName("CheckTicket");
+
+        tickets.MapGet("/{ticketId:guid}", async (Guid ticketId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetTicketQuery(ticketId), ct)))
+            .WithName("GetTicket");
+
+        tickets.MapPut("/{ticketId:guid}", async (Guid ticketId, SubmitTicketRequest ticket, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(
+                new EditTicketCommand(ticketId, ticket.Title, ticket.Description, ticket.DefinitionOfDone, ticket.EstimateDays, ticket.Class), ct)))
+            .WithName("EditTicket");
+
+        tickets.MapPost("/{ticketId:guid}/accept", async (Guid ticketId, AcceptTicketRequest? accept, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new AcceptTicketCommand(ticketId, accept?.Index, accept?.Rank), ct)))
+            .WithName("AcceptTicket");
+
+        tickets.MapPost("/{ticketId:guid}/send-back", async (Guid ticketId, SendBackTicketRequest sendBack, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SendBackTicketCommand(ticketId, sendBack.Comment), ct)))
+            .WithName("SendBackTicket");
+
+        tickets.MapPost("/{ticketId:guid}/reject", async (Guid ticketId, RejectTicketRequest reject, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new RejectTicketCommand(ticketId, reject.Reason), ct)))
+            .WithName("RejectTicket");
+
+        tickets.MapPost("/{ticketId:guid}/merge", async (Guid ticketId, MergeTicketRequest merge, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new MergeTicketCommand(ticketId, merge.OriginalId), ct)))
+            .WithName("MergeTicket");
+
+        tickets.MapPost("/{ticketId:guid}/mark-distinct", async (Guid ticketId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new MarkTicketDistinctCommand(ticketId), ct)))
+            .WithName("MarkTicketDistinct");
 
         return app;
     }

@@ -1,0 +1,44 @@
+using FluentValidation;
+using Kanban.Api.Infrastructure;
+using Kanban.Api.Infrastructure.Access;
+using Kanban.Data;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Api.Features.Tickets;
+
+public sealed record CheckTicketRequest(Guid? BoardId, string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class);
+
+/// <summary>
+/// The gates on a draft, saving nothing: a form calls it as the user types, so a field not filled
+/// in yet is a failing gate with its message, not an error.
+/// </summary>
+[BoardAccess(BoardRole.Member)]
+public sealed record CheckTicketQuery(Guid BoardId, string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class)
+    : IQuery<TicketCheckResponse>, IBoardRequest, ITicketFields;
+
+public sealed class CheckTicketValidator : AbstractValidator<CheckTicketQuery>
+{
+    public CheckTicketValidator()
+    {
+        RuleFor(t => t.Title).MaximumLength(400);
+        RuleFor(t => t.Description).MaximumLength(20_000);
+        RuleFor(t => t.DefinitionOfDone).Must(d => d is null || d.Count <= TicketFieldsValidator.MaxCriteria)
+            .WithMessage($"A definition of done holds at most {TicketFieldsValidator.MaxCriteria} criteria.");
+        RuleForEach(t => t.DefinitionOfDone).MaximumLength(1_000);
+        RuleFor(t => t.EstimateDays).InclusiveBetween(0m, 365m);
+    }
+}
+
+public sealed class CheckTicketHandler(KanbanDbContext db) : IQueryHandler<CheckTicketQuery, TicketCheckResponse>
+{
+    public async ValueTask<TicketCheckResponse> Handle(CheckTicketQuery query, CancellationToken cancellationToken)
+    {
+        var settings = await db.Boards.AsNoTracking().Where(b => b.Id == query.BoardId).Select(b => b.Settings).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Board", query.BoardId);
+        return new TicketCheckResponse(QualityGates.Check(query.ToContent(), settings), TicketResponses.NoDuplicates);
+    }
+}

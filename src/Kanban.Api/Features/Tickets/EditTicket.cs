@@ -1,0 +1,39 @@
+using FluentValidation;
+using Kanban.Api.Infrastructure;
+using Kanban.Api.Infrastructure.Access;
+using Kanban.Data;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+using Mediator;
+
+namespace Kanban.Api.Features.Tickets;
+
+/// <summary>
+/// Changes what a ticket says and re-runs the gates. In triage only its submitter or a product owner
+/// may; a ticket sent back returns to triage with the edit. On the board any member may, and the
+/// gates must still pass.
+/// </summary>
+[BoardAccess(BoardRole.Member)]
+public sealed record EditTicketCommand(Guid CardId, string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class)
+    : ICommand<TicketResponse>, ICardRequest, ITicketFields;
+
+public sealed class EditTicketValidator : AbstractValidator<EditTicketCommand>
+{
+    public EditTicketValidator() => Include(new TicketFieldsValidator());
+}
+
+public sealed class EditTicketHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user)
+    : ICommandHandler<EditTicketCommand, TicketResponse>
+{
+    public async ValueTask<TicketResponse> Handle(EditTicketCommand command, CancellationToken cancellationToken) =>
+        await changes.ChangeTicketAsync(db, command.CardId, (board, ticket) =>
+        {
+            if (ticket.IsAwaitingTriage && ticket.SubmittedBy != user.UserId && user.RoleOn(board.Id) != BoardRole.ProductOwner)
+            {
+                throw new ForbiddenException($"{ticket.Key} is waiting for triage; only its submitter or a product owner can edit it.");
+            }
+
+            board.EditTicket(ticket, command.ToContent(), clock.GetUtcNow(), user.UserId);
+            return Task.CompletedTask;
+        }, cancellationToken);
+}
