@@ -16,7 +16,7 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
     public async Task A_second_client_on_the_board_receives_CardMoved_with_the_new_version()
     {
         var board = await _client.CreateBoardAsync();
-        var ticket = await _client.SubmitTicketAsync(board.Id);
+        var ticket = await _client.AddCardAsync(board.Id);
         await using var watcher = await ConnectAsync();
         var received = new TaskCompletionSource<CardMovedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         watcher.On<CardMovedMessage>("CardMoved", e => received.TrySetResult(e));
@@ -43,7 +43,7 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
         watcher.On<CardMessage>("TicketSubmitted", e => received.TrySetResult(e));
         await watcher.InvokeAsync("JoinBoard", board.Id);
 
-        var ticket = await _client.SubmitTicketAsync(board.Id);
+        var ticket = await _client.AddCardAsync(board.Id);
 
         var submitted = await received.Task.WaitAsync(Patience);
         submitted.Card.Key.ShouldBe(ticket.Key);
@@ -55,7 +55,7 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
     {
         var board = await _client.CreateBoardAsync();
         var other = await _client.CreateBoardAsync();
-        var ticket = await _client.SubmitTicketAsync(board.Id);
+        var ticket = await _client.AddCardAsync(board.Id);
         await using var bystander = await ConnectAsync();
         await using var watcher = await ConnectAsync();
         var strayEvents = 0;
@@ -78,7 +78,7 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
         var board = await _client.CreateBoardAsync();
         await _client.FillAsync(board, "Ready for test", 2);
         await _client.FillAsync(board, "Testing", 2);
-        var last = await _client.SubmitTicketAsync(board.Id, "The card that stops the line");
+        var last = await _client.AddCardAsync(board.Id, "The card that stops the line");
         await using var watcher = await ConnectAsync();
         var received = new List<(string Name, long Version)>();
         var stopped = new TaskCompletionSource<LineMessage>(TaskCreationOptions.RunContinuationsAsynchronously);

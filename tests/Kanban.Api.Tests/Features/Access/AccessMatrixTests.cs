@@ -155,7 +155,7 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
             await factory.UserIdOfAsync(Outsider);
             await (await owner.PostJsonAsync($"/api/boards/{board.Id}/members", new { email = Viewer, role = "Viewer" })).ReadAsync<object>();
             await (await owner.PostJsonAsync($"/api/boards/{board.Id}/members", new { email = Member, role = "Member" })).ReadAsync<object>();
-            var ticket = await owner.SubmitTicketAsync(board.Id);
+            var ticket = await owner.AddCardAsync(board.Id);
             var link = await (await owner.PostJsonAsync($"/api/boards/{board.Id}/share-links", new { view = "wall" }))
                 .ReadAsync<Kanban.Api.Features.ShareLinks.CreatedShareLinkResponse>(HttpStatusCode.Created);
             return new Scene(board.Id, board.LaneId("Ready"), ticket.Id, memberId, link.Id, callerEmail);

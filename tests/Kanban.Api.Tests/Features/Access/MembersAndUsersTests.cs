@@ -74,7 +74,7 @@ public sealed class MembersAndUsersTests(KanbanApiFactory factory) : IClassFixtu
         using var stranger = await factory.CreateClientForAsync("stranger@test.example");
         await stranger.CreateBoardAsync("The stranger's own board");
         var board = await _owner.CreateBoardAsync("Private board");
-        var ticket = await _owner.SubmitTicketAsync(board.Id);
+        var ticket = await _owner.AddCardAsync(board.Id);
 
         (await stranger.GetAsync($"/api/boards/{board.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await stranger.MoveAsync(ticket.Id, board.LaneId("Ready"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);

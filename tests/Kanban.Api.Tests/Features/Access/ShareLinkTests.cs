@@ -50,7 +50,7 @@ public sealed class ShareLinkTests(KanbanApiFactory factory) : IClassFixture<Kan
     public async Task A_share_link_cannot_write_anything()
     {
         var (board, _, token) = await ShareAsync("wall");
-        var ticket = await _owner.SubmitTicketAsync(board.Id);
+        var ticket = await _owner.AddCardAsync(board.Id);
 
         var move = await _anonymous.PostJsonAsync($"/api/cards/{ticket.Id}/move?share={token}", new { laneId = board.LaneId("Ready") });
         var stop = await _anonymous.PostJsonAsync($"/api/boards/{board.Id}/line/stop?share={token}", new { reason = "Let me in" });
@@ -119,7 +119,7 @@ public sealed class ShareLinkTests(KanbanApiFactory factory) : IClassFixture<Kan
     {
         var (board, _, token) = await ShareAsync("wall");
         var other = await _owner.CreateBoardAsync();
-        var ticket = await _owner.SubmitTicketAsync(board.Id);
+        var ticket = await _owner.AddCardAsync(board.Id);
         await using var wall = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, $"{BoardHub.Path}?share={token}"), options =>
             {

@@ -13,7 +13,7 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
     public async Task Every_create_move_limit_change_settings_change_stop_and_resume_is_recorded_newest_first()
     {
         var board = await _client.CreateBoardAsync();
-        var ticket = await _client.SubmitTicketAsync(board.Id, "Record everything that happens");
+        var ticket = await _client.AddCardAsync(board.Id, "Record everything that happens");
         await _client.MoveOkAsync(ticket.Id, board.LaneId("Ready"));
         await _client.SetLimitAsync(board, "Ready", 4);
         var settings = await (await _client.GetAsync($"/api/boards/{board.Id}/settings")).ReadAsync<BoardSettingsResponse>();
@@ -47,7 +47,7 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
         var board = await _client.CreateBoardAsync();
         for (var i = 0; i < 5; i++)
         {
-            await _client.SubmitTicketAsync(board.Id, $"Paged ticket number {i}");
+            await _client.AddCardAsync(board.Id, $"Paged ticket number {i}");
         }
 
         var first = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2")).ReadAsync<ActivityPage>();
@@ -65,7 +65,7 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
         var board = await _client.CreateBoardAsync();
         await _client.FillAsync(board, "Testing", 2);
         await _client.FillAsync(board, "Ready for test", 2);
-        var last = await _client.SubmitTicketAsync(board.Id, "The card that stops the line");
+        var last = await _client.AddCardAsync(board.Id, "The card that stops the line");
         await _client.MoveOkAsync(last.Id, board.LaneId("Ready for test"));
 
         var kinds = new List<string>();

@@ -106,7 +106,7 @@ public sealed class ImportBoardTests(KanbanApiFactory factory) : IClassFixture<K
         var full = await (await admin.MoveAsync(backlogCard.Id, board.LaneId("Doing"))).ReadProblemAsync(HttpStatusCode.Conflict);
         full.Type.ShouldBe("urn:kanban:problem:wip-limit-reached");
 
-        var ticket = await admin.SubmitTicketAsync(board.Id);
+        var ticket = await admin.AddCardAsync(board.Id);
         ticket.Key.ShouldBe("IMR-6");
     }
 

@@ -88,7 +88,7 @@ public sealed class RoundTripTests(KanbanApiFactory factory) : IClassFixture<Kan
         var tickets = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
-            tickets.Add((await owner.SubmitTicketAsync(board.Id, $"Round trip ticket number {i}")).Id);
+            tickets.Add((await owner.AddCardAsync(board.Id, $"Round trip ticket number {i}")).Id);
         }
 
         foreach (var lane in new[] { "Ready", "Doing", "Review", "Ready for test", "Testing", "Done" })

@@ -12,7 +12,7 @@ public sealed class MoveCardTests(KanbanApiFactory factory) : IClassFixture<Kanb
     public async Task Moving_a_card_to_another_lane_puts_it_there_records_the_transition_and_bumps_the_version()
     {
         var board = await _client.CreateBoardAsync();
-        var ticket = await _client.SubmitTicketAsync(board.Id);
+        var ticket = await _client.AddCardAsync(board.Id);
         var before = await _client.GetBoardAsync(board.Id);
 
         var moved = await _client.MoveOkAsync(ticket.Id, board.LaneId("Ready"));
@@ -37,9 +37,9 @@ public sealed class MoveCardTests(KanbanApiFactory factory) : IClassFixture<Kanb
     public async Task A_card_moved_to_an_index_takes_that_place_in_the_lane()
     {
         var board = await _client.CreateBoardAsync();
-        var a = await _client.SubmitTicketAsync(board.Id, "First ticket in the backlog");
-        var b = await _client.SubmitTicketAsync(board.Id, "Second ticket in the backlog");
-        var c = await _client.SubmitTicketAsync(board.Id, "Third ticket in the backlog");
+        var a = await _client.AddCardAsync(board.Id, "First ticket in the backlog");
+        var b = await _client.AddCardAsync(board.Id, "Second ticket in the backlog");
+        var c = await _client.AddCardAsync(board.Id, "Third ticket in the backlog");
 
         await _client.MoveOkAsync(c.Id, board.LaneId("Backlog"), index: 0);
         await _client.MoveOkAsync(a.Id, board.LaneId("Backlog"), index: 1);
@@ -51,8 +51,8 @@ public sealed class MoveCardTests(KanbanApiFactory factory) : IClassFixture<Kanb
     public async Task Reordering_within_a_lane_records_no_transition()
     {
         var board = await _client.CreateBoardAsync();
-        var a = await _client.SubmitTicketAsync(board.Id, "First ticket in the backlog");
-        await _client.SubmitTicketAsync(board.Id, "Second ticket in the backlog");
+        var a = await _client.AddCardAsync(board.Id, "First ticket in the backlog");
+        await _client.AddCardAsync(board.Id, "Second ticket in the backlog");
 
         await _client.MoveOkAsync(a.Id, board.LaneId("Backlog"), index: 1);
 
@@ -63,7 +63,7 @@ public sealed class MoveCardTests(KanbanApiFactory factory) : IClassFixture<Kanb
     public async Task A_move_without_a_lane_gets_400_naming_laneId()
     {
         var board = await _client.CreateBoardAsync();
-        var ticket = await _client.SubmitTicketAsync(board.Id);
+        var ticket = await _client.AddCardAsync(board.Id);
 
         var response = await _client.PostJsonAsync($"/api/cards/{ticket.Id}/move", new { index = 0 });
 
@@ -75,7 +75,7 @@ public sealed class MoveCardTests(KanbanApiFactory factory) : IClassFixture<Kanb
     {
         var board = await _client.CreateBoardAsync();
         var other = await _client.CreateBoardAsync();
-        var ticket = await _client.SubmitTicketAsync(board.Id);
+        var ticket = await _client.AddCardAsync(board.Id);
 
         var response = await _client.MoveAsync(ticket.Id, other.LaneId("Ready"));
 
@@ -100,7 +100,7 @@ public sealed class MoveCardTests(KanbanApiFactory factory) : IClassFixture<Kanb
         var tickets = new List<Guid>();
         for (var i = 0; i < 8; i++)
         {
-            tickets.Add((await _client.SubmitTicketAsync(board.Id, $"Concurrent ticket number {i}")).Id);
+            tickets.Add((await _client.AddCardAsync(board.Id, $"Concurrent ticket number {i}")).Id);
         }
 
         var before = await _client.GetBoardAsync(board.Id);

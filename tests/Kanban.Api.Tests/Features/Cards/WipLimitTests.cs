@@ -12,7 +12,7 @@ public sealed class WipLimitTests(KanbanApiFactory factory) : IClassFixture<Kanb
     {
         var board = await _client.CreateBoardAsync();
         await _client.FillAsync(board, "In progress", 3);
-        var extra = await _client.SubmitTicketAsync(board.Id, "One card too many for the lane");
+        var extra = await _client.AddCardAsync(board.Id, "One card too many for the lane");
 
         var response = await _client.MoveAsync(extra.Id, board.LaneId("In progress"));
 
@@ -38,7 +38,7 @@ public sealed class WipLimitTests(KanbanApiFactory factory) : IClassFixture<Kanb
             await (await _client.PostJsonAsync($"/api/cards/{id}/block", new { reason = "Waiting for the acquirer's sandbox" })).ReadAsync<Kanban.Api.Features.Cards.CardResponse>();
         }
 
-        var extra = await _client.SubmitTicketAsync(board.Id, "Needs testing while the others wait");
+        var extra = await _client.AddCardAsync(board.Id, "Needs testing while the others wait");
 
         var response = await _client.MoveAsync(extra.Id, board.LaneId("Testing"));
 
@@ -65,7 +65,7 @@ public sealed class WipLimitTests(KanbanApiFactory factory) : IClassFixture<Kanb
     {
         var board = await _client.CreateBoardAsync();
         var cards = await _client.FillAsync(board, "Ready", 4);
-        var waiting = await _client.SubmitTicketAsync(board.Id, "Waits for room in the ready lane");
+        var waiting = await _client.AddCardAsync(board.Id, "Waits for room in the ready lane");
 
         await _client.SetLimitAsync(board, "Ready", 2);
 

@@ -77,7 +77,7 @@ public sealed class LaneTests(KanbanApiFactory factory) : IClassFixture<KanbanAp
     public async Task A_lane_holding_cards_is_not_deleted_and_keeps_its_cards()
     {
         var board = await _client.CreateBoardAsync();
-        var ticket = await _client.SubmitTicketAsync(board.Id);
+        var ticket = await _client.AddCardAsync(board.Id);
         await _client.MoveOkAsync(ticket.Id, board.LaneId("Ready"));
 
         var response = await _client.DeleteAsync($"/api/boards/{board.Id}/lanes/{board.LaneId("Ready")}");

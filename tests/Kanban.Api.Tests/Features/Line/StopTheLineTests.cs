@@ -25,7 +25,7 @@ public sealed class StopTheLineTests(KanbanApiFactory factory) : IClassFixture<K
         var (board, _, _) = await AlmostStoppedAsync();
         (await _client.GetBoardAsync(board.Id)).Line.Stopped.ShouldBeFalse();
 
-        var fifth = await _client.SubmitTicketAsync(board.Id, "The card that stops the line");
+        var fifth = await _client.AddCardAsync(board.Id, "The card that stops the line");
         await _client.MoveOkAsync(fifth.Id, board.LaneId("Ready for test"));
 
         var line = (await _client.GetBoardAsync(board.Id)).Line;
@@ -41,7 +41,7 @@ public sealed class StopTheLineTests(KanbanApiFactory factory) : IClassFixture<K
         var (board, readyForTest, _) = await AlmostStoppedAsync();
         var ready = await _client.FillAsync(board, "Ready", 1);
         var backlog = await _client.FillAsync(board, "Backlog", 1);
-        await _client.MoveOkAsync((await _client.SubmitTicketAsync(board.Id, "The card that stops the line")).Id, board.LaneId("Ready for test"));
+        await _client.MoveOkAsync((await _client.AddCardAsync(board.Id, "The card that stops the line")).Id, board.LaneId("Ready for test"));
 
         foreach (var (card, lane) in new[] { (backlog[0], "Ready"), (ready[0], "In progress") })
         {
@@ -62,11 +62,11 @@ public sealed class StopTheLineTests(KanbanApiFactory factory) : IClassFixture<K
     {
         var (board, readyForTest, testing) = await AlmostStoppedAsync();
         var inProgress = await _client.FillAsync(board, "In progress", 2);
-        await _client.MoveOkAsync((await _client.SubmitTicketAsync(board.Id, "The card that stops the line")).Id, board.LaneId("Ready for test"));
+        await _client.MoveOkAsync((await _client.AddCardAsync(board.Id, "The card that stops the line")).Id, board.LaneId("Ready for test"));
 
         await _client.MoveOkAsync(testing[0], board.LaneId("Done"));
         await _client.MoveOkAsync(inProgress[0], board.LaneId("Backlog"));
-        await _client.SubmitTicketAsync(board.Id, "New work still lands in the backlog");
+        await _client.AddCardAsync(board.Id, "New work still lands in the backlog");
 
         var after = await _client.GetBoardAsync(board.Id);
         after.Lane("Done").Count.ShouldBe(1);
@@ -79,7 +79,7 @@ public sealed class StopTheLineTests(KanbanApiFactory factory) : IClassFixture<K
     {
         var (board, _, testing) = await AlmostStoppedAsync();
         var backlog = await _client.FillAsync(board, "Backlog", 1);
-        await _client.MoveOkAsync((await _client.SubmitTicketAsync(board.Id, "The card that stops the line")).Id, board.LaneId("Ready for test"));
+        await _client.MoveOkAsync((await _client.AddCardAsync(board.Id, "The card that stops the line")).Id, board.LaneId("Ready for test"));
 
         await _client.MoveOkAsync(testing[0], board.LaneId("Done"));
 
