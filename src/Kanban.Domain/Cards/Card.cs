@@ -102,6 +102,17 @@ public sealed class Card
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Restores the link of a merged ticket to its original, as recorded elsewhere (a board file).</summary>
+    public void RestoreDuplicateOf(Card original)
+    {
+        if (original.BoardId != BoardId || original.Id == Id)
+        {
+            throw new ArgumentException("The original must be another ticket of the same board.", nameof(original));
+        }
+
+        DuplicateOfId = original.Id;
+    }
+
     internal void Edit(TicketContent content, DateTimeOffset now)
     {
         Title = content.Title;
