@@ -1,6 +1,9 @@
+using Kanban.Api.Features.Tickets;
 using Kanban.Api.Infrastructure.Demo;
 using Kanban.Api.Tests.Infrastructure;
 using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +34,34 @@ public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoAp
         board.Lanes.Where(l => l.WipLimit != null).ShouldAllBe(l => l.Count <= l.WipLimit);
         var untested = board.Lanes.Where(l => l.Untested).ToList();
         untested.Sum(l => l.Count).ShouldBeLessThan(untested.Sum(l => l.WipLimit ?? 0), "the demo line is running");
+    }
+
+    [Fact]
+    public async Task Every_card_on_the_demo_board_passes_the_quality_gates()
+    {
+        var (board, cards) = await factory.WithDbAsync(async db =>
+            (await db.Boards.SingleAsync(), await db.Cards.Where(c => c.State == TicketState.OnBoard).ToListAsync()));
+
+        cards.Count.ShouldBeGreaterThan(40);
+        foreach (var card in cards)
+        {
+            QualityGates.Check(card.Content, board.Settings).Where(g => !g.Passed).Select(g => $"{card.Key}: {g.Message}").ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_triage_inbox_holds_a_good_ticket_and_two_that_fail_gates_for_the_product_owner_to_judge()
+    {
+        var boardId = (await (await _client.GetAsync("/api/boards")).ReadAsync<List<Kanban.Api.Features.Boards.BoardSummary>>()).Single().Id;
+
+        var inbox = await (await _client.GetAsync($"/api/boards/{boardId}/triage")).ReadAsync<List<TicketResponse>>();
+
+        inbox.Select(t => t.Key).ShouldBe(["DEMO-45", "DEMO-46", "DEMO-47"]);
+        inbox.ShouldAllBe(t => t.State == TicketState.Triage && t.LaneId == null);
+        inbox[0].Gates.ShouldAllBe(g => g.Passed);
+        inbox[1].Gates.Where(g => !g.Passed).Select(g => g.Gate).ShouldBe(
+            [QualityGates.Title, QualityGates.Description, QualityGates.DefinitionOfDone, QualityGates.Estimate]);
+        inbox[2].Gates.Where(g => !g.Passed).Select(g => g.Gate).ShouldBe([QualityGates.DefinitionOfDone]);
     }
 
     [Fact]

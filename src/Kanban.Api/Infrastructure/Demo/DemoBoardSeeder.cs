@@ -73,6 +73,6 @@ public sealed partial class DemoBoardSeeder(KanbanDbContext db, BoardImporter im
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo sign-in: {People}; the password of each is {Password}")]
     private static partial void LogSignIn(ILogger logger, string people, string password);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo board {Name} ({Key}) with {Count} cards; Kanban:SeedDemo=false turns this off.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo board {Name} ({Key}) with {Count} tickets; Kanban:SeedDemo=false turns this off.")]
     private static partial void LogSeeded(ILogger logger, string name, string key, int count);
 }
