@@ -9,7 +9,7 @@ public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) 
     public async Task A_card_dragged_on_one_page_shows_in_its_new_lane_on_another_page_without_reloading()
     {
         var board = await server.Http.CreateBoardAsync("Live drag");
-        var ticket = await server.Http.SubmitTicketAsync(board.Id(), "Drag me across the board");
+        var ticket = await server.Http.AddCardAsync(board.Id(), "Drag me across the board");
         var key = ticket.GetProperty("key").GetString()!;
         var ready = board.LaneId("Ready");
 
@@ -40,7 +40,7 @@ public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) 
     public async Task A_card_moved_with_the_keyboard_lands_in_the_next_lane()
     {
         var board = await server.Http.CreateBoardAsync("Keyboard move");
-        var ticket = await server.Http.SubmitTicketAsync(board.Id(), "Move me with the keyboard only");
+        var ticket = await server.Http.AddCardAsync(board.Id(), "Move me with the keyboard only");
         var key = ticket.GetProperty("key").GetString()!;
         var ready = board.LaneId("Ready");
 

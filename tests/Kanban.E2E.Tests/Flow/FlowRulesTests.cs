@@ -12,10 +12,10 @@ public sealed class FlowRulesTests(BrowserFixture browser, KanbanServer server) 
         var testing = board.LaneId("Testing");
         foreach (var title in new[] { "First card under test here", "Second card under test here" })
         {
-            await server.Http.MoveAsync(await server.Http.SubmitTicketAsync(board.Id(), title), testing);
+            await server.Http.MoveAsync(await server.Http.AddCardAsync(board.Id(), title), testing);
         }
 
-        var extra = await server.Http.SubmitTicketAsync(board.Id(), "One card too many for testing");
+        var extra = await server.Http.AddCardAsync(board.Id(), "One card too many for testing");
         var key = extra.GetProperty("key").GetString()!;
 
         await browser.WithPagesAsync(nameof(A_drag_into_a_full_lane_snaps_back_and_shows_the_servers_reason), 1, async pages =>

@@ -16,6 +16,16 @@ public static class BoardApi
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Submits a ticket into triage and accepts it onto the backlog (the client must be a product owner): the card on the board.</summary>
+    public static async Task<JsonElement> AddCardAsync(this HttpClient http, string boardId, string title)
+    {
+        var ticket = await http.SubmitTicketAsync(boardId, title);
+        var response = await http.PostAsJsonAsync($"/api/tickets/{ticket.Id()}/accept", new { });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Submits a ticket that passes every quality gate into the board's triage inbox.</summary>
     public static async Task<JsonElement> SubmitTicketAsync(this HttpClient http, string boardId, string title)
     {
         var response = await http.PostAsJsonAsync($"/api/boards/{boardId}/tickets", new
@@ -25,6 +35,14 @@ public static class BoardApi
             definitionOfDone = new[] { "The list shows every payment that failed since midnight" },
             estimateDays = 1,
         });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The ticket in triage, as <c>GET /api/tickets/{id}</c> answers.</summary>
+    public static async Task<JsonElement> GetTicketAsync(this HttpClient http, string ticketId)
+    {
+        var response = await http.GetAsync($"/api/tickets/{ticketId}");
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -15,12 +15,18 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
     private const string RightToLeft = "\u202Eتحديث صفحة الاسترداد للعملاء";
     private const string StopReason = "<b onmouseover=\"window.pwned='reason'\">bold</b> reason";
     private const string PersonName = "<img src=x onerror=\"window.pwned='person'\">Mallory";
-    private static readonly string LongTitle = string.Concat(Enumerable.Repeat("Very long title without any break ", 11)).Trim();
+    private const string TriageTitle = "<svg onload=\"window.pwned='triage'\"></svg>Refund page in triage";
+    private const string Description =
+        "<script>window.pwned='description'</script> Customers cannot see their refunds, so show the refund state and date on the order page <a href=\"javascript:alert(1)\">a link</a>";
+    private const string Criterion = "<img src=x onerror=alert(1)> shows as plain text on the page";
+
+    /// <summary>As long as the title gate allows (120 characters), without a word to break at.</summary>
+    private static readonly string LongTitle = "Very-long-title-without-any-break-" + new string('x', 86);
 
     [Fact]
     public async Task Markup_and_script_in_user_text_show_as_text_and_run_nothing_on_every_page()
     {
-        var boardId = await ArrangeAsync();
+        var (boardId, triageTicketId) = await ArrangeAsync();
 
         await browser.WithPagesAsync(nameof(Markup_and_script_in_user_text_show_as_text_and_run_nothing_on_every_page), 1, async pages =>
         {
@@ -32,6 +38,8 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
                 ($"/boards/{boardId}", [BoardName, LaneName, CardTitle, LinkTitle, RightToLeft, LongTitle, StopReason]),
                 ($"/boards/{boardId}/settings", [BoardName]),
                 ($"/boards/{boardId}/activity", [StopReason]),
+                ($"/boards/{boardId}/triage", [TriageTitle, "Customers cannot see their refunds"]),
+                ($"/tickets/{triageTicketId}", [TriageTitle, "Customers cannot see their refunds", "shows as plain text on the page"]),
                 ("/admin/people", [PersonName]),
             };
 
@@ -45,9 +53,18 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
 
                 await page.Mouse.MoveAsync(10, 10);
                 (await page.EvaluateAsync<string?>("() => window.pwned ?? null")).ShouldBeNull($"script ran on {path}");
-                (await page.Locator("img[src='x'], a[href^='javascript:'], b[onmouseover]").CountAsync()).ShouldBe(0, $"markup rendered on {path}");
+                (await page.Locator("img[src='x'], a[href^='javascript:'], b[onmouseover], svg[onload]").CountAsync()).ShouldBe(0, $"markup rendered on {path}");
                 (await page.Locator("script:not([src])").CountAsync()).ShouldBe(0, $"an inline script on {path}");
             }
+
+            await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}/tickets/new").ToString());
+            await page.GetByTestId("ticket-title").FillAsync(CardTitle);
+            await page.GetByTestId("ticket-description").FillAsync(Description);
+            await page.GetByTestId("ticket-dod-0").FillAsync(Criterion);
+            await page.GetByTestId("ticket-estimate").FillAsync("1");
+            await Assertions.Expect(page.GetByTestId("gate-description")).ToHaveAttributeAsync("data-passed", "true");
+            (await page.EvaluateAsync<string?>("() => window.pwned ?? null")).ShouldBeNull("script ran on the submit form");
+            (await page.Locator("img[src='x'], a[href^='javascript:']").CountAsync()).ShouldBe(0, "markup rendered on the submit form");
 
             await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}/settings").ToString());
             await Assertions.Expect(page.GetByTestId("settings-form")).ToBeVisibleAsync();
@@ -56,8 +73,8 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
         });
     }
 
-    /// <summary>A board whose every text field a person can fill holds markup, through the API.</summary>
-    private async Task<string> ArrangeAsync()
+    /// <summary>A board whose every text field a person can fill holds markup, through the API, and a ticket in its triage inbox.</summary>
+    private async Task<(string BoardId, string TriageTicketId)> ArrangeAsync()
     {
         var created = await server.Http.PostAsJsonAsync("/api/boards", new { name = BoardName, key = "XSS" });
         created.EnsureSuccessStatusCode();
@@ -70,18 +87,26 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
 
         foreach (var title in new[] { CardTitle, LinkTitle, RightToLeft, LongTitle })
         {
-            var response = await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/tickets", new
-            {
-                title,
-                description = "<script>window.pwned='description'</script> and <a href=\"javascript:alert(1)\">a link</a>",
-                definitionOfDone = new[] { "<img src=x onerror=alert(1)> shows as plain text" },
-                estimateDays = 1,
-            });
-            response.EnsureSuccessStatusCode();
+            var ticket = await SubmitAsync(board.Id(), title);
+            (await server.Http.PostAsJsonAsync($"/api/tickets/{ticket.Id()}/accept", new { })).EnsureSuccessStatusCode();
         }
 
+        var inTriage = await SubmitAsync(board.Id(), TriageTitle);
         (await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/line/stop", new { reason = StopReason })).EnsureSuccessStatusCode();
         (await server.Http.PostAsJsonAsync("/api/users", new { email = "mallory@e2e.example", displayName = PersonName })).EnsureSuccessStatusCode();
-        return board.Id();
+        return (board.Id(), inTriage.Id());
+    }
+
+    private async Task<JsonElement> SubmitAsync(string boardId, string title)
+    {
+        var response = await server.Http.PostAsJsonAsync($"/api/boards/{boardId}/tickets", new
+        {
+            title,
+            description = Description,
+            definitionOfDone = new[] { Criterion },
+            estimateDays = 1,
+        });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kanban.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Kanban.E2E.Tests.Triage;
+
+/// <summary>Rules 5 and 6 end to end: a member's ticket passes the live gates, the product owner accepts it from the keyboard, and the board shows it everywhere at once.</summary>
+public sealed class TriageFlowTests(BrowserFixture browser, DemoKanbanServer server) : IClassFixture<DemoKanbanServer>
+{
+    private const string DemoPassword = "kanban-demo";
+
+    [Fact]
+    public async Task A_member_fixes_what_the_gates_point_out_and_the_product_owner_accepts_it_from_the_keyboard_onto_every_open_board()
+    {
+        var boards = await server.Http.GetFromJsonAsync<JsonElement>("/api/boards");
+        var boardId = boards.EnumerateArray().Single(b => b.GetProperty("key").GetString() == "DEMO").Id();
+        var board = await server.Http.GetFromJsonAsync<JsonElement>($"/api/boards/{boardId}");
+        var backlog = board.LaneId("Backlog");
+
+        await browser.WithPagesAsync(nameof(A_member_fixes_what_the_gates_point_out_and_the_product_owner_accepts_it_from_the_keyboard_onto_every_open_board), 3, async pages =>
+        {
+            var (member, owner, watcher) = (pages[0], pages[1], pages[2]);
+
+            await watcher.OpenBoardAsync(server, boardId);
+            await watcher.EvaluateAsync("() => { window.notReloaded = true; }");
+
+            // The member writes a ticket the way tickets get written in a hurry, and the gates say what is wrong.
+            await member.SignInAsync(server, "ben@example.com", DemoPassword);
+            await member.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}").ToString());
+            await member.GetByTestId("new-ticket-link").ClickAsync();
+            await Assertions.Expect(member.GetByTestId("ticket-form")).ToBeVisibleAsync();
+
+            await member.GetByTestId("ticket-title").FillAsync("FIX EMAILS");
+            await member.GetByTestId("ticket-description").FillAsync("Merchants want an email.");
+            await member.GetByTestId("ticket-dod-0").FillAsync("It works");
+            await member.GetByTestId("ticket-estimate").FillAsync("12");
+
+            await Assertions.Expect(member.GetByTestId("gate-title")).ToHaveAttributeAsync("data-passed", "false");
+            await Assertions.Expect(member.GetByTestId("gate-title")).ToContainTextAsync("capitals");
+            await Assertions.Expect(member.GetByTestId("gate-description")).ToHaveAttributeAsync("data-passed", "false");
+            await Assertions.Expect(member.GetByTestId("gate-description")).ToContainTextAsync("4 words");
+            await Assertions.Expect(member.GetByTestId("gate-definition-of-done")).ToHaveAttributeAsync("data-passed", "false");
+            await Assertions.Expect(member.GetByTestId("gate-definition-of-done")).ToContainTextAsync("\"works\"");
+            await Assertions.Expect(member.GetByTestId("gate-estimate")).ToHaveAttributeAsync("data-passed", "false");
+            await Assertions.Expect(member.GetByTestId("gate-estimate")).ToContainTextAsync("split");
+            await Assertions.Expect(member.GetByTestId("ticket-submit")).ToBeDisabledAsync();
+            await Assertions.Expect(member.GetByTestId("ticket-submit")).ToContainTextAsync("4");
+
+            // The member fixes each one.
+            await member.GetByTestId("ticket-title").FillAsync("Email merchants a daily summary of failed payments");
+            await member.GetByTestId("ticket-description").FillAsync(
+                "Merchants only learn about failed payments when customers complain. Send each merchant an email every morning listing the payments that failed the day before, with the reason for each.");
+            await member.GetByTestId("ticket-dod-0").FillAsync("The morning email lists every payment that failed the previous day");
+            await member.GetByTestId("ticket-estimate").FillAsync("2");
+
+            foreach (var gate in new[] { "title", "description", "definition-of-done", "estimate", "duplicate" })
+            {
+                await Assertions.Expect(member.GetByTestId($"gate-{gate}")).ToHaveAttributeAsync("data-passed", "true");
+            }
+
+            await Assertions.Expect(member.GetByTestId("ticket-submit")).ToBeEnabledAsync();
+            await member.GetByTestId("ticket-submit").ClickAsync();
+            await Assertions.Expect(member.GetByTestId("ticket-submitted")).ToBeVisibleAsync();
+            var key = System.Text.RegularExpressions.Regex.Match(await member.GetByTestId("ticket-submitted").InnerTextAsync(), @"DEMO-\d+").Value;
+            key.ShouldNotBeNullOrEmpty("the confirmation names the new ticket");
+            await Assertions.Expect(watcher.GetByTestId($"card-{key}")).ToHaveCountAsync(0);
+
+            // The product owner finds it in the inbox and accepts it with the keyboard alone.
+            await owner.SignInAsync(server, "ana@example.com", DemoPassword);
+            await owner.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}/triage").ToString());
+            await Assertions.Expect(owner.GetByTestId("triage-inbox")).ToBeVisibleAsync();
+            var item = owner.GetByTestId($"triage-item-{key}");
+            await Assertions.Expect(item).ToBeVisibleAsync();
+            for (var presses = 0; presses < 10 && await item.GetAttributeAsync("data-selected") != "true"; presses++)
+            {
+                await owner.Keyboard.PressAsync("j");
+            }
+
+            await Assertions.Expect(item).ToHaveAttributeAsync("data-selected", "true");
+            await Assertions.Expect(owner.GetByTestId("triage-detail")).ToContainTextAsync("Email merchants a daily summary of failed payments");
+            await owner.Keyboard.PressAsync("a");
+            await Assertions.Expect(item).ToHaveCountAsync(0);
+
+            // Every open board shows the new card in the backlog, without reloading.
+            await Assertions.Expect(watcher.GetByTestId($"lane-{backlog}").GetByTestId($"card-{key}")).ToBeVisibleAsync();
+            (await watcher.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue("the watcher's page was not reloaded");
+            (await Axe.ViolationsAsync(owner)).ShouldBeEmpty();
+        });
+    }
+}
