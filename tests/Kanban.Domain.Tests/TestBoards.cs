@@ -1,5 +1,6 @@
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 
 namespace Kanban.Domain.Tests;
 
@@ -57,13 +58,14 @@ internal static class TestBoards
 }
 
 /// <summary>
-/// A board and its cards, kept in memory the way the database keeps them: it counts the cards of
+/// A board and its tickets, kept in memory the way the database keeps them: it counts the cards of
 /// each lane and of each person in active lanes, and passes those counts to the board, so a test
 /// tells a story of moves instead of adding up numbers. Every change happens at <see cref="Clock"/>.
 /// </summary>
 internal sealed class BoardHarness
 {
-    private readonly List<Card> _cards = [];
+    /// <summary>Every ticket submitted, in or out of triage, on the board or closed.</summary>
+    private readonly List<Card> _tickets = [];
 
     public BoardHarness(Board? board = null)
     {
@@ -74,7 +76,14 @@ internal sealed class BoardHarness
 
     public DateTimeOffset Clock { get; private set; } = TestBoards.Now;
 
-    public IReadOnlyList<Card> Cards => _cards;
+    /// <summary>The tickets on the board: accepted, in a lane.</summary>
+    public IReadOnlyList<Card> Cards => [.. _tickets.Where(c => c.State == TicketState.OnBoard)];
+
+    /// <summary>Every ticket submitted, whatever its state.</summary>
+    public IReadOnlyList<Card> Tickets => _tickets;
+
+    /// <summary>The tickets waiting for the product owner: in triage or sent back, oldest first.</summary>
+    public IReadOnlyList<Card> Triage => [.. _tickets.Where(c => c.IsAwaitingTriage)];
 
     public void Wait(TimeSpan span) => Clock += span;
 
@@ -84,27 +93,51 @@ internal sealed class BoardHarness
 
     /// <summary>Every lane of the board with the number of cards it holds, blocked or not.</summary>
     public IReadOnlyDictionary<Guid, int> LaneCounts =>
-        Board.Lanes.ToDictionary(l => l.Id, l => _cards.Count(c => c.LaneId == l.Id));
+        Board.Lanes.ToDictionary(l => l.Id, l => _tickets.Count(c => c.LaneId == l.Id));
 
     public int CountIn(string laneName) => CountIn(Lane(laneName));
 
-    public int CountIn(Lane lane) => _cards.Count(c => c.LaneId == lane.Id);
+    public int CountIn(Lane lane) => _tickets.Count(c => c.LaneId == lane.Id);
 
-    public IReadOnlyList<Card> CardsIn(Lane lane) => [.. TestBoards.InRankOrder(_cards.Where(c => c.LaneId == lane.Id))];
+    public IReadOnlyList<Card> CardsIn(Lane lane) => [.. TestBoards.InRankOrder(_tickets.Where(c => c.LaneId == lane.Id))];
 
     /// <summary>How many cards <paramref name="person"/> holds in active lanes.</summary>
     public int ActiveCardsOf(Guid? person) =>
-        person is null ? 0 : _cards.Count(c => c.AssigneeId == person && LaneOf(c).Kind == LaneKind.Active);
+        person is null ? 0 : _tickets.Count(c => c.AssigneeId == person && c.LaneId is not null && LaneOf(c).Kind == LaneKind.Active);
 
     public int UntestedCount => Board.UntestedCount(LaneCounts);
 
+    /// <summary>Submits a ticket and accepts it at the end of the backlog: the way every card reaches the board.</summary>
     public Card Submit(Guid? by = null)
     {
-        var backlog = Board.BacklogLane;
-        var card = Board.SubmitAndAccept(TestBoards.Ticket(), CardsIn(backlog), LaneCounts, Clock, by, out _);
-        _cards.Add(card);
+        var card = SubmitToTriage(by: by);
+        Accept(card, by: by);
         return card;
     }
+
+    /// <summary>Submits a ticket into the triage inbox, where it waits for the product owner.</summary>
+    public Card SubmitToTriage(TicketContent? content = null, Guid? by = null)
+    {
+        var ticket = Board.SubmitTicket(content ?? TestBoards.Ticket(), Clock, by);
+        _tickets.Add(ticket);
+        return ticket;
+    }
+
+    /// <summary>The product owner accepts <paramref name="ticket"/> into the backlog at <paramref name="index"/> (the end when null).</summary>
+    public CardTransition Accept(Card ticket, int? index = null, Guid? by = null, Card? likelyOriginal = null) =>
+        Board.AcceptTicket(ticket, likelyOriginal, CardsIn(Board.BacklogLane), index, LaneCounts, Clock, by);
+
+    public TicketComment SendBack(Card ticket, string comment = "Say which report and which columns", Guid? by = null) =>
+        Board.SendBackTicket(ticket, comment, Clock, by);
+
+    public void Edit(Card ticket, TicketContent content, Guid? by = null) => Board.EditTicket(ticket, content, Clock, by);
+
+    public TicketComment Reject(Card ticket, string reason = "Out of scope for this team", Guid? by = null) =>
+        Board.RejectTicket(ticket, reason, Clock, by);
+
+    public TicketComment Merge(Card ticket, Card original, Guid? by = null) => Board.MergeTicket(ticket, original, Clock, by);
+
+    public void MarkDistinct(Card ticket, Guid? by = null) => Board.MarkTicketDistinct(ticket, Clock, by);
 
     public CardTransition? Move(Card card, string laneName, int? index = null, Guid? by = null) =>
         Move(card, Lane(laneName), index, by);
@@ -196,14 +229,14 @@ internal sealed class BoardHarness
     {
         var version = Board.Version;
         var events = Board.Events.Count;
-        var places = _cards.Select(c => (c.Id, c.LaneId, c.Rank, c.AssigneeId)).ToList();
+        var places = _tickets.Select(c => (c.Id, c.State, c.LaneId, c.Rank, c.AssigneeId, c.UpdatedAt)).ToList();
         var line = Board.Line;
 
         var refusal = Should.Throw<RuleViolation>(action);
 
         Board.Version.ShouldBe(version);
         Board.Events.Count.ShouldBe(events);
-        _cards.Select(c => (c.Id, c.LaneId, c.Rank, c.AssigneeId)).ShouldBe(places);
+        _tickets.Select(c => (c.Id, c.State, c.LaneId, c.Rank, c.AssigneeId, c.UpdatedAt)).ShouldBe(places);
         Board.Line.ShouldBe(line);
         return refusal;
     }

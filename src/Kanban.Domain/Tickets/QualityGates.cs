@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
@@ -74,7 +75,9 @@ public static class QualityGates
 
     public static GateResult CheckDefinitionOfDone(IReadOnlyList<string> criteria, IReadOnlyList<string> fillerWords)
     {
-        var written = criteria.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        // Blank criteria (an empty row of a form) are ignored, but the others keep the number the
+        // submitter sees beside them.
+        var written = criteria.Select((c, i) => (Number: i + 1, Text: c.Trim())).Where(c => c.Text.Length > 0).ToList();
         if (written.Count == 0)
         {
             return Fail(DefinitionOfDone, $"Add at least one acceptance criterion: something a tester can check, in {MinCriterionWords} words or more.");
@@ -82,17 +85,17 @@ public static class QualityGates
 
         var problems = new List<string>();
         var filler = FillerMatcher.For(fillerWords);
-        for (var i = 0; i < written.Count; i++)
+        foreach (var (number, text) in written)
         {
-            var words = TicketText.CountWords(written[i]);
+            var words = TicketText.CountWords(text);
             if (words < MinCriterionWords)
             {
-                problems.Add($"Criterion {i + 1} has {words} word{(words == 1 ? "" : "s")}; say in at least {MinCriterionWords} what a tester will see.");
+                problems.Add($"Criterion {number} has {words} word{(words == 1 ? "" : "s")}; say in at least {MinCriterionWords} what a tester will see.");
             }
 
-            if (filler.FindIn(written[i]) is { Count: > 0 } found)
+            if (filler.FindIn(text) is { Count: > 0 } found)
             {
-                problems.Add($"Criterion {i + 1} says {string.Join(", ", found.Select(f => $"\"{f}\""))}, which cannot be tested; say what a tester will observe instead.");
+                problems.Add($"Criterion {number} says {string.Join(", ", found.Select(f => $"\"{f}\""))}, which cannot be tested; say what a tester will observe instead.");
             }
         }
 
@@ -104,9 +107,14 @@ public static class QualityGates
     public static GateResult CheckEstimate(decimal estimateDays, decimal maxEstimateDays)
     {
         var estimate = Days(estimateDays);
-        if (estimateDays < MinEstimateDays)
+        if (estimateDays <= 0)
         {
             return Fail(Estimate, $"Estimate the work in days, from {Days(MinEstimateDays)} to {Days(maxEstimateDays)}.");
+        }
+
+        if (estimateDays < MinEstimateDays)
+        {
+            return Fail(Estimate, $"{estimate} days is less than the minimum of {Days(MinEstimateDays)}; estimate at least {Days(MinEstimateDays)} days, or fold the work into a larger ticket.");
         }
 
         if (estimateDays > maxEstimateDays)
@@ -121,37 +129,48 @@ public static class QualityGates
         ? Pass(Duplicate, "No unresolved likely duplicate.")
         : Fail(Duplicate, $"This ticket looks like a duplicate of {likelyDuplicateOf}; the product owner merges it or marks it distinct.");
 
-    /// <summary>True when the text has cased letters and none of them is lower case; scripts without case never are.</summary>
+    /// <summary>
+    /// True when no letter is lower case and capitals make most of the letters: scripts without case
+    /// never are, and a Chinese or Japanese title is not shouting because it names SSO or HR.
+    /// </summary>
     private static bool IsAllCapitals(string text)
     {
-        var upper = 0;
-        foreach (var c in text)
+        var (upper, letters) = (0, 0);
+        foreach (var r in text.EnumerateRunes())
         {
-            if (char.IsLower(c))
+            if (Rune.IsLower(r))
             {
                 return false;
             }
 
-            if (char.IsUpper(c))
+            if (Rune.IsLetter(r))
             {
-                upper++;
+                letters++;
+                upper += Rune.IsUpper(r) ? 1 : 0;
             }
         }
 
-        return upper >= 2;
+        return upper >= 2 && upper * 2 > letters;
     }
 
-    private static string Days(decimal days) => days.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>Days as written, without trailing zeros and never rounded, so 5.001 is not shown as 5.</summary>
+    private static string Days(decimal days) => days.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static GateResult Pass(string gate, string message) => new(gate, true, message);
 
     private static GateResult Fail(string gate, string message) => new(gate, false, message);
 
-    /// <summary>Finds a board's filler words and phrases in a text: case-insensitive, whole words only.</summary>
+    /// <summary>
+    /// Finds a board's filler words and phrases in a text: case-insensitive, whole words only. In scripts
+    /// written without spaces every character is a word, so a phrase next to one of them still counts.
+    /// </summary>
     private sealed class FillerMatcher
     {
         private static readonly Lock CacheLock = new();
         private static (string Key, FillerMatcher Matcher)? _last;
+
+        /// <summary>A letter or digit that belongs to a longer word.</summary>
+        private const string WordCharacter = $@"[\p{{L}}\p{{N}}-[{TicketText.WrittenWithoutSpacesRange}]]";
 
         private readonly List<(string Phrase, Regex Pattern)> _patterns;
 
@@ -162,7 +181,7 @@ public static class QualityGates
                 .Where(f => f.Length > 0)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Select(f => (f, new Regex(
-                    $@"(?<![\p{{L}}\p{{N}}]){string.Join(@"\s+", f.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape))}(?![\p{{L}}\p{{N}}])",
+                    $@"(?<!{WordCharacter}){string.Join(@"\s+", f.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape))}(?!{WordCharacter})",
                     RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
                     TimeSpan.FromMilliseconds(200))))];
         }
@@ -188,7 +207,11 @@ public static class QualityGates
             return matcher;
         }
 
-        public IReadOnlyList<string> FindIn(string text) =>
-            [.. _patterns.Where(p => p.Pattern.IsMatch(text)).Select(p => p.Phrase)];
+        /// <summary>The phrases found; one found inside another found ("etc" in "etc.") is named once, as the longer.</summary>
+        public IReadOnlyList<string> FindIn(string text)
+        {
+            var found = _patterns.Where(p => p.Pattern.IsMatch(text)).Select(p => p.Phrase).ToList();
+            return [.. found.Where(f => !found.Any(g => g.Length > f.Length && g.Contains(f, StringComparison.OrdinalIgnoreCase)))];
+        }
     }
 }

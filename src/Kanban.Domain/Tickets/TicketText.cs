@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Kanban.Domain.Tickets;
 
@@ -13,15 +14,16 @@ public static class TicketText
     {
         var words = 0;
         var inWord = false;
-        for (var i = 0; i < text.Length; i++)
+        var runes = text.EnumerateRunes().ToList();
+        for (var i = 0; i < runes.Count; i++)
         {
-            var c = text[i];
-            if (IsWrittenWithoutSpaces(c))
+            var r = runes[i];
+            if (IsWrittenWithoutSpaces(r))
             {
                 words++;
                 inWord = false;
             }
-            else if (char.IsLetterOrDigit(c) || IsMark(c))
+            else if (Rune.IsLetterOrDigit(r) || IsMark(r))
             {
                 if (!inWord)
                 {
@@ -29,7 +31,7 @@ public static class TicketText
                     inWord = true;
                 }
             }
-            else if (inWord && c is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
+            else if (inWord && r.Value is '\'' or '’' or '-' && i + 1 < runes.Count && Rune.IsLetterOrDigit(runes[i + 1]))
             {
                 // Inside a word: don't, well-known
             }
@@ -42,12 +44,20 @@ public static class TicketText
         return words;
     }
 
-    private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
+    /// <summary>
+    /// The characters of scripts written without spaces, as a regular expression character range:
+    /// each is a word of its own, so any of them is a word boundary.
+    /// </summary>
+    internal const string WrittenWithoutSpacesRange = @"\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF66-\uFF9F";
+
+    private static bool IsMark(Rune r) => Rune.GetUnicodeCategory(r)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
-    private static bool IsWrittenWithoutSpaces(char c) =>
-        c is >= '\u3040' and <= '\u30FF'   // Hiragana, Katakana
-            or >= '\u3400' and <= '\u4DBF' // CJK extension A
-            or >= '\u4E00' and <= '\u9FFF' // CJK unified ideographs
-            or >= '\uF900' and <= '\uFAFF'; // CJK compatibility ideographs
+    private static bool IsWrittenWithoutSpaces(Rune r) =>
+        r.Value is >= 0x3040 and <= 0x30FF   // Hiragana, Katakana
+            or >= 0x3400 and <= 0x4DBF       // CJK extension A
+            or >= 0x4E00 and <= 0x9FFF       // CJK unified ideographs
+            or >= 0xF900 and <= 0xFAFF       // CJK compatibility ideographs
+            or >= 0xFF66 and <= 0xFF9F       // Half-width Katakana
+            or >= 0x20000 and <= 0x3FFFF;    // CJK extensions B and later, compatibility supplement
 }

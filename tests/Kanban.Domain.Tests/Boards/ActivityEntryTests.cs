@@ -17,7 +17,7 @@ public sealed class ActivityEntryTests
         var entry = new ActivityEntry(_board.Board.Id, moved, """{"toLaneName":"Ready"}""");
 
         entry.BoardId.ShouldBe(_board.Board.Id);
-        entry.Version.ShouldBe(3);
+        entry.Version.ShouldBe(4); // submitted 2, accepted 3, moved 4
         entry.At.ShouldBe(Now.AddMinutes(15));
         entry.By.ShouldBe(Alice);
         entry.Kind.ShouldBe("CardMoved");

@@ -166,8 +166,10 @@ public sealed class BoardEventsTests
 
         _board.Board.Events.Select(e => e.Summary).ShouldBe(
         [
-            "DEMO-1 created in Backlog",
-            "DEMO-2 created in Backlog",
+            "DEMO-1 submitted for triage: Export the weekly flow report as CSV",
+            "DEMO-1 accepted into Backlog",
+            "DEMO-2 submitted for triage: Export the weekly flow report as CSV",
+            "DEMO-2 accepted into Backlog",
             "DEMO-1 moved from Backlog to Ready",
             "DEMO-2 reordered in Backlog",
             "DEMO-1 assigned",

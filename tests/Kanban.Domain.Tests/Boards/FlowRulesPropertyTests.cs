@@ -1,6 +1,7 @@
 using CsCheck;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -8,7 +9,8 @@ namespace Kanban.Domain.Tests.Boards;
 /// <summary>
 /// Random sequences of everything a team does to a board, applied through <see cref="Board"/> with
 /// the counts a database would give; refused operations are skipped. After every step the flow
-/// rules (1, 2 and 4) and the versioning must hold.
+/// rules (1, 2 and 4), the door of triage (6: only an accept puts a card on the board) and the
+/// versioning must hold.
 /// </summary>
 public sealed class FlowRulesPropertyTests
 {
@@ -19,7 +21,9 @@ public sealed class FlowRulesPropertyTests
 
     private static readonly Gen<Step> Steps = Gen.Select(
         Gen.Frequency(
-            (5, Gen.Const(Op.Submit)),
+            (6, Gen.Const(Op.Submit)),
+            (7, Gen.Const(Op.Accept)),
+            (1, Gen.Const(Op.Reject)),
             (16, Gen.Const(Op.Move)),
             (3, Gen.Const(Op.SetLaneLimit)),
             (2, Gen.Const(Op.SetPersonalLimit)),
@@ -34,11 +38,13 @@ public sealed class FlowRulesPropertyTests
         Gen.Int[0, 999],
         (op, a, b, c) => new Step(op, a, b, c));
 
-    private static readonly Gen<Step[]> Scenarios = Steps.Array[1, 60];
+    private static readonly Gen<Step[]> Scenarios = Steps.Array[1, 80];
 
     private enum Op
     {
         Submit,
+        Accept,
+        Reject,
         Move,
         SetLaneLimit,
         SetPersonalLimit,
@@ -57,11 +63,13 @@ public sealed class FlowRulesPropertyTests
 
         Scenarios.Sample(steps => coverage.Add(Play(steps)), iter: 1000);
 
-        // The property is not vacuous: moves, tickets and assignments were refused by each rule,
+        // The property is not vacuous: moves, accepts and assignments were refused by each rule,
         // lanes sat over lowered limits, and the line stopped both ways.
         coverage.WithRefusal[FlowRefusals.WipLimitReached].ShouldBeGreaterThanOrEqualTo(10);
         coverage.WithRefusal[FlowRefusals.PersonalWipLimitReached].ShouldBeGreaterThanOrEqualTo(10);
         coverage.WithRefusal[FlowRefusals.LineStopped].ShouldBeGreaterThanOrEqualTo(10);
+        coverage.WithRefusal[TriageRefusals.QualityGateFailed].ShouldBeGreaterThanOrEqualTo(10);
+        coverage.WithBacklogAcceptRefused.ShouldBeGreaterThanOrEqualTo(10);
         coverage.WithLaneOverItsLimit.ShouldBeGreaterThanOrEqualTo(10);
         coverage.WithAutoStop.ShouldBeGreaterThanOrEqualTo(10);
         coverage.WithManualStop.ShouldBeGreaterThanOrEqualTo(10);
@@ -80,19 +88,22 @@ public sealed class FlowRulesPropertyTests
             var before = Snapshot.Of(board);
             var move = step.Op == Op.Move && board.Cards.Count > 0 ? PickMove(board, step) : null;
             var assignment = step.Op == Op.Assign && board.Cards.Count > 0 ? PickAssignment(board, step) : null;
+            var ticket = step.Op is Op.Accept or Op.Reject && board.Triage.Count > 0 ? board.Triage[step.A % board.Triage.Count] : null;
 
             RuleViolation? refusal = null;
             try
             {
-                Apply(board, step, move, assignment);
+                Apply(board, step, move, assignment, ticket);
             }
             catch (RuleViolation violation)
             {
                 refusal = violation;
-                if (step.Op is Op.Move or Op.Submit or Op.Assign)
+                if (step.Op is Op.Move or Op.Accept or Op.Assign)
                 {
                     outcome.Refusals.Add(violation.ProblemType);
                 }
+
+                outcome.BacklogAcceptRefused |= step.Op == Op.Accept && violation.ProblemType == FlowRefusals.WipLimitReached;
             }
 
             var after = Snapshot.Of(board);
@@ -124,6 +135,11 @@ public sealed class FlowRulesPropertyTests
                 }
             }
 
+            // Rule 6: a submission waits in triage, a rejection closes a ticket that never had a lane;
+            // only an accept puts a card on the board, one at a time.
+            var arrived = after.LaneCounts.Values.Sum() - before.LaneCounts.Values.Sum();
+            arrived.ShouldBe(step.Op == Op.Accept && ticket is not null && refusal is null ? 1 : 0, what);
+
             // Rule 2: a person's cards in active lanes grow only while they stay within the personal limit.
             foreach (var person in People)
             {
@@ -143,7 +159,7 @@ public sealed class FlowRulesPropertyTests
             // And no refusal is spurious: each one is called for by the state before the step.
             if (refusal is not null)
             {
-                ShouldBeCalledFor(refusal, step, move, assignment, before, board.Board.Settings, what);
+                ShouldBeCalledFor(refusal, step, move, assignment, ticket, before, board.Board.Settings, what);
             }
 
             // Rule 4: the auto stop is open exactly while untested work is at or over the threshold.
@@ -171,11 +187,16 @@ public sealed class FlowRulesPropertyTests
         && move.Target.Order > move.Source.Order
         && move.Target.Order < before.FirstUntestedOrder;
 
-    private static void ShouldBeCalledFor(RuleViolation refusal, Step step, MoveChoice? move, AssignmentChoice? assignment, Snapshot before, BoardSettings settings, string what)
+    private static void ShouldBeCalledFor(
+        RuleViolation refusal, Step step, MoveChoice? move, AssignmentChoice? assignment, Card? ticket, Snapshot before, BoardSettings settings, string what)
     {
         switch (refusal.ProblemType, step.Op)
         {
-            case (FlowRefusals.WipLimitReached, Op.Move or Op.Submit):
+            case (TriageRefusals.QualityGateFailed, Op.Accept):
+                QualityGates.Check(ticket!.Content, settings).ShouldContain(g => !g.Passed, what);
+                break;
+            case (FlowRefusals.WipLimitReached, Op.Move or Op.Accept):
+                QualityGates.Check(ticket?.Content ?? Ticket(), settings).ShouldAllBe(g => g.Passed, what);
                 var lane = move?.Target ?? before.Backlog;
                 move?.Source.ShouldNotBe(lane, what);
                 lane.WipLimit.ShouldNotBeNull(what);
@@ -231,13 +252,20 @@ public sealed class FlowRulesPropertyTests
         return new MoveChoice(card, source, target, index);
     }
 
-    private static void Apply(BoardHarness board, Step step, MoveChoice? move, AssignmentChoice? assignment)
+    private static void Apply(BoardHarness board, Step step, MoveChoice? move, AssignmentChoice? assignment, Card? ticket)
     {
         var card = board.Cards.Count > 0 ? board.Cards[step.A % board.Cards.Count] : null;
         switch (step.Op)
         {
             case Op.Submit:
-                board.Submit();
+                // One ticket in eight has a vague definition of done, which the gates refuse at accept.
+                board.SubmitToTriage(step.B % 8 == 0 ? Ticket() with { DefinitionOfDone = ["It works"] } : Ticket());
+                break;
+            case Op.Accept when ticket is not null:
+                board.Accept(ticket, step.C % 3 == 0 ? null : step.C % (board.CountIn(board.Board.BacklogLane) + 2));
+                break;
+            case Op.Reject when ticket is not null:
+                board.Reject(ticket, $"Rejected at step {step.C}");
                 break;
             case Op.Move when move is { } m:
                 board.Move(m.Card, m.Target, m.Index);
@@ -305,6 +333,8 @@ public sealed class FlowRulesPropertyTests
 
         public bool LaneOverItsLimit { get; set; }
 
+        public bool BacklogAcceptRefused { get; set; }
+
         public bool AutoStop { get; set; }
 
         public bool ManualStop { get; set; }
@@ -322,9 +352,12 @@ public sealed class FlowRulesPropertyTests
             [FlowRefusals.WipLimitReached] = 0,
             [FlowRefusals.PersonalWipLimitReached] = 0,
             [FlowRefusals.LineStopped] = 0,
+            [TriageRefusals.QualityGateFailed] = 0,
         };
 
         public int WithLaneOverItsLimit { get; private set; }
+
+        public int WithBacklogAcceptRefused { get; private set; }
 
         public int WithAutoStop { get; private set; }
 
@@ -341,6 +374,7 @@ public sealed class FlowRulesPropertyTests
                 }
 
                 WithLaneOverItsLimit += outcome.LaneOverItsLimit ? 1 : 0;
+                WithBacklogAcceptRefused += outcome.BacklogAcceptRefused ? 1 : 0;
                 WithAutoStop += outcome.AutoStop ? 1 : 0;
                 WithManualStop += outcome.ManualStop ? 1 : 0;
             }

@@ -1,4 +1,5 @@
 using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -173,35 +174,53 @@ public sealed class WipLimitTests
     }
 
     [Fact]
-    public void A_ticket_submitted_into_a_full_backlog_is_refused_and_takes_no_number()
+    public void A_ticket_accepted_into_a_full_backlog_is_refused_and_waits_in_triage()
     {
         _board.SetLimit("Backlog", 2);
         _board.Submit();
         _board.Submit();
+        var ticket = _board.SubmitToTriage();
 
-        var refusal = _board.Refused(() => _board.Submit());
+        var refusal = _board.Refused(() => _board.Accept(ticket));
 
         refusal.ProblemType.ShouldBe("wip-limit-reached");
         refusal.Figures["laneId"].ShouldBe(_board.Board.BacklogLane.Id);
         refusal.Figures["laneName"].ShouldBe("Backlog");
         refusal.Figures["count"].ShouldBe(2);
         refusal.Figures["limit"].ShouldBe(2);
-        _board.Board.LastCardNumber.ShouldBe(2);
+        ticket.State.ShouldBe(TicketState.Triage);
+        ticket.LaneId.ShouldBeNull();
         _board.Cards.Count.ShouldBe(2);
     }
 
     [Fact]
-    public void A_ticket_is_accepted_again_once_a_card_left_the_full_backlog()
+    public void A_full_backlog_does_not_stop_submissions_into_triage_which_still_take_their_number()
+    {
+        _board.SetLimit("Backlog", 2);
+        _board.Submit();
+        _board.Submit();
+
+        var ticket = _board.SubmitToTriage();
+
+        ticket.Key.ShouldBe("DEMO-3");
+        _board.Board.LastCardNumber.ShouldBe(3);
+        _board.CountIn("Backlog").ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_refused_ticket_is_accepted_once_a_card_left_the_full_backlog()
     {
         _board.SetLimit("Backlog", 2);
         var first = _board.Submit();
         _board.Submit();
-        _board.Refused(() => _board.Submit());
+        var third = _board.SubmitToTriage();
+        _board.Refused(() => _board.Accept(third));
 
         _board.Move(first, "Ready");
-        var third = _board.Submit();
+        _board.Accept(third);
 
-        third.Key.ShouldBe("DEMO-3");
+        third.State.ShouldBe(TicketState.OnBoard);
+        third.LaneId.ShouldBe(_board.Board.BacklogLane.Id);
         _board.CountIn("Backlog").ShouldBe(2);
     }
 

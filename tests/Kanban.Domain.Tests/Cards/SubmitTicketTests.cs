@@ -49,7 +49,7 @@ public sealed class SubmitTicketTests
     {
         var board = NewBoard();
         List<string> definitionOfDone = ["The downloaded file holds one row per lane and day", "The header row names every column"];
-        var content = new TicketContent("Export the weekly flow report as CSV", "Add an export button to the report page.", definitionOfDone, 1.5m, CardClass.Risk);
+        var content = new TicketContent("Export the weekly flow report as CSV", "Add an export button to the report page, so the team can open the weekly figures in a spreadsheet.", definitionOfDone, 1.5m, CardClass.Risk);
 
         var card = board.SubmitAndAccept(content, [], EmptyLanes, Now, Submitter, out _);
 
