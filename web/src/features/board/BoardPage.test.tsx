@@ -14,6 +14,7 @@ import { useMoveCard } from './useMoveCard';
 function setup(board: Board = makeBoard()) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.board(board.id), board);
+  client.setQueryData(queryKeys.triage(board.id), []);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>

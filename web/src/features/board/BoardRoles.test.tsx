@@ -12,6 +12,7 @@ function renderAs(role: BoardRole, extra: Partial<Board> = {}) {
   const board = makeFlowBoard({ role, ...extra });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   client.setQueryData(queryKeys.board(board.id), board);
+  client.setQueryData(queryKeys.triage(board.id), []);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>
