@@ -46,7 +46,6 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const check = useGateCheck(boardId, draft, checkDelay);
-  const criterionRefs = useRef<(HTMLInputElement | null)[]>([]);
   const focusCriterion = useRef<number | null>(null);
 
   const gates = check.result?.gates;
@@ -183,7 +182,6 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
               <input
                 id={`${fieldIds.dod}-${index}`}
                 ref={(el) => {
-                  criterionRefs.current[index] = el;
                   if (el && focusCriterion.current === index) {
                     focusCriterion.current = null;
                     el.focus();
