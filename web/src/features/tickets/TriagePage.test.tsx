@@ -107,6 +107,10 @@ describe('TriageView', () => {
     expect(detail.querySelector('[data-testid="gate-title"]')!.getAttribute('data-passed')).toBe('true');
     expect(screen.getByTestId('triage-duplicates').textContent).toContain('PAY-3');
     expect(screen.getByTestId('triage-mark-distinct')).toBeTruthy();
+
+    // Merge proposes the likely original.
+    await key('m');
+    expect((screen.getByTestId('triage-comment-input') as HTMLInputElement).value).toBe('PAY-3');
   });
 
   it('accepts the selected ticket with a, and selects the next one', async () => {

@@ -135,7 +135,9 @@ export function TriageView({ board, live = true }: TriageViewProps) {
   const openPrompt = (kind: PromptKind) => {
     if (!selected) return;
     setPrompt({ kind, ticketId: selected.id });
-    setText('');
+    // Merging: the likely original (or the closest candidate) is proposed, ready to confirm with Enter.
+    const likely = selected.duplicates.find((d) => d.ticketId === selected.likelyDuplicateOf) ?? selected.duplicates[0];
+    setText(kind === 'merge' && likely ? likely.key : '');
     setPromptError(null);
   };
 
