@@ -10,6 +10,9 @@ import { SignInPage } from './features/auth/SignInPage';
 import { BoardsPage } from './features/boards/BoardsPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { NewTicketPage } from './features/tickets/NewTicketPage';
+import { TicketPage } from './features/tickets/TicketPage';
+import { TriagePage } from './features/tickets/TriagePage';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -84,6 +87,9 @@ export function AppRoutes() {
         <Route path="/boards/:boardId" element={<BoardPage />} />
         <Route path="/boards/:boardId/settings" element={<SettingsPage />} />
         <Route path="/boards/:boardId/activity" element={<ActivityPage />} />
+        <Route path="/boards/:boardId/tickets/new" element={<NewTicketPage />} />
+        <Route path="/boards/:boardId/triage" element={<TriagePage />} />
+        <Route path="/tickets/:ticketId" element={<TicketPage />} />
         <Route
           path="/admin/people"
           element={

@@ -54,4 +54,8 @@ export const queryKeys = {
   users: ['users'] as const,
   members: (boardId: string) => ['boardMembers', boardId] as const,
   shareLinks: (boardId: string) => ['boardShareLinks', boardId] as const,
+  triage: (boardId: string) => ['boardTriage', boardId] as const,
+  /** Every ticket page's query: `tickets` alone is the prefix that matches them all. */
+  tickets: ['ticket'] as const,
+  ticket: (ticketId: string) => ['ticket', ticketId] as const,
 };

@@ -167,6 +167,8 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
 export const http = {
   get: <T>(url: string, signal?: AbortSignal) => request<T>(url, { signal }),
   post: <T>(url: string, body?: unknown) => request<T>(url, { method: 'POST', body }),
+  /** A POST that reads (the gates check): cancelled when a newer one supersedes it. */
+  postWithSignal: <T>(url: string, body: unknown, signal?: AbortSignal) => request<T>(url, { method: 'POST', body, signal }),
   put: <T>(url: string, body?: unknown) => request<T>(url, { method: 'PUT', body }),
   delete: <T = void>(url: string) => request<T>(url, { method: 'DELETE' }),
 };

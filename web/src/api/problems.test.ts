@@ -87,3 +87,43 @@ describe('describeProblem', () => {
     expect(problemText({ title: 'Done!', detail: '' })).toBe('Done!');
   });
 });
+
+describe('describeProblem for triage refusals', () => {
+  it('lists the failing gates of a 409 quality-gate-failed', () => {
+    const msg = describeProblem(
+      problem(409, 'quality-gate-failed', {
+        detail: 'The ticket fails 2 quality gates.',
+        gates: [
+          { gate: 'title', passed: false, message: 'The title is all capitals.' },
+          { gate: 'estimate', passed: false, message: 'The estimate is 8 days; the most is 5.' },
+        ],
+      }),
+    );
+    expect(msg.name).toBe('quality-gate-failed');
+    expect(msg.title).toBe('2 quality gates fail');
+    expect(msg.detail).toBe('The ticket fails 2 quality gates. Title: The title is all capitals. Estimate: The estimate is 8 days; the most is 5.');
+  });
+
+  it('keeps only the failing gates when the server lists them all', () => {
+    const msg = describeProblem(
+      problem(409, 'quality-gate-failed', {
+        gates: [
+          { gate: 'title', passed: true, message: 'Fine.' },
+          { gate: 'definition-of-done', passed: false, message: 'Criterion 1 says "works".' },
+        ],
+      }),
+    );
+    expect(msg.title).toBe('1 quality gate fails');
+    expect(msg.detail).toBe('Definition of done: Criterion 1 says "works".');
+  });
+
+  it('names a likely duplicate and a ticket no longer in triage', () => {
+    expect(describeProblem(problem(409, 'likely-duplicate', { likelyDuplicateOf: 'PAY-3' })).title).toBe('Likely a duplicate of PAY-3');
+    expect(describeProblem(problem(409, 'likely-duplicate', { likelyDuplicateOf: '3f2a8c4e-0000-4000-8000-000000000000' })).title).toBe(
+      'Likely a duplicate',
+    );
+    const gone = describeProblem(problem(409, 'ticket-not-in-triage', { state: 'Rejected' }));
+    expect(gone.title).toBe('The ticket is no longer in triage (Rejected)');
+    expect(gone.detail).toMatch(/Reload/);
+  });
+});

@@ -1,5 +1,6 @@
 // Turns an error from the API into words for the user: a short title naming what was refused, and
 // the server's `detail` (what to do about it). Pure, so that every refusal reads the same everywhere.
+import { failingGates, gateLabel, gatesFrom } from './gates';
 import { ApiError, isApiError } from './http';
 
 export interface ProblemMessage {
@@ -29,7 +30,9 @@ export function problemText(message: ProblemMessage): string {
 /**
  * The title and detail for an error. Flow refusals (409) get a title with their figures:
  * `wip-limit-reached` → "Testing is full (2 of 2)", `personal-wip-limit-reached`, `line-stopped`
- * (manual or automatic), `line-not-stopped`, `concurrency-conflict`, `lane-not-empty`.
+ * (manual or automatic), `line-not-stopped`, `concurrency-conflict`, `lane-not-empty`. Triage
+ * refusals: `quality-gate-failed` (lists the failing gates of its `gates` extension),
+ * `likely-duplicate`, `ticket-not-in-triage`.
  */
 export function describeProblem(error: unknown, fallbackTitle = 'That did not work'): ProblemMessage {
   if (!isApiError(error)) {
@@ -95,6 +98,34 @@ function describeApiError(error: ApiError, fallbackTitle: string): ProblemMessag
         title: `${str(p.laneName) ?? 'The lane'} is not empty${count !== undefined ? ` (${count} ${count === 1 ? 'card' : 'cards'})` : ''}`,
         detail: serverDetail ?? 'Move its cards to another lane before deleting it.',
       };
+    case 'quality-gate-failed': {
+      // `gates` lists the failing gates (the server may send them all: keep the failing ones).
+      const gates = gatesFrom(p.gates);
+      const failing = failingGates(gates).length > 0 ? failingGates(gates) : gates;
+      const list = failing.map((g) => `${gateLabel(g.gate)}: ${g.message}`).join(' ');
+      const n = failing.length;
+      return {
+        name,
+        title: n > 0 ? `${n} quality ${n === 1 ? 'gate fails' : 'gates fail'}` : 'The quality gates fail',
+        detail: [serverDetail, list].filter(Boolean).join(' ') || 'Send the ticket back with what to fix, or fix it first.',
+      };
+    }
+    case 'likely-duplicate': {
+      const of = str(p.likelyDuplicateOfKey) ?? str(p.likelyDuplicateOf);
+      return {
+        name,
+        title: of && !/^[0-9a-f-]{32,36}$/i.test(of) ? `Likely a duplicate of ${of}` : 'Likely a duplicate',
+        detail: serverDetail ?? 'Merge it into the original, or mark it distinct, before accepting it.',
+      };
+    }
+    case 'ticket-not-in-triage': {
+      const state = str(p.state);
+      return {
+        name,
+        title: state ? `The ticket is no longer in triage (${state})` : 'The ticket is no longer in triage',
+        detail: serverDetail ?? 'Someone dealt with it already. Reload to see where it is.',
+      };
+    }
     case 'validation-failed': {
       const messages = Object.values(p.errors ?? {}).flat();
       const generic = !serverDetail || /errors'/.test(serverDetail);

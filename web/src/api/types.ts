@@ -115,6 +115,106 @@ export interface ActivityPage {
   next: string | null;
 }
 
+// Tickets and triage (docs/api.md, "Tickets and triage").
+
+/** The five quality gates, always answered all five and in this order. */
+export type GateId = 'title' | 'description' | 'definition-of-done' | 'estimate' | 'duplicate';
+
+export interface GateResult {
+  /** A GateId; typed as string so that a gate the server adds later still shows. */
+  gate: GateId | string;
+  passed: boolean;
+  /** Exactly what to fix, or what passed. */
+  message: string;
+}
+
+export interface DuplicateCandidate {
+  ticketId: string;
+  key: string;
+  title: string;
+  /** Similarity, 0 to 1. */
+  score: number;
+}
+
+export type TicketState = 'Triage' | 'SentBack' | 'OnBoard' | 'Rejected' | 'Merged';
+
+export interface Ticket {
+  id: string;
+  key: string;
+  boardId: string;
+  title: string;
+  description: string;
+  definitionOfDone: string[];
+  estimateDays: number | null;
+  class: CardClass;
+  state: TicketState;
+  /** Set when OnBoard. */
+  laneId: string | null;
+  rank: number | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The submitter's user id. */
+  submittedBy: string;
+  submittedByName: string;
+  likelyDuplicateOf: string | null;
+  duplicateOf: string | null;
+  gates: GateResult[];
+  duplicates: DuplicateCandidate[];
+}
+
+export type TicketCommentKind = 'SentBack' | 'Rejected' | 'MergedDuplicate';
+
+export interface TicketComment {
+  id: string;
+  kind: TicketCommentKind | string;
+  text: string;
+  at: string;
+  by: string | null;
+  byName: string | null;
+}
+
+export interface TicketHistoryEntry {
+  version: number;
+  at: string;
+  by: string | null;
+  byName: string | null;
+  kind: string;
+  summary: string;
+}
+
+/** GET /api/tickets/{id}: the ticket with its comments and history, oldest first. */
+export interface TicketDetail extends Ticket {
+  comments: TicketComment[];
+  history: TicketHistoryEntry[];
+}
+
+/** The submit (and edit) body. */
+export interface TicketRequest {
+  title: string;
+  description: string;
+  definitionOfDone: string[];
+  estimateDays: number | null;
+  class?: CardClass;
+}
+
+export interface CheckTicketRequest {
+  boardId: string;
+  title: string;
+  description: string;
+  definitionOfDone: string[];
+  estimateDays: number;
+}
+
+export interface CheckTicketResponse {
+  gates: GateResult[];
+  duplicates: DuplicateCandidate[];
+}
+
+export interface AcceptTicketRequest {
+  index?: number;
+  rank?: number;
+}
+
 /** RFC 9457 ProblemDetails, with `errors` for validation-failed and any extensions. */
 export interface ProblemDetails {
   type?: string;
@@ -137,7 +237,18 @@ export interface CardMovedEvent extends BoardEventBase {
   fromLaneId: string | null;
 }
 
+/** A new ticket in triage: it is not on the board (the board only advances its version). */
 export interface TicketSubmittedEvent extends BoardEventBase {
+  ticket: Ticket;
+}
+
+/** A ticket edited, sent back, rejected, merged or marked distinct: the ticket as it is now. */
+export interface TicketChangedEvent extends BoardEventBase {
+  ticket: Ticket;
+}
+
+/** A ticket accepted by the product owner: the card now in the backlog (board card shape). */
+export interface TicketAcceptedEvent extends BoardEventBase {
   card: Card;
 }
 
@@ -158,6 +269,8 @@ export interface LineEvent extends BoardEventBase {
 export type BoardEvent =
   | ({ kind: 'CardMoved' } & CardMovedEvent)
   | ({ kind: 'TicketSubmitted' } & TicketSubmittedEvent)
+  | ({ kind: 'TicketChanged' } & TicketChangedEvent)
+  | ({ kind: 'TicketAccepted' } & TicketAcceptedEvent)
   | ({ kind: 'CardChanged' } & CardChangedEvent)
   | ({ kind: 'LaneChanged' } & LaneChangedEvent)
   | ({ kind: 'SettingsChanged' } & SettingsChangedEvent)

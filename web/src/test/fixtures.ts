@@ -1,4 +1,4 @@
-import type { Board, Card, Lane } from '../api/types';
+import type { Board, Card, GateResult, Lane, Ticket } from '../api/types';
 
 export function lane(id: string, name: string, order: number, extra: Partial<Lane> = {}): Lane {
   return { id, name, kind: 'Active', wipLimit: null, untested: false, order, count: 0, ...extra };
@@ -95,3 +95,37 @@ export const autoStop = {
   reason: '5 untested cards, threshold 5',
   kind: 'auto',
 } as const;
+
+export const passingGates: GateResult[] = [
+  { gate: 'title', passed: true, message: 'The title is 34 characters.' },
+  { gate: 'description', passed: true, message: 'The description has 22 words.' },
+  { gate: 'definition-of-done', passed: true, message: '2 criteria, each checkable.' },
+  { gate: 'estimate', passed: true, message: '2 days is within 0.5 to 5.' },
+  { gate: 'duplicate', passed: true, message: 'No likely duplicate.' },
+];
+
+/** A ticket in triage on board-1, submitted by `ana`; key PAY-{id}. */
+export function ticket(id: string, extra: Partial<Ticket> = {}): Ticket {
+  return {
+    id,
+    key: `PAY-${id}`,
+    boardId: 'board-1',
+    title: `Refunds over 500 EUR need a second approval ${id}`,
+    description: 'When a refund is over 500 EUR a second person approves it before the money leaves, and both names are kept.',
+    definitionOfDone: ['A refund over 500 EUR waits for a second approval', 'The approver is recorded on the refund'],
+    estimateDays: 2,
+    class: 'Standard',
+    state: 'Triage',
+    laneId: null,
+    rank: null,
+    createdAt: '2026-11-26T09:00:00Z',
+    updatedAt: '2026-11-26T09:00:00Z',
+    submittedBy: 'ana',
+    submittedByName: 'Ana Lima',
+    likelyDuplicateOf: null,
+    duplicateOf: null,
+    gates: passingGates,
+    duplicates: [],
+    ...extra,
+  };
+}

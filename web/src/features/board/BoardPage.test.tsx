@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { Board } from '../../api/types';
-import { autoStop, makeBoard, makeFlowBoard } from '../../test/fixtures';
+import { autoStop, card, makeBoard, makeFlowBoard, ticket } from '../../test/fixtures';
 import { cardsInLane } from './boardState';
 import { BoardView } from './BoardPage';
 import { handleBoardEvent } from './useBoardHub';
@@ -14,6 +14,7 @@ import { useMoveCard } from './useMoveCard';
 function setup(board: Board = makeBoard()) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.board(board.id), board);
+  client.setQueryData(queryKeys.triage(board.id), []);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>
@@ -146,5 +147,26 @@ describe('handleBoardEvent', () => {
     handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 12, line: { ...autoStop } });
     expect(boardInvalidations(invalidate)).toBe(1);
     expect(client.getQueryData<Board>(queryKeys.board('board-1'))!.line.stopped).toBe(false);
+  });
+
+  it('refetches the triage inbox on ticket events; the board takes the accepted card and only the version otherwise', () => {
+    const { client } = setup();
+    const key = queryKeys.board('board-1');
+    const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();
+    const triageInvalidations = () =>
+      invalidate.mock.calls.filter(([arg]) => JSON.stringify(arg?.queryKey) === JSON.stringify(queryKeys.triage('board-1'))).length;
+
+    handleBoardEvent(client, 'board-1', { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticket: ticket('6') });
+    expect(triageInvalidations()).toBe(1);
+    expect(client.getQueryData<Board>(key)!.version).toBe(11);
+    expect(client.getQueryData<Board>(key)!.cards).toHaveLength(5);
+
+    handleBoardEvent(client, 'board-1', { kind: 'TicketChanged', boardId: 'board-1', version: 12, ticket: { ...ticket('6'), state: 'SentBack' } });
+    handleBoardEvent(client, 'board-1', { kind: 'TicketAccepted', boardId: 'board-1', version: 13, card: card('7', 'backlog', 9000) });
+    expect(triageInvalidations()).toBe(3);
+    const after = client.getQueryData<Board>(key)!;
+    expect(after.version).toBe(13);
+    expect(cardsInLane(after, 'backlog').map((c) => c.id)).toEqual(['1', '2', '3', '7']);
+    expect(boardInvalidations(invalidate)).toBe(0);
   });
 });

@@ -33,6 +33,7 @@ import { useBoard } from './useBoard';
 import { useBoardHub } from './useBoardHub';
 import { useLineCommands } from './useLineCommands';
 import { useMoveCard } from './useMoveCard';
+import { TriageLink } from '../tickets/TriageLink';
 
 const connectionLabels: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -248,6 +249,7 @@ export function BoardView({ board, connection, permissions }: BoardViewProps) {
         </div>
         <div className="board__actions">
           <nav aria-label="Board" className="board__nav">
+            {can.canSubmit && <TriageLink boardId={board.id} />}
             <Link to={`/boards/${board.id}/activity`} data-testid="activity-link">
               Activity
             </Link>
@@ -257,6 +259,11 @@ export function BoardView({ board, connection, permissions }: BoardViewProps) {
               </Link>
             )}
           </nav>
+          {can.canSubmit && (
+            <Link to={`/boards/${board.id}/tickets/new`} className="button button--primary" data-testid="new-ticket-link">
+              New ticket
+            </Link>
+          )}
           {can.canStopLine && !stoppedByHand && (
             <button
               type="button"

@@ -5,13 +5,14 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { Board, BoardRole } from '../../api/types';
-import { makeFlowBoard, manualStop } from '../../test/fixtures';
+import { makeFlowBoard, manualStop, ticket } from '../../test/fixtures';
 import { BoardView } from './BoardPage';
 
 function renderAs(role: BoardRole, extra: Partial<Board> = {}) {
   const board = makeFlowBoard({ role, ...extra });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   client.setQueryData(queryKeys.board(board.id), board);
+  client.setQueryData(queryKeys.triage(board.id), [ticket('21'), ticket('22'), ticket('23', { state: 'SentBack' })]);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>
@@ -35,6 +36,16 @@ describe('BoardView by role', () => {
     expect(screen.queryByTestId('settings-link')).toBeNull();
     expect(screen.getByTestId('activity-link')).toBeTruthy();
     expect(screen.getByTestId('board-read-only')).toBeTruthy();
+    expect(screen.queryByTestId('new-ticket-link')).toBeNull();
+    expect(screen.queryByTestId('triage-link')).toBeNull();
+  });
+
+  it('gives members the New ticket link and Triage with the count of tickets waiting for triage', () => {
+    renderAs('Member');
+    expect(screen.getByTestId('new-ticket-link').getAttribute('href')).toBe('/boards/board-1/tickets/new');
+    const triage = screen.getByTestId('triage-link');
+    expect(triage.getAttribute('href')).toBe('/boards/board-1/triage');
+    expect(triage.textContent).toBe('Triage (2)');
   });
 
   it('lets a member move cards and stop the line, but not resume it or open the settings', () => {

@@ -5,7 +5,7 @@ import type { Board } from '../../api/types';
 import { useBoardPermissions } from './permissions';
 import { useBoard } from './useBoard';
 
-/** The frame of a board's own pages (settings, activity): title, the way back, and the board's nav. */
+/** The frame of a board's own pages (settings, activity, triage, new ticket): title, the way back, and the board's nav. */
 export function BoardSubpageHeader({
   board,
   title,
@@ -33,6 +33,7 @@ export function BoardSubpageHeader({
         <NavLink to={`/boards/${board.id}`} end>
           Board
         </NavLink>
+        {can.canSubmit && <NavLink to={`/boards/${board.id}/triage`}>Triage</NavLink>}
         <NavLink to={`/boards/${board.id}/activity`}>Activity</NavLink>
         {can.canEditSettings && <NavLink to={`/boards/${board.id}/settings`}>Settings</NavLink>}
       </nav>

@@ -13,6 +13,7 @@ import { useBoard } from './useBoard';
 function setup(board: Board) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.board(board.id), board);
+  client.setQueryData(queryKeys.triage(board.id), []);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../../api/types';
-import { autoStop, card, makeBoard, makeFlowBoard, manualStop } from '../../test/fixtures';
+import { autoStop, card, makeBoard, makeFlowBoard, manualStop, ticket } from '../../test/fixtures';
 import {
   applyBoardEvent,
   applyMove,
@@ -147,11 +147,35 @@ describe('applyBoardEvent', () => {
     expect(keys(out.board, 'doing')).toContain('99');
   });
 
-  it('adds a submitted ticket to its lane', () => {
-    const out = applyBoardEvent(makeBoard(), { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, card: card('6', 'backlog', 4096) });
+  it('adds an accepted ticket to its lane (the backlog)', () => {
+    const out = applyBoardEvent(makeBoard(), { kind: 'TicketAccepted', boardId: 'board-1', version: 11, card: card('6', 'backlog', 4096) });
     expect(out.action).toBe('applied');
+    expect(out.board.version).toBe(11);
     expect(keys(out.board, 'backlog')).toEqual(['1', '2', '3', '6']);
     expect(count(out.board, 'backlog')).toBe(4);
+  });
+
+  it('only advances the version for a submitted or changed ticket (triage is off the board)', () => {
+    const board = makeBoard();
+    const submitted = applyBoardEvent(board, { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticket: ticket('6') });
+    expect(submitted.action).toBe('applied');
+    expect(submitted.board.version).toBe(11);
+    expect(submitted.board.cards).toBe(board.cards);
+    expect(submitted.board.lanes).toBe(board.lanes);
+
+    const changed = applyBoardEvent(submitted.board, { kind: 'TicketChanged', boardId: 'board-1', version: 12, ticket: { ...ticket('6'), state: 'SentBack' } });
+    expect(changed.action).toBe('applied');
+    expect(changed.board.version).toBe(12);
+    expect(changed.board.cards).toEqual(board.cards);
+    expect(count(changed.board, 'backlog')).toBe(3);
+  });
+
+  it('applies a submit then the accept of that ticket in order (v + 1, v + 2)', () => {
+    const first = applyBoardEvent(makeBoard(), { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticket: ticket('6') });
+    const second = applyBoardEvent(first.board, { kind: 'TicketAccepted', boardId: 'board-1', version: 12, card: card('6', 'backlog', 4096) });
+    expect(second.action).toBe('applied');
+    expect(second.board.version).toBe(12);
+    expect(keys(second.board, 'backlog')).toEqual(['1', '2', '3', '6']);
   });
 
   it('ignores an event at or below the cached version (own echo or stale)', () => {
@@ -163,7 +187,7 @@ describe('applyBoardEvent', () => {
 
   it('asks for a reload on a version gap', () => {
     const board = makeBoard();
-    const out = applyBoardEvent(board, { kind: 'TicketSubmitted', boardId: 'board-1', version: 12, card: card('6', 'backlog', 1) });
+    const out = applyBoardEvent(board, { kind: 'TicketAccepted', boardId: 'board-1', version: 12, card: card('6', 'backlog', 1) });
     expect(out.action).toBe('reload');
     expect(out.board).toBe(board);
   });

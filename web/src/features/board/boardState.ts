@@ -169,7 +169,9 @@ function sameId(a: string, b: string): boolean {
  * change: the next one (v + 1) is applied, an old one (<= v: our own move's echo, or stale) is
  * ignored, and a gap (> v + 1) asks for a reload. One command may send two events (a move that
  * stops the line: CardMoved v + 1, then LineStopped v + 2); applied one after the other, each is
- * the next. LaneChanged and SettingsChanged carry no data, so they ask for a reload.
+ * the next. TicketAccepted puts the accepted card in its lane (the backlog); TicketSubmitted and
+ * TicketChanged concern tickets in triage, off the board, so they only advance the version.
+ * LaneChanged and SettingsChanged carry no data, so they ask for a reload.
  */
 export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
   if (!sameId(event.boardId, board.id)) return { action: 'ignored', board };
@@ -179,9 +181,13 @@ export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
   switch (event.kind) {
     case 'CardMoved':
       return { action: 'applied', board: { ...upsertCard(board, event.card, event.fromLaneId), version: event.version } };
-    case 'TicketSubmitted':
+    case 'TicketAccepted':
     case 'CardChanged':
       return { action: 'applied', board: { ...upsertCard(board, event.card), version: event.version } };
+    case 'TicketSubmitted':
+    case 'TicketChanged':
+      // A ticket in triage is not on the board: only the version moves on.
+      return { action: 'applied', board: { ...board, version: event.version } };
     case 'LineStopped':
     case 'LineResumed':
       return { action: 'applied', board: { ...board, line: event.line, version: event.version } };

@@ -4,6 +4,8 @@ import { canResumeLine, permissionsFor, roleLabel } from './permissions';
 describe('permissionsFor', () => {
   it('lets a viewer only read', () => {
     expect(permissionsFor('Viewer')).toEqual({
+      canSubmit: false,
+      canTriage: false,
       canMove: false,
       canStopLine: false,
       canResume: false,
@@ -14,8 +16,10 @@ describe('permissionsFor', () => {
     });
   });
 
-  it('lets a member move cards and stop the line, nothing more (resume is the product owner’s)', () => {
+  it('lets a member submit tickets, move cards and stop the line, nothing more (triage and resume are the product owner’s)', () => {
     expect(permissionsFor('Member')).toEqual({
+      canSubmit: true,
+      canTriage: false,
       canMove: true,
       canStopLine: true,
       canResume: false,
@@ -28,6 +32,15 @@ describe('permissionsFor', () => {
 
   it('lets a product owner do everything', () => {
     expect(Object.values(permissionsFor('ProductOwner')).every(Boolean)).toBe(true);
+  });
+
+  it('lets Member+ submit and only a product owner triage', () => {
+    expect(permissionsFor('Viewer').canSubmit).toBe(false);
+    expect(permissionsFor('Member').canSubmit).toBe(true);
+    expect(permissionsFor('ProductOwner').canSubmit).toBe(true);
+    expect(permissionsFor('Viewer').canTriage).toBe(false);
+    expect(permissionsFor('Member').canTriage).toBe(false);
+    expect(permissionsFor('ProductOwner').canTriage).toBe(true);
   });
 
   it('treats no role (a share link) or an unknown one as read only', () => {

@@ -6,12 +6,17 @@ import type { Board, BoardRole } from '../../api/types';
  * every command, so a hidden control is a convenience, never the protection.
  *
  * - Viewer: reads.
- * - Member: also moves cards and stops the line (andon).
- * - ProductOwner: also edits lanes and settings, manages members and share links, resumes the line.
+ * - Member: also submits tickets (into triage), moves cards and stops the line (andon).
+ * - ProductOwner: also triages (accept, send back, reject, merge), edits lanes and settings, manages
+ *   members and share links, resumes the line.
  *
  * A member may also resume a stop they made themselves: see `canResumeLine`.
  */
 export interface BoardPermissions {
+  /** Submit a ticket into the triage inbox (Member+). */
+  canSubmit: boolean;
+  /** Accept, send back, reject or merge tickets in triage (ProductOwner). */
+  canTriage: boolean;
   canMove: boolean;
   canStopLine: boolean;
   canResume: boolean;
@@ -22,6 +27,8 @@ export interface BoardPermissions {
 }
 
 const nothing: BoardPermissions = {
+  canSubmit: false,
+  canTriage: false,
   canMove: false,
   canStopLine: false,
   canResume: false,
@@ -33,6 +40,8 @@ const nothing: BoardPermissions = {
 
 /** Everything: a product owner's flags. */
 export const everyone: BoardPermissions = {
+  canSubmit: true,
+  canTriage: true,
   canMove: true,
   canStopLine: true,
   canResume: true,
@@ -48,7 +57,7 @@ export function permissionsFor(role: BoardRole | null | undefined): BoardPermiss
     case 'ProductOwner':
       return everyone;
     case 'Member':
-      return { ...nothing, canMove: true, canStopLine: true };
+      return { ...nothing, canSubmit: true, canMove: true, canStopLine: true };
     default:
       return nothing;
   }

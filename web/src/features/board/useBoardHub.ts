@@ -23,6 +23,8 @@ const retryForever: IRetryPolicy = {
 export const BOARD_EVENTS: readonly BoardEventKind[] = [
   'CardMoved',
   'TicketSubmitted',
+  'TicketChanged',
+  'TicketAccepted',
   'CardChanged',
   'LaneChanged',
   'SettingsChanged',
@@ -33,13 +35,19 @@ export const BOARD_EVENTS: readonly BoardEventKind[] = [
 /**
  * Applies a hub event to the cached board, or refetches it when the event cannot be applied.
  * Synchronous read-apply-write, so two events in a row (v + 1, then v + 2) both apply. Also marks the
- * activity trail stale, and the settings after a lane or settings change (they refetch only if shown).
+ * activity trail stale, the settings after a lane or settings change, and the triage inbox and ticket
+ * pages after a ticket event (each refetches only if shown).
  */
 export function handleBoardEvent(queryClient: QueryClient, boardId: string, event: BoardEvent): void {
   if (event.kind === 'LaneChanged' || event.kind === 'SettingsChanged') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.settings(boardId) });
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.activity(boardId) });
+  if (event.kind === 'TicketSubmitted' || event.kind === 'TicketChanged' || event.kind === 'TicketAccepted') {
+    // The triage inbox (and the count on the board) and any open ticket page refetch.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.tickets });
+  }
 
   const key = queryKeys.board(boardId);
   const current = queryClient.getQueryData<Board>(key);
@@ -86,6 +94,7 @@ export function useBoardHub(boardId: string, enabled = true): ConnectionState {
       if (disposed) return;
       setState('connected');
       void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
     };
 
     const scheduleRestart = () => {

@@ -1,0 +1,272 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { isApiError } from '../../api/http';
+import type { Board, TicketComment, TicketDetail } from '../../api/types';
+import { formatLocalTime, relativeTime, useNow } from '../../lib/time';
+import { useCurrentUser } from '../auth/AuthProvider';
+import { classLabel } from '../board/cardLabels';
+import { useBoardPermissions } from '../board/permissions';
+import { useBoard } from '../board/useBoard';
+import { useBoardHub } from '../board/useBoardHub';
+import { DuplicateList } from './DuplicateList';
+import { GateList } from './GateLine';
+import { TicketForm } from './TicketForm';
+import { canEditTicket, draftFromTicket, ticketStateLabel } from './ticketForm';
+import { useTicket, useUpdateTicket } from './useTickets';
+
+export function TicketPage() {
+  const { ticketId = '' } = useParams();
+  const query = useTicket(ticketId);
+
+  useEffect(() => {
+    document.title = query.data ? `${query.data.key} · Kanban` : 'Ticket · Kanban';
+    return () => {
+      document.title = 'Kanban';
+    };
+  }, [query.data]);
+
+  if (query.isPending) {
+    return (
+      <div className="page-state" aria-busy="true" data-testid="ticket-loading">
+        <h1>Loading ticket…</h1>
+      </div>
+    );
+  }
+  if (query.isError) {
+    const notFound = isApiError(query.error) && query.error.status === 404;
+    return (
+      <div className="page-state" data-testid={notFound ? 'ticket-not-found' : 'ticket-error'}>
+        <h1>{notFound ? 'Ticket not found' : 'The ticket could not be loaded'}</h1>
+        <p>{notFound ? 'There is no ticket here, or you do not have access to its board.' : query.error.message}</p>
+        <p className="page-state__actions">
+          {!notFound && (
+            <button type="button" className="button" onClick={() => void query.refetch()}>
+              Try again
+            </button>
+          )}
+          <Link to="/">Back to boards</Link>
+        </p>
+      </div>
+    );
+  }
+  return <TicketPageWithBoard ticket={query.data} />;
+}
+
+/** Loads the ticket's board (for the caller's role and the way back) and follows it live. */
+function TicketPageWithBoard({ ticket }: { ticket: TicketDetail }) {
+  const board = useBoard(ticket.boardId);
+  useBoardHub(ticket.boardId, board.isSuccess);
+  return <TicketView ticket={ticket} board={board.data} />;
+}
+
+/** The latest comment of a kind (the one that explains the ticket's state). */
+function latestComment(ticket: TicketDetail, kind: string): TicketComment | undefined {
+  return [...(ticket.comments ?? [])].reverse().find((c) => c.kind === kind);
+}
+
+const COMMENT_LABELS: Record<string, string> = {
+  SentBack: 'Sent back',
+  Rejected: 'Rejected',
+  MergedDuplicate: 'Merged duplicate',
+};
+
+export interface TicketViewProps {
+  ticket: TicketDetail;
+  /** The ticket's board, once loaded: its role decides what the caller may do. */
+  board: Board | undefined;
+  checkDelay?: number;
+}
+
+/**
+ * A ticket: its state, text, gates, comments and history. The submitter or a product owner may
+ * edit it while it is in triage or sent back (the same form, gates live); saving a sent-back ticket
+ * resubmits it for triage.
+ */
+export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
+  const me = useCurrentUser();
+  const can = useBoardPermissions(board ?? undefined);
+  const update = useUpdateTicket(ticket.id);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const now = useNow(30_000);
+
+  const mayEdit = canEditTicket(ticket, me?.id, can.canTriage);
+  const mine = !!me && ticket.submittedBy.toLowerCase() === me.id.toLowerCase();
+  const sentBack = ticket.state === 'SentBack' ? latestComment(ticket, 'SentBack') : undefined;
+  const rejected = ticket.state === 'Rejected' ? latestComment(ticket, 'Rejected') : undefined;
+
+  useEffect(() => {
+    if (!mayEdit) setEditing(false);
+  }, [mayEdit]);
+
+  return (
+    <div className="subpage ticket-page" data-testid="ticket-page" data-ticket-id={ticket.id}>
+      <div className="subpage__header">
+        <div>
+          {board && (
+            <p className="subpage__board">
+              <Link to={`/boards/${board.id}`} data-testid="board-page-link">
+                <span aria-hidden="true">← </span>
+                {board.name}
+              </Link>
+              {can.canSubmit && (
+                <>
+                  {' · '}
+                  <Link to={`/boards/${board.id}/triage`} data-testid="ticket-triage-link">
+                    Triage inbox
+                  </Link>
+                </>
+              )}
+            </p>
+          )}
+          <h1 ref={headingRef} tabIndex={-1}>
+            <span className="ticket-page__key">{ticket.key}</span> {ticket.title}
+          </h1>
+        </div>
+        <p className={`ticket-state ticket-state--${ticket.state.toLowerCase()}`} data-testid="ticket-state" data-state={ticket.state}>
+          {ticketStateLabel(ticket.state)}
+        </p>
+      </div>
+
+      <p className="sr-only" role="status" aria-live="polite" data-testid="ticket-status">
+        {saved}
+      </p>
+
+      {sentBack && (
+        <div className="callout callout--warn" data-testid="ticket-sent-back-comment">
+          <p className="callout__title">
+            <strong>
+              Sent back by {sentBack.byName ?? 'the product owner'}:
+            </strong>{' '}
+            <span className="callout__text">{sentBack.text}</span>
+          </p>
+          {mine && <p className="callout__hint">Change the ticket as asked and resubmit it for triage.</p>}
+        </div>
+      )}
+      {rejected && (
+        <div className="callout callout--danger" data-testid="ticket-rejected-reason">
+          <p className="callout__title">
+            <strong>Rejected by {rejected.byName ?? 'the product owner'}:</strong>{' '}
+            <span className="callout__text">{rejected.text}</span>
+          </p>
+        </div>
+      )}
+
+      {editing && board ? (
+        <section className="panel" aria-labelledby="ticket-edit-title">
+          <h2 id="ticket-edit-title">Edit {ticket.key}</h2>
+          <TicketForm
+            boardId={board.id}
+            initial={draftFromTicket(ticket)}
+            readyLabel={ticket.state === 'SentBack' ? 'Resubmit for triage' : 'Save changes'}
+            pendingLabel="Saving…"
+            checkDelay={checkDelay}
+            onCancel={() => {
+              setEditing(false);
+              headingRef.current?.focus();
+            }}
+            onSubmit={async (body) => {
+              const wasSentBack = ticket.state === 'SentBack';
+              const result = await update.mutateAsync(body);
+              setEditing(false);
+              setSaved(wasSentBack ? `${result.key} resubmitted for triage.` : `${result.key} saved.`);
+              headingRef.current?.focus();
+            }}
+          />
+        </section>
+      ) : (
+        <>
+          {mayEdit && board && (
+            <p>
+              <button type="button" className="button button--primary" onClick={() => setEditing(true)} data-testid="ticket-edit">
+                {ticket.state === 'SentBack' ? 'Edit and resubmit' : 'Edit'}
+              </button>
+            </p>
+          )}
+          <div className="ticket-page__columns">
+            <section className="panel" aria-labelledby="ticket-text-title">
+              <h2 id="ticket-text-title">The ticket</h2>
+              <dl className="ticket-facts">
+                <dt>Submitted by</dt>
+                <dd data-testid="ticket-submitter">{ticket.submittedByName}</dd>
+                <dt>Submitted</dt>
+                <dd>
+                  <time dateTime={ticket.createdAt} title={formatLocalTime(ticket.createdAt, now)}>
+                    {relativeTime(ticket.createdAt, now)}
+                  </time>
+                </dd>
+                <dt>Class</dt>
+                <dd>{classLabel(ticket.class)}</dd>
+                <dt>Estimate</dt>
+                <dd>{ticket.estimateDays == null ? 'None' : `${ticket.estimateDays} ${ticket.estimateDays === 1 ? 'day' : 'days'}`}</dd>
+              </dl>
+              <h3>Description</h3>
+              <p className="ticket-text" data-testid="ticket-description-text">
+                {ticket.description}
+              </p>
+              <h3>Definition of done</h3>
+              {ticket.definitionOfDone.length > 0 ? (
+                <ol className="ticket-dod" data-testid="ticket-dod-list">
+                  {ticket.definitionOfDone.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted">No criteria.</p>
+              )}
+            </section>
+            <section className="panel" aria-labelledby="ticket-gates-title">
+              <h2 id="ticket-gates-title">Quality gates</h2>
+              <GateList gates={ticket.gates} label={`Quality gates of ${ticket.key}`} />
+              {ticket.duplicates.length > 0 && (
+                <>
+                  <h3>Possible duplicates</h3>
+                  <DuplicateList duplicates={ticket.duplicates} />
+                </>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+
+      {(ticket.comments ?? []).length > 0 && (
+        <section className="panel" aria-labelledby="ticket-comments-title">
+          <h2 id="ticket-comments-title">Comments</h2>
+          <ul className="ticket-comments" data-testid="ticket-comments">
+            {ticket.comments.map((c) => (
+              <li key={c.id} className="ticket-comments__item" data-kind={c.kind}>
+                <p className="ticket-comments__meta">
+                  <strong>{COMMENT_LABELS[c.kind] ?? c.kind}</strong> by {c.byName ?? 'someone'},{' '}
+                  <time dateTime={c.at} title={formatLocalTime(c.at, now)}>
+                    {relativeTime(c.at, now)}
+                  </time>
+                </p>
+                <p className="ticket-text">{c.text}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {(ticket.history ?? []).length > 0 && (
+        <section className="panel" aria-labelledby="ticket-history-title">
+          <h2 id="ticket-history-title">History</h2>
+          <ol className="activity" data-testid="ticket-history">
+            {ticket.history.map((h) => (
+              <li key={`${h.version}-${h.kind}`} className="activity__item" data-kind={h.kind}>
+                <span className="activity__summary">
+                  {h.summary}
+                  {h.byName ? ` (${h.byName})` : ''}
+                </span>
+                <time className="activity__time" dateTime={h.at} title={formatLocalTime(h.at, now)}>
+                  {relativeTime(h.at, now)}
+                </time>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

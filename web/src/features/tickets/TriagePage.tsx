@@ -1,0 +1,491 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { failingGates } from '../../api/gates';
+import { describeProblem, type ProblemMessage } from '../../api/problems';
+import type { Board, Ticket } from '../../api/types';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useCurrentUser } from '../auth/AuthProvider';
+import { BoardSubpageHeader, WithBoard } from '../board/BoardSubpage';
+import { classLabel } from '../board/cardLabels';
+import { useBoardPermissions } from '../board/permissions';
+import { useBoardHub } from '../board/useBoardHub';
+import { DuplicateList } from './DuplicateList';
+import { GateList } from './GateLine';
+import { isTypingTarget, resolveOriginal, uniqueCandidates, type MergeCandidate } from './triage';
+import { useTriage, useTriageCommand, type TriageAction } from './useTickets';
+
+export function TriagePage() {
+  const { boardId = '' } = useParams();
+  return (
+    <WithBoard boardId={boardId} title="Triage">
+      {(board) => <TriageView board={board} />}
+    </WithBoard>
+  );
+}
+
+type PromptKind = 'send-back' | 'reject' | 'merge';
+
+const PROMPTS: Record<PromptKind, { label: string; submit: string; required: string }> = {
+  'send-back': {
+    label: 'Comment for the submitter: what should change?',
+    submit: 'Send back',
+    required: 'Say what the submitter should change.',
+  },
+  reject: { label: 'Why is it rejected?', submit: 'Reject', required: 'Give the reason for rejecting it.' },
+  merge: {
+    label: 'Duplicate of which ticket? Its key, e.g. PAY-12',
+    submit: 'Merge',
+    required: 'Type or choose the key of the original ticket.',
+  },
+};
+
+const DONE: Record<TriageAction['kind'], string> = {
+  accept: 'accepted into the backlog',
+  'send-back': 'sent back to its submitter',
+  reject: 'rejected',
+  merge: 'merged',
+  'mark-distinct': 'marked distinct',
+};
+
+const FAILED: Record<TriageAction['kind'], string> = {
+  accept: 'could not be accepted',
+  'send-back': 'could not be sent back',
+  reject: 'could not be rejected',
+  merge: 'could not be merged',
+  'mark-distinct': 'could not be marked distinct',
+};
+
+function gateSummary(ticket: Ticket): string {
+  const failing = failingGates(ticket.gates).length;
+  if (ticket.gates.length === 0) return 'gates not checked';
+  return failing === 0 ? 'all gates pass' : `${failing} ${failing === 1 ? 'gate fails' : 'gates fail'}`;
+}
+
+export interface TriageViewProps {
+  board: Board;
+  /** Follow the board live (the hub); tests turn it off. */
+  live?: boolean;
+}
+
+/**
+ * The triage inbox. Product owners decide from the keyboard: j/k select, a accepts, s sends back,
+ * r rejects and m merges (asking the comment, reason or original inline: Enter sends, Escape
+ * cancels), d marks a likely duplicate distinct. Others see it read-only. Live: ticket events
+ * refetch it.
+ */
+export function TriageView({ board, live = true }: TriageViewProps) {
+  useBoardHub(board.id, live);
+  const can = useBoardPermissions(board);
+  const me = useCurrentUser();
+  const triage = useTriage(board.id);
+  const command = useTriageCommand(board.id);
+  const id = useId();
+
+  const tickets = useMemo(() => triage.data ?? [], [triage.data]);
+  const inbox = useMemo(() => tickets.filter((t) => t.state === 'Triage'), [tickets]);
+  const waiting = useMemo(() => tickets.filter((t) => t.state === 'SentBack'), [tickets]);
+
+  // The selection: a ticket, and where it was (when it leaves the inbox, its neighbour takes its place).
+  const [selection, setSelection] = useState<{ id: string | null; index: number }>({ id: null, index: 0 });
+  const selected =
+    inbox.find((t) => t.id === selection.id) ?? inbox[Math.min(selection.index, inbox.length - 1)] ?? null;
+  const selectedIndex = selected ? inbox.indexOf(selected) : -1;
+
+  const [prompt, setPrompt] = useState<{ kind: PromptKind; ticketId: string } | null>(null);
+  const [text, setText] = useState('');
+  const [promptError, setPromptError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, ProblemMessage>>({});
+  const [status, setStatus] = useState('');
+  const listRef = useRef<HTMLUListElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const activePrompt = prompt && selected && prompt.ticketId === selected.id ? prompt : null;
+
+  const select = (index: number) => {
+    const ticket = inbox[Math.max(0, Math.min(index, inbox.length - 1))];
+    if (!ticket) return;
+    setSelection({ id: ticket.id, index: inbox.indexOf(ticket) });
+    document.getElementById(optionId(ticket))?.scrollIntoView?.({ block: 'nearest' });
+  };
+  const optionId = (ticket: Ticket) => `${id}-option-${ticket.id}`;
+
+  const closePrompt = () => {
+    setPrompt(null);
+    setText('');
+    setPromptError(null);
+    listRef.current?.focus();
+  };
+
+  const run = (action: TriageAction) => {
+    if (command.isPending) return;
+    const { ticket } = action;
+    setErrors(({ [ticket.id]: _dropped, ...rest }) => rest);
+    setStatus('');
+    command.mutate(action, {
+      onSuccess: (updated) => {
+        setStatus(`${updated.key ?? ticket.key} ${DONE[action.kind]}.`);
+        if (action.kind !== 'accept' && action.kind !== 'mark-distinct') closePrompt();
+      },
+      onError: (error) => {
+        setErrors((prev) => ({ ...prev, [ticket.id]: describeProblem(error, `${ticket.key} ${FAILED[action.kind]}`) }));
+      },
+    });
+  };
+
+  const openPrompt = (kind: PromptKind) => {
+    if (!selected) return;
+    setPrompt({ kind, ticketId: selected.id });
+    // Merging: the likely original (or the closest candidate) is proposed, ready to confirm with Enter.
+    const likely = selected.duplicates.find((d) => d.ticketId === selected.likelyDuplicateOf) ?? selected.duplicates[0];
+    setText(kind === 'merge' && likely ? likely.key : '');
+    setPromptError(null);
+  };
+
+  useEffect(() => {
+    if (activePrompt) inputRef.current?.focus();
+  }, [activePrompt?.kind, activePrompt?.ticketId]);
+
+  const mergeCandidates = useMemo<MergeCandidate[]>(
+    () =>
+      uniqueCandidates([
+        selected?.duplicates.map((d) => ({ id: d.ticketId, key: d.key, title: d.title })) ?? [],
+        board.cards.map((c) => ({ id: c.id, key: c.key, title: c.title })),
+        tickets.map((t) => ({ id: t.id, key: t.key, title: t.title })),
+      ]).filter((c) => c.id !== selected?.id),
+    [board.cards, tickets, selected],
+  );
+
+  const submitPrompt = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!activePrompt || !selected) return;
+    const value = text.trim();
+    if (!value) {
+      setPromptError(PROMPTS[activePrompt.kind].required);
+      inputRef.current?.focus();
+      return;
+    }
+    setPromptError(null);
+    if (activePrompt.kind === 'send-back') run({ kind: 'send-back', ticket: selected, comment: value });
+    else if (activePrompt.kind === 'reject') run({ kind: 'reject', ticket: selected, reason: value });
+    else {
+      const original = resolveOriginal(value, mergeCandidates, selected.id);
+      if (!original) {
+        setPromptError(`There is no ticket ${value.split(/\s+/)[0]} on ${board.name} to merge into. Type or choose its key.`);
+        inputRef.current?.focus();
+        return;
+      }
+      run({ kind: 'merge', ticket: selected, originalId: original.id });
+    }
+  };
+
+  // The shortcuts, on the whole page; never while typing, never with a modifier, never under a dialog.
+  const onShortcut = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (isTypingTarget(e.target)) return;
+    if (document.querySelector('dialog[open]')) return;
+    switch (e.key) {
+      case 'j':
+        e.preventDefault();
+        select(selectedIndex + 1);
+        return;
+      case 'k':
+        e.preventDefault();
+        select(selectedIndex - 1);
+        return;
+    }
+    if (!can.canTriage || !selected || command.isPending) return;
+    switch (e.key) {
+      case 'a':
+        e.preventDefault();
+        run({ kind: 'accept', ticket: selected });
+        return;
+      case 's':
+        e.preventDefault();
+        openPrompt('send-back');
+        return;
+      case 'r':
+        e.preventDefault();
+        openPrompt('reject');
+        return;
+      case 'm':
+        e.preventDefault();
+        openPrompt('merge');
+        return;
+      case 'd':
+        if (selected.likelyDuplicateOf) {
+          e.preventDefault();
+          run({ kind: 'mark-distinct', ticket: selected });
+        }
+        return;
+    }
+  };
+  const shortcutRef = useRef(onShortcut);
+  shortcutRef.current = onShortcut;
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => shortcutRef.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const onListKey = (e: ReactKeyboardEvent<HTMLUListElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      select(selectedIndex + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      select(selectedIndex - 1);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      select(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      select(inbox.length - 1);
+    }
+  };
+
+  const isMine = (t: Ticket) => !!me && t.submittedBy.toLowerCase() === me.id.toLowerCase();
+  const error = selected ? errors[selected.id] : undefined;
+
+  return (
+    <div className="subpage triage-page" data-testid="triage-inbox">
+      <BoardSubpageHeader board={board} title="Triage" />
+
+      <p className="sr-only" role="status" aria-live="polite" data-testid="triage-status">
+        {status}
+      </p>
+
+      {can.canTriage ? (
+        <p className="muted triage__keys" id={`${id}-keys`}>
+          Keys: <kbd>j</kbd>/<kbd>k</kbd> select, <kbd>a</kbd> accept, <kbd>s</kbd> send back, <kbd>r</kbd> reject,{' '}
+          <kbd>m</kbd> merge into another ticket, <kbd>d</kbd> mark a likely duplicate distinct.
+        </p>
+      ) : (
+        <p className="muted" data-testid="triage-read-only">
+          Only a product owner can accept, send back, merge or reject tickets. You can follow the inbox here;
+          {can.canSubmit ? ' your own tickets are marked “yours”.' : ''}
+        </p>
+      )}
+
+      {triage.isPending && (
+        <p className="muted" aria-busy="true" data-testid="triage-loading">
+          Loading the inbox…
+        </p>
+      )}
+      {triage.isError && (
+        <ProblemAlert problem={describeProblem(triage.error, 'The inbox could not be loaded')} testId="triage-load-error" />
+      )}
+
+      {triage.isSuccess && (
+        <div className="triage">
+          <section className="panel triage__inbox" aria-labelledby={`${id}-inbox-title`}>
+            <h2 id={`${id}-inbox-title`}>Waiting for triage ({inbox.length})</h2>
+            {inbox.length === 0 ? (
+              <p className="muted" data-testid="triage-empty">
+                Nothing is waiting for triage.
+              </p>
+            ) : (
+              <ul
+                ref={listRef}
+                role="listbox"
+                aria-label="Tickets waiting for triage"
+                aria-describedby={can.canTriage ? `${id}-keys` : undefined}
+                aria-activedescendant={selected ? optionId(selected) : undefined}
+                tabIndex={0}
+                className="triage__list"
+                data-testid="triage-list"
+                onKeyDown={onListKey}
+              >
+                {inbox.map((t) => {
+                  const isSelected = t.id === selected?.id;
+                  return (
+                    <li
+                      key={t.id}
+                      id={optionId(t)}
+                      role="option"
+                      aria-selected={isSelected}
+                      className={`triage__item${isSelected ? ' triage__item--selected' : ''}`}
+                      data-testid={`triage-item-${t.key}`}
+                      data-selected={isSelected ? 'true' : 'false'}
+                      onClick={() => setSelection({ id: t.id, index: inbox.indexOf(t) })}
+                    >
+                      <span className="triage__item-key">{t.key}</span>
+                      <span className="triage__item-title">{t.title}</span>
+                      <span className="triage__item-meta">
+                        {t.submittedByName}
+                        {isMine(t) ? ' (yours)' : ''} · {gateSummary(t)}
+                        {t.likelyDuplicateOf ? ' · likely duplicate' : ''}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+
+          {selected && (
+            <section className="panel triage__detail" aria-labelledby={`${id}-detail-title`} data-testid="triage-detail" data-ticket={selected.key}>
+              <h2 id={`${id}-detail-title`}>
+                <span className="triage__item-key">{selected.key}</span> {selected.title}
+              </h2>
+              <p className="muted">
+                {classLabel(selected.class)} ·{' '}
+                {selected.estimateDays == null ? 'no estimate' : `${selected.estimateDays} ${selected.estimateDays === 1 ? 'day' : 'days'}`} ·
+                submitted by {selected.submittedByName}
+                {isMine(selected) ? ' (you)' : ''} ·{' '}
+                <Link to={`/tickets/${encodeURIComponent(selected.id)}`} data-testid="triage-ticket-link">
+                  Open {selected.key}
+                </Link>
+              </p>
+
+              {error && (
+                <ProblemAlert
+                  problem={error}
+                  testId="triage-error"
+                  onDismiss={() => setErrors(({ [selected.id]: _dropped, ...rest }) => rest)}
+                />
+              )}
+
+              {can.canTriage && (
+                <div className="triage__actions" role="group" aria-label={`Decide on ${selected.key}`}>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() => run({ kind: 'accept', ticket: selected })}
+                    disabled={command.isPending}
+                    aria-keyshortcuts="a"
+                    data-testid="triage-accept"
+                  >
+                    Accept <kbd aria-hidden="true">a</kbd>
+                  </button>
+                  <button type="button" className="button" onClick={() => openPrompt('send-back')} aria-keyshortcuts="s" data-testid="triage-send-back">
+                    Send back <kbd aria-hidden="true">s</kbd>
+                  </button>
+                  <button type="button" className="button" onClick={() => openPrompt('reject')} aria-keyshortcuts="r" data-testid="triage-reject">
+                    Reject <kbd aria-hidden="true">r</kbd>
+                  </button>
+                  <button type="button" className="button" onClick={() => openPrompt('merge')} aria-keyshortcuts="m" data-testid="triage-merge">
+                    Merge <kbd aria-hidden="true">m</kbd>
+                  </button>
+                  {selected.likelyDuplicateOf && (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => run({ kind: 'mark-distinct', ticket: selected })}
+                      disabled={command.isPending}
+                      aria-keyshortcuts="d"
+                      data-testid="triage-mark-distinct"
+                    >
+                      Mark distinct <kbd aria-hidden="true">d</kbd>
+                    </button>
+                  )}
+                </div>
+              )}
+
+              {can.canTriage && activePrompt && (
+                <form className="triage__prompt" onSubmit={submitPrompt} data-testid="triage-prompt" data-kind={activePrompt.kind} noValidate>
+                  <label htmlFor={`${id}-prompt`}>{PROMPTS[activePrompt.kind].label}</label>
+                  <div className="triage__prompt-row">
+                    <input
+                      id={`${id}-prompt`}
+                      ref={inputRef}
+                      value={text}
+                      onChange={(e) => {
+                        setText(e.target.value);
+                        if (promptError && e.target.value.trim()) setPromptError(null);
+                      }}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Escape') {
+                          e.preventDefault();
+                          e.stopPropagation();
+                          closePrompt();
+                        }
+                      }}
+                      list={activePrompt.kind === 'merge' ? `${id}-originals` : undefined}
+                      autoComplete="off"
+                      maxLength={2000}
+                      aria-invalid={promptError ? true : undefined}
+                      aria-describedby={`${id}-prompt-hint${promptError ? ` ${id}-prompt-error` : ''}`}
+                      data-testid="triage-comment-input"
+                    />
+                    <button type="submit" className="button button--primary" disabled={command.isPending} data-testid="triage-prompt-submit">
+                      {PROMPTS[activePrompt.kind].submit}
+                    </button>
+                    <button type="button" className="button" onClick={closePrompt}>
+                      Cancel
+                    </button>
+                  </div>
+                  {activePrompt.kind === 'merge' && (
+                    <datalist id={`${id}-originals`}>
+                      {mergeCandidates.map((c) => (
+                        <option key={c.id} value={c.key}>
+                          {c.title}
+                        </option>
+                      ))}
+                    </datalist>
+                  )}
+                  <p className="form__hint" id={`${id}-prompt-hint`}>
+                    Enter sends, Escape cancels.
+                  </p>
+                  {promptError && (
+                    <p className="form__error" id={`${id}-prompt-error`} role="alert" data-testid="triage-prompt-error">
+                      {promptError}
+                    </p>
+                  )}
+                </form>
+              )}
+
+              <div className="triage__columns">
+                <section aria-labelledby={`${id}-gates-title`}>
+                  <h3 id={`${id}-gates-title`}>Quality gates</h3>
+                  <GateList gates={selected.gates} label={`Quality gates of ${selected.key}`} />
+                </section>
+                <section aria-labelledby={`${id}-dups-title`}>
+                  <h3 id={`${id}-dups-title`}>Duplicate candidates</h3>
+                  {selected.duplicates.length > 0 ? (
+                    <DuplicateList duplicates={selected.duplicates} testId="triage-duplicates" />
+                  ) : (
+                    <p className="muted">No similar tickets found.</p>
+                  )}
+                </section>
+              </div>
+
+              <h3>Description</h3>
+              <p className="ticket-text">{selected.description}</p>
+              <h3>Definition of done</h3>
+              {selected.definitionOfDone.length > 0 ? (
+                <ol className="ticket-dod">
+                  {selected.definitionOfDone.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted">No criteria.</p>
+              )}
+            </section>
+          )}
+
+          <section className="panel triage__waiting" aria-labelledby={`${id}-waiting-title`} data-testid="triage-sent-back-section">
+            <h2 id={`${id}-waiting-title`}>Waiting on the submitter ({waiting.length})</h2>
+            {waiting.length === 0 ? (
+              <p className="muted">No ticket is sent back.</p>
+            ) : (
+              <ul className="triage__waiting-list">
+                {waiting.map((t) => (
+                  <li key={t.id} data-testid={`triage-sent-back-${t.key}`}>
+                    <Link to={`/tickets/${encodeURIComponent(t.id)}`}>
+                      <span className="triage__item-key">{t.key}</span> {t.title}
+                    </Link>{' '}
+                    <span className="muted">
+                      {t.submittedByName}
+                      {isMine(t) ? ' (yours)' : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/boards';
+import { isApiError } from '../../api/http';
+import { ticketsApi } from '../../api/tickets';
+import type { Ticket, TicketRequest } from '../../api/types';
+
+const noRetryOn4xx = (failures: number, error: Error) =>
+  !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2;
+
+/** The board's triage inbox: tickets in Triage and SentBack, oldest first. Refetched on ticket events. */
+export function useTriage(boardId: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.triage(boardId),
+    queryFn: ({ signal }) => ticketsApi.triage(boardId, signal),
+    retry: noRetryOn4xx,
+    enabled: enabled && !!boardId,
+  });
+}
+
+export function useTicket(ticketId: string) {
+  return useQuery({
+    queryKey: queryKeys.ticket(ticketId),
+    queryFn: ({ signal }) => ticketsApi.get(ticketId, signal),
+    retry: noRetryOn4xx,
+  });
+}
+
+export function useSubmitTicket(boardId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<Ticket, Error, TicketRequest>({
+    mutationFn: (body) => ticketsApi.submit(boardId, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) }),
+  });
+}
+
+export function useUpdateTicket(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<Ticket, Error, TicketRequest>({
+    mutationFn: (body) => ticketsApi.update(ticketId, body),
+    onSuccess: (ticket) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticketId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.triage(ticket.boardId) });
+    },
+  });
+}
+
+export type TriageAction =
+  | { kind: 'accept'; ticket: Ticket }
+  | { kind: 'send-back'; ticket: Ticket; comment: string }
+  | { kind: 'reject'; ticket: Ticket; reason: string }
+  | { kind: 'merge'; ticket: Ticket; originalId: string }
+  | { kind: 'mark-distinct'; ticket: Ticket };
+
+function run(action: TriageAction): Promise<Ticket> {
+  switch (action.kind) {
+    case 'accept':
+      return ticketsApi.accept(action.ticket.id, {});
+    case 'send-back':
+      return ticketsApi.sendBack(action.ticket.id, action.comment);
+    case 'reject':
+      return ticketsApi.reject(action.ticket.id, action.reason);
+    case 'merge':
+      return ticketsApi.merge(action.ticket.id, action.originalId);
+    case 'mark-distinct':
+      return ticketsApi.markDistinct(action.ticket.id);
+  }
+}
+
+/**
+ * A product owner's triage commands. On success the ticket's new state goes into the cached inbox
+ * at once (an accepted, rejected or merged ticket leaves it), then the inbox and the board refetch.
+ */
+export function useTriageCommand(boardId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<Ticket, Error, TriageAction>({
+    mutationFn: run,
+    onSuccess: (updated) => {
+      queryClient.setQueryData<Ticket[]>(queryKeys.triage(boardId), (list) =>
+        list
+          ?.map((t) => (t.id === updated.id ? { ...t, ...updated } : t))
+          .filter((t) => t.state === 'Triage' || t.state === 'SentBack'),
+      );
+      void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.board(boardId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ticket(updated.id) });
+    },
+  });
+}
