@@ -277,6 +277,7 @@ public sealed class Board
             throw TriageRefusals.NotInTriage(card, "accepted");
         }
 
+        likelyOriginal = likelyOriginal?.Id == card.LikelyDuplicateOfId ? likelyOriginal : null;
         var gates = QualityGates.Check(card.Content, Settings, card.LikelyDuplicateOfId is null ? null : likelyOriginal?.Key ?? "another ticket");
         var failing = gates.Where(g => !g.Passed).ToList();
         if (failing.Any(g => g.Gate != QualityGates.Duplicate))
@@ -372,7 +373,8 @@ public sealed class Board
         DateTimeOffset now,
         Guid? by)
     {
-        if (card.BoardId != Id || target.BoardId != Id || card.State != TicketState.OnBoard || FindLane(card.LaneId!.Value) is not { } source)
+        EnsureCardOnBoard(card);
+        if (target.BoardId != Id || FindLane(card.LaneId!.Value) is not { } source)
         {
             throw new InvalidOperationException("The card and the lane must be on this board.");
         }
@@ -408,6 +410,7 @@ public sealed class Board
     /// <param name="assigneeActiveCards">How many cards <paramref name="assignee"/> holds in active lanes.</param>
     public void AssignCard(Card card, Guid? assignee, int assigneeActiveCards, DateTimeOffset now, Guid? by)
     {
+        EnsureCardOnBoard(card);
         if (card.AssigneeId == assignee)
         {
             return;
@@ -425,12 +428,14 @@ public sealed class Board
 
     public void BlockCard(Card card, string reason, DateTimeOffset now, Guid? by)
     {
+        EnsureCardOnBoard(card);
         card.Block(reason, now);
         Raise(new CardBlocked(now, by, card.Id, card.Key, reason));
     }
 
     public void UnblockCard(Card card, DateTimeOffset now, Guid? by)
     {
+        EnsureCardOnBoard(card);
         if (card.Unblock(now) is { } blockedFor)
         {
             Raise(new CardUnblocked(now, by, card.Id, card.Key, blockedFor));
@@ -552,6 +557,15 @@ public sealed class Board
         if (card.BoardId != Id)
         {
             throw new InvalidOperationException("The ticket must be on this board.");
+        }
+    }
+
+    /// <summary>Assigning, blocking and moving are for cards on the board; callers load only those.</summary>
+    private void EnsureCardOnBoard(Card card)
+    {
+        if (card.BoardId != Id || card.State != TicketState.OnBoard)
+        {
+            throw new InvalidOperationException("The card must be on this board.");
         }
     }
 

@@ -10,9 +10,8 @@ namespace Kanban.Domain.Tests.Tickets;
 /// board; the other ways out of triage are sending it back, rejecting it and merging it.
 /// </summary>
 /// <remarks>
-/// A ticket marked as a likely duplicate cannot be set up here: duplicate detection does not exist
-/// yet, and the domain has no public way to mark one (<c>Card.MarkLikelyDuplicateOf</c> is internal and
-/// <c>Card.Restore</c> does not take it), so the <c>likely-duplicate</c> refusal of an accept is not tested.
+/// Duplicate detection is its own feature still to come; these tests mark a likely duplicate the way
+/// it will, through the card's internal <c>MarkLikelyDuplicateOf</c>.
 /// </remarks>
 public sealed class TriageTests
 {
@@ -485,6 +484,78 @@ public sealed class TriageTests
     }
 
     /// <summary>A ticket of this board brought to <paramref name="state"/> the way the product owner would.</summary>
+    // Likely duplicates
+
+    [Fact]
+    public void A_likely_duplicate_is_refused_at_accept_naming_its_original_until_it_is_marked_distinct()
+    {
+        var original = _board.Submit();
+        var ticket = _board.SubmitToTriage();
+        ticket.MarkLikelyDuplicateOf(original.Id, _board.Clock);
+
+        var refusal = _board.Refused(() => _board.Accept(ticket, likelyOriginal: original));
+
+        refusal.ProblemType.ShouldBe(TriageRefusals.LikelyDuplicate);
+        refusal.Message.ShouldContain(original.Key);
+        refusal.Figures["likelyDuplicateOf"].ShouldBe(original.Id);
+        ticket.State.ShouldBe(TicketState.Triage);
+
+        _board.MarkDistinct(ticket);
+        _board.Accept(ticket);
+
+        ticket.State.ShouldBe(TicketState.OnBoard);
+        ticket.LikelyDuplicateOfId.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_likely_duplicate_that_also_fails_gates_is_refused_for_the_gates_listing_the_duplicate_gate_too()
+    {
+        var original = _board.Submit();
+        var ticket = _board.SubmitToTriage(Vague);
+        ticket.MarkLikelyDuplicateOf(original.Id, _board.Clock);
+
+        var refusal = _board.Refused(() => _board.Accept(ticket, likelyOriginal: original));
+
+        refusal.ProblemType.ShouldBe(TriageRefusals.QualityGateFailed);
+        refusal.Figures["gates"].ShouldBeAssignableTo<IEnumerable<GateResult>>()!.Select(g => g.Gate)
+            .ShouldBe([QualityGates.DefinitionOfDone, QualityGates.Estimate, QualityGates.Duplicate]);
+    }
+
+    [Fact]
+    public void An_original_that_is_not_the_one_the_ticket_duplicates_is_not_named_in_the_refusal()
+    {
+        var original = _board.Submit();
+        var unrelated = _board.Submit();
+        var ticket = _board.SubmitToTriage();
+        ticket.MarkLikelyDuplicateOf(original.Id, _board.Clock);
+
+        var refusal = _board.Refused(() => _board.Accept(ticket, likelyOriginal: unrelated));
+
+        refusal.ProblemType.ShouldBe(TriageRefusals.LikelyDuplicate);
+        refusal.Message.ShouldNotContain(unrelated.Key);
+    }
+
+    // Tickets off the board
+
+    [Theory]
+    [InlineData(TicketState.Triage)]
+    [InlineData(TicketState.SentBack)]
+    [InlineData(TicketState.Rejected)]
+    [InlineData(TicketState.Merged)]
+    public void A_ticket_that_is_not_on_the_board_cannot_be_assigned_blocked_or_unblocked(TicketState state)
+    {
+        var ticket = TicketIn(state);
+        var version = _board.Board.Version;
+
+        Should.Throw<InvalidOperationException>(() => _board.Assign(ticket, Alice));
+        Should.Throw<InvalidOperationException>(() => _board.Block(ticket));
+        Should.Throw<InvalidOperationException>(() => _board.Unblock(ticket));
+
+        ticket.AssigneeId.ShouldBeNull();
+        ticket.Blocked.ShouldBeFalse();
+        _board.Board.Version.ShouldBe(version);
+    }
+
     private Card TicketIn(TicketState state)
     {
         switch (state)
