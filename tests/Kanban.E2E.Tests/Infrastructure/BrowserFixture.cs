@@ -47,13 +47,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         var contexts = new List<IBrowserContext>();
         var pages = new List<IPage>();
         var blocked = new List<string>();
+        var errors = new List<string>();
+        var uncaught = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
             contexts.Add(context);
             var page = await context.NewPageAsync();
+            var pageNumber = i + 1;
+            page.PageError += (_, error) =>
+            {
+                lock (errors)
+                {
+                    errors.Add($"page{pageNumber} uncaught: {error}");
+                    uncaught.Add(error);
+                }
+            };
             page.Console += (_, message) =>
             {
+                if (message.Type == "error")
+                {
+                    lock (errors)
+                    {
+                        errors.Add($"page{pageNumber} console: {message.Text}");
+                    }
+                }
+
                 if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
                 {
                     lock (blocked)
@@ -69,6 +88,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await test(pages);
             blocked.ShouldBeEmpty("the app itself must run within its Content-Security-Policy");
+            uncaught.ShouldBeEmpty("no page may throw an error it does not handle");
         }
         catch
         {
@@ -76,6 +96,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             {
                 await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, $"failed-{name}-page{i + 1}.png"), FullPage = true });
             }
+
+            // What the pages said about themselves is often the quickest way to the cause.
+            await File.WriteAllLinesAsync(Path.Combine(Repository.TestResults, $"failed-{name}-console.txt"), errors);
 
             throw;
         }

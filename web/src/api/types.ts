@@ -154,8 +154,9 @@ export interface Ticket {
   createdAt: string;
   updatedAt: string;
   /** The submitter's user id. */
-  submittedBy: string;
-  submittedByName: string;
+  /** Null for tickets whose submitter is unknown (e.g. imported without one). */
+  submittedBy: string | null;
+  submittedByName: string | null;
   likelyDuplicateOf: string | null;
   duplicateOf: string | null;
   gates: GateResult[];

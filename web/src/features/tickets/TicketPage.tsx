@@ -11,7 +11,7 @@ import { useBoardHub } from '../board/useBoardHub';
 import { DuplicateList } from './DuplicateList';
 import { GateList } from './GateLine';
 import { TicketForm } from './TicketForm';
-import { canEditTicket, draftFromTicket, ticketStateLabel } from './ticketForm';
+import { canEditTicket, draftFromTicket, isSubmitter, ticketStateLabel } from './ticketForm';
 import { useTicket, useUpdateTicket } from './useTickets';
 
 export function TicketPage() {
@@ -92,7 +92,7 @@ export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
   const now = useNow(30_000);
 
   const mayEdit = canEditTicket(ticket, me?.id, can.canTriage);
-  const mine = !!me && ticket.submittedBy.toLowerCase() === me.id.toLowerCase();
+  const mine = isSubmitter(ticket, me?.id);
   const sentBack = ticket.state === 'SentBack' ? latestComment(ticket, 'SentBack') : undefined;
   const rejected = ticket.state === 'Rejected' ? latestComment(ticket, 'Rejected') : undefined;
 
@@ -189,7 +189,7 @@ export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
               <h2 id="ticket-text-title">The ticket</h2>
               <dl className="ticket-facts">
                 <dt>Submitted by</dt>
-                <dd data-testid="ticket-submitter">{ticket.submittedByName}</dd>
+                <dd data-testid="ticket-submitter">{ticket.submittedByName ?? 'unknown'}</dd>
                 <dt>Submitted</dt>
                 <dd>
                   <time dateTime={ticket.createdAt} title={formatLocalTime(ticket.createdAt, now)}>

@@ -72,6 +72,13 @@ afterEach(() => {
 });
 
 describe('TriageView', () => {
+  it('shows a ticket whose submitter is unknown (imported without one) instead of failing', async () => {
+    mockApi(undefined, [ticket('31', { submittedBy: null, submittedByName: null }), ticket('32')]);
+    await renderInbox();
+    expect(screen.getByTestId('triage-item-PAY-31').textContent).toContain('someone');
+    expect(screen.getByTestId('triage-detail').textContent).toContain('submitted by someone unknown');
+  });
+
   it('lists the tickets in triage as a listbox; j and k move the selection and the detail follows', async () => {
     mockApi();
     await renderInbox();

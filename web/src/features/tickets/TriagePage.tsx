@@ -11,6 +11,7 @@ import { useBoardPermissions } from '../board/permissions';
 import { useBoardHub } from '../board/useBoardHub';
 import { DuplicateList } from './DuplicateList';
 import { GateList } from './GateLine';
+import { isSubmitter } from './ticketForm';
 import { isTypingTarget, resolveOriginal, uniqueCandidates, type MergeCandidate } from './triage';
 import { useTriage, useTriageCommand, type TriageAction } from './useTickets';
 
@@ -243,7 +244,7 @@ export function TriageView({ board, live = true }: TriageViewProps) {
     }
   };
 
-  const isMine = (t: Ticket) => !!me && t.submittedBy.toLowerCase() === me.id.toLowerCase();
+  const isMine = (t: Ticket) => isSubmitter(t, me?.id);
   const error = selected ? errors[selected.id] : undefined;
 
   return (
@@ -311,7 +312,7 @@ export function TriageView({ board, live = true }: TriageViewProps) {
                       <span className="triage__item-key">{t.key}</span>
                       <span className="triage__item-title">{t.title}</span>
                       <span className="triage__item-meta">
-                        {t.submittedByName}
+                        {t.submittedByName ?? 'someone'}
                         {isMine(t) ? ' (yours)' : ''} · {gateSummary(t)}
                         {t.likelyDuplicateOf ? ' · likely duplicate' : ''}
                       </span>
@@ -330,7 +331,7 @@ export function TriageView({ board, live = true }: TriageViewProps) {
               <p className="muted">
                 {classLabel(selected.class)} ·{' '}
                 {selected.estimateDays == null ? 'no estimate' : `${selected.estimateDays} ${selected.estimateDays === 1 ? 'day' : 'days'}`} ·
-                submitted by {selected.submittedByName}
+                submitted by {selected.submittedByName ?? 'someone unknown'}
                 {isMine(selected) ? ' (you)' : ''} ·{' '}
                 <Link to={`/tickets/${encodeURIComponent(selected.id)}`} data-testid="triage-ticket-link">
                   Open {selected.key}
@@ -476,7 +477,7 @@ export function TriageView({ board, live = true }: TriageViewProps) {
                       <span className="triage__item-key">{t.key}</span> {t.title}
                     </Link>{' '}
                     <span className="muted">
-                      {t.submittedByName}
+                      {t.submittedByName ?? 'someone'}
                       {isMine(t) ? ' (yours)' : ''}
                     </span>
                   </li>

@@ -110,6 +110,11 @@ export function ticketStateLabel(state: TicketState | string): string {
   return (STATE_LABELS as Record<string, string>)[state] ?? state;
 }
 
+/** Whether the signed-in person submitted the ticket (ids compared without regard to case). */
+export function isSubmitter(ticket: Pick<Ticket, 'submittedBy'>, userId: string | undefined): boolean {
+  return !!userId && !!ticket.submittedBy && ticket.submittedBy.toLowerCase() === userId.toLowerCase();
+}
+
 /** The submitter or a product owner may edit a ticket still in triage or sent back. */
 export function canEditTicket(
   ticket: Pick<Ticket, 'state' | 'submittedBy'>,
@@ -117,5 +122,5 @@ export function canEditTicket(
   canTriage: boolean,
 ): boolean {
   if (ticket.state !== 'Triage' && ticket.state !== 'SentBack') return false;
-  return canTriage || (!!userId && ticket.submittedBy.toLowerCase() === userId.toLowerCase());
+  return canTriage || isSubmitter(ticket, userId);
 }
