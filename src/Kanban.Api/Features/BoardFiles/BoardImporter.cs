@@ -263,7 +263,13 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
 
         var createdAt = ticket.CreatedAt!.Value + shift;
         var updatedAt = ticket.UpdatedAt + shift
-            ?? new[] { createdAt, history.Select(h => h.At!.Value + shift).DefaultIfEmpty(createdAt).Max(), (ticket.Blocked?.Since + shift) ?? createdAt }.Max();
+            ?? new[]
+            {
+                createdAt,
+                history.Select(h => h.At!.Value + shift).DefaultIfEmpty(createdAt).Max(),
+                (ticket.Blocked?.Since + shift) ?? createdAt,
+                (ticket.Comments ?? []).Select(c => c!.At!.Value + shift).DefaultIfEmpty(createdAt).Max(),
+            }.Max();
 
         var rank = ticket.Rank ?? (lane is null ? 0 : ranks.GetValueOrDefault(lane.Id) + LaneOrder.Gap);
         if (lane is not null)
