@@ -47,13 +47,20 @@ public sealed record BoardFileTicket(
     DateTimeOffset? UpdatedAt,
     IReadOnlyList<BoardFileTransition?>? History,
     IReadOnlyList<BoardFileComment?>? Comments,
-    string? DuplicateOf);
+    string? DuplicateOf,
+    string? SubmittedBy = null,
+    string? LikelyDuplicateOf = null);
 
 public sealed record BoardFileBlock(string? Reason, DateTimeOffset? Since);
 
 public sealed record BoardFileTransition(DateTimeOffset? At, string? From, string? To, string? By);
 
-public sealed record BoardFileComment(DateTimeOffset? At, string? By, string? Text);
+/// <summary>
+/// Something written on a ticket in triage. <see cref="Kind"/> is an extra field of this server
+/// (<c>SentBack</c>, <c>Rejected</c>, <c>MergedDuplicate</c>); a file without it gets the kind
+/// <see cref="BoardFileValidator.CommentKindOf"/> infers from the ticket's state.
+/// </summary>
+public sealed record BoardFileComment(DateTimeOffset? At, string? By, string? Text, string? Kind = null);
 
 public sealed record BoardFileLineStop(
     string? Kind,

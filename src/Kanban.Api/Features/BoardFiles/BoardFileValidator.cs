@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentValidation.Results;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 
 namespace Kanban.Api.Features.BoardFiles;
 
@@ -15,6 +16,12 @@ public static partial class BoardFileValidator
 {
     /// <summary>Enough to fix a file in a few rounds without flooding the answer.</summary>
     public const int MaxErrors = 100;
+
+    /// <summary>The longest comment a file may hold, but for the text of a merged duplicate.</summary>
+    public const int MaxCommentTextLength = 20_000;
+
+    /// <summary>What this server may write as a merged duplicate's comment: its title, description and criteria.</summary>
+    public const int MaxMergedDuplicateLength = 80_000;
 
     public static List<ValidationFailure> Validate(BoardFile file)
     {
@@ -281,15 +288,112 @@ public static partial class BoardFileValidator
                 errors.Add($"{path}.createdAt", "A ticket says when it was created.");
             }
 
-            CheckHistory(ticket, path, state, lanes, errors);
-            if (ticket.Comments is { Count: > 0 })
+            if (ticket.SubmittedBy is not null && !IsEmail(ticket.SubmittedBy))
             {
-                errors.Add($"{path}.comments", "This server does not keep comments yet; import the file without them.");
+                errors.Add($"{path}.submittedBy", $"'{ticket.SubmittedBy}' is not an e-mail address.");
             }
 
-            if (ticket.DuplicateOf is not null)
+            CheckHistory(ticket, path, state, lanes, errors);
+            CheckComments(ticket, path, state, errors);
+            if (state == TicketState.Merged && ticket.DuplicateOf is null)
             {
-                errors.Add($"{path}.duplicateOf", "This server does not keep duplicate links yet; import the file without them.");
+                errors.Add($"{path}.duplicateOf", "A merged ticket names the ticket it duplicates.");
+            }
+            else if (state is not null and not TicketState.Merged && ticket.DuplicateOf is not null)
+            {
+                errors.Add($"{path}.duplicateOf", $"Only a merged ticket is a duplicate of another; this one is {state}.");
+            }
+
+            if (state is TicketState.OnBoard or TicketState.Merged && ticket.LikelyDuplicateOf is not null)
+            {
+                errors.Add($"{path}.likelyDuplicateOf", $"A ticket that is {state} has no unresolved likely duplicate: accepting or merging it resolved that.");
+            }
+        }
+
+        CheckLinks(tickets, keys, errors);
+    }
+
+    /// <summary>
+    /// The kind of a comment: as the file says, or, in a file without kinds, what the ticket's
+    /// state suggests: the send-back note of a sent-back ticket, the reason of a rejected one, and
+    /// otherwise the text of a duplicate merged into it.
+    /// </summary>
+    public static TicketCommentKind CommentKindOf(BoardFileComment comment, TicketState state) =>
+        ParseEnum<TicketCommentKind>(comment.Kind) ?? state switch
+        {
+            TicketState.SentBack => TicketCommentKind.SentBack,
+            TicketState.Rejected => TicketCommentKind.Rejected,
+            _ => TicketCommentKind.MergedDuplicate,
+        };
+
+    /// <summary>
+    /// The longest comment of <paramref name="kind"/> a file may hold. A merged duplicate's comment
+    /// carries the whole duplicate (title, a description of up to 20,000 characters and up to 50
+    /// criteria of up to 1,000), so it is allowed what this server can write; other comments 20,000.
+    /// </summary>
+    public static int MaxCommentLength(TicketCommentKind kind) =>
+        kind == TicketCommentKind.MergedDuplicate ? MaxMergedDuplicateLength : MaxCommentTextLength;
+
+    private static void CheckComments(BoardFileTicket ticket, string path, TicketState? state, Errors errors)
+    {
+        var comments = ticket.Comments ?? [];
+        for (var j = 0; j < comments.Count; j++)
+        {
+            var at = $"{path}.comments[{j}]";
+            if (comments[j] is not { } comment)
+            {
+                errors.Add(at, "A comment is an object with at, by, text and kind.");
+                continue;
+            }
+
+            if (comment.At is null)
+            {
+                errors.Add($"{at}.at", "A comment says when it was written.");
+            }
+            else if (ticket.CreatedAt is { } created && comment.At < created)
+            {
+                errors.Add($"{at}.at", "This comment is before the ticket was created.");
+            }
+
+            var kind = ParseEnum<TicketCommentKind>(errors, $"{at}.kind", comment.Kind, required: false);
+            var max = MaxCommentLength(state is { } known ? CommentKindOf(comment, known) : kind ?? TicketCommentKind.SentBack);
+            if (string.IsNullOrWhiteSpace(comment.Text) || comment.Text.Length > max)
+            {
+                errors.Add($"{at}.text", $"A comment has text of 1 to {max:N0} characters.");
+            }
+
+            if (comment.By is not null && !IsEmail(comment.By))
+            {
+                errors.Add($"{at}.by", $"'{comment.By}' is not an e-mail address.");
+            }
+        }
+    }
+
+    /// <summary>Links between tickets name another ticket of the file, whatever its place in the file.</summary>
+    private static void CheckLinks(IReadOnlyList<BoardFileTicket?> tickets, HashSet<string> keys, Errors errors)
+    {
+        for (var i = 0; i < tickets.Count && !errors.Full; i++)
+        {
+            if (tickets[i] is not { } ticket)
+            {
+                continue;
+            }
+
+            foreach (var (field, other) in new[] { ("duplicateOf", ticket.DuplicateOf), ("likelyDuplicateOf", ticket.LikelyDuplicateOf) })
+            {
+                if (other is null)
+                {
+                    continue;
+                }
+
+                if (other == ticket.Key)
+                {
+                    errors.Add($"$.tickets[{i}].{field}", "A ticket is not a duplicate of itself; name the original.");
+                }
+                else if (!keys.Contains(other))
+                {
+                    errors.Add($"$.tickets[{i}].{field}", $"There is no ticket {other} in $.tickets; name the original by its key.");
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ using Kanban.Data;
 using Kanban.Data.Accounts;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,9 +91,10 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             {
                 for (var i = 0; i < tickets.Count; i++)
                 {
-                    var (card, transitions) = RestoreCard(board, tickets[i], lanes, people, ranks, shift);
+                    var (card, transitions, comments) = RestoreCard(board, tickets[i], lanes, people, ranks, shift);
                     db.Cards.Add(card);
                     db.CardTransitions.AddRange(transitions);
+                    db.TicketComments.AddRange(comments);
                     if ((i + 1) % BatchSize == 0 || i == tickets.Count - 1)
                     {
                         await db.SaveChangesAsync(ct);
@@ -106,9 +108,42 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
                 db.ChangeTracker.AutoDetectChangesEnabled = true;
             }
 
+            await LinkDuplicatesAsync(board, tickets, ct);
+
             await transaction.CommitAsync(ct);
             LogImported(logger, board.Key, tickets.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return board;
+        }
+    }
+
+    /// <summary>
+    /// The second pass: every card exists now, so each duplicate can point at its original wherever
+    /// the two are in the file. Only the linked tickets and their originals are loaded.
+    /// </summary>
+    private async Task LinkDuplicatesAsync(Board board, List<BoardFileTicket> tickets, CancellationToken ct)
+    {
+        var linked = tickets.Where(t => t.DuplicateOf is not null || t.LikelyDuplicateOf is not null).ToList();
+        foreach (var chunk in linked.Chunk(BatchSize))
+        {
+            var keys = chunk.SelectMany(t => new[] { t.Key!, t.DuplicateOf, t.LikelyDuplicateOf }).OfType<string>().Distinct().ToList();
+            var cards = await db.Cards.Where(c => c.BoardId == board.Id && keys.Contains(c.Key)).ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, ct);
+            foreach (var ticket in chunk)
+            {
+                var card = cards[ticket.Key!];
+                if (ticket.DuplicateOf is { } original)
+                {
+                    card.RestoreDuplicateOf(cards[original]);
+                }
+
+                if (ticket.LikelyDuplicateOf is { } likely)
+                {
+                    // Card has no restore method for this flag yet; it is set as stored, like the rest of the restored card.
+                    db.Entry(card).Property(c => c.LikelyDuplicateOfId).CurrentValue = cards[likely].Id;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 
@@ -126,7 +161,9 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
         }
 
         var mentioned = tickets.Select(t => t.Assignee)
+            .Concat(tickets.Select(t => t.SubmittedBy))
             .Concat(tickets.SelectMany(t => t.History ?? []).Select(h => h!.By))
+            .Concat(tickets.SelectMany(t => t.Comments ?? []).Select(c => c!.By))
             .Concat((file.Line ?? []).SelectMany(s => new[] { s!.By, s.ResumedBy }));
         foreach (var email in mentioned)
         {
@@ -193,7 +230,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
     /// exactly as <see cref="Card"/> records them on a move: started on the first move out of the
     /// backlog, completed on entering the done lanes, kept while it stays in them.
     /// </summary>
-    private static (Card Card, List<CardTransition> Transitions) RestoreCard(
+    private static (Card Card, List<CardTransition> Transitions, List<TicketComment> Comments) RestoreCard(
         Board board,
         BoardFileTicket ticket,
         Dictionary<string, Lane> lanes,
@@ -226,7 +263,13 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
 
         var createdAt = ticket.CreatedAt!.Value + shift;
         var updatedAt = ticket.UpdatedAt + shift
-            ?? new[] { createdAt, history.Select(h => h.At!.Value + shift).DefaultIfEmpty(createdAt).Max(), (ticket.Blocked?.Since + shift) ?? createdAt }.Max();
+            ?? new[]
+            {
+                createdAt,
+                history.Select(h => h.At!.Value + shift).DefaultIfEmpty(createdAt).Max(),
+                (ticket.Blocked?.Since + shift) ?? createdAt,
+                (ticket.Comments ?? []).Select(c => c!.At!.Value + shift).DefaultIfEmpty(createdAt).Max(),
+            }.Max();
 
         var rank = ticket.Rank ?? (lane is null ? 0 : ranks.GetValueOrDefault(lane.Id) + LaneOrder.Gap);
         if (lane is not null)
@@ -247,7 +290,8 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             createdAt,
             startedAt,
             completedAt,
-            updatedAt);
+            updatedAt,
+            PersonOf(people, ticket.SubmittedBy));
         var transitions = history.Select(h => new CardTransition(
             board.Id,
             card.Id,
@@ -255,7 +299,14 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             lanes[h.To!].Id,
             h.At!.Value + shift,
             PersonOf(people, h.By))).ToList();
-        return (card, transitions);
+        var comments = (ticket.Comments ?? []).Select(c => new TicketComment(
+            board.Id,
+            card.Id,
+            BoardFileValidator.CommentKindOf(c!, state),
+            c!.Text!,
+            c.At!.Value + shift,
+            PersonOf(people, c.By))).ToList();
+        return (card, transitions, comments);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Importing board {Key}: {Done} of {Total} tickets written ({Seconds:0.0} s)")]

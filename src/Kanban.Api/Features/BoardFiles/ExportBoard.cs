@@ -28,7 +28,9 @@ public sealed class ExportBoardHandler(KanbanDbContext db) : IQueryHandler<Expor
         var emails = await db.Users.AsNoTracking()
             .Where(u => db.BoardMembers.Any(m => m.BoardId == board.Id && m.UserId == u.Id)
                 || db.Cards.Any(c => c.BoardId == board.Id && c.AssigneeId == u.Id)
+                || db.Cards.Any(c => c.BoardId == board.Id && c.SubmittedBy == u.Id)
                 || db.CardTransitions.Any(t => t.BoardId == board.Id && t.ByUserId == u.Id)
+                || db.TicketComments.Any(t => t.BoardId == board.Id && t.ByUserId == u.Id)
                 || db.LineStops.Any(s => s.BoardId == board.Id && (s.StoppedBy == u.Id || s.ResumedBy == u.Id)))
             .ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
         string? EmailOf(Guid? id) => id is { } known ? emails.GetValueOrDefault(known) : null;
@@ -39,7 +41,15 @@ public sealed class ExportBoardHandler(KanbanDbContext db) : IQueryHandler<Expor
                 .ToListAsync(ct))
             .OrderBy(t => t.At)
             .ToLookup(t => t.CardId);
+        var comments = (await db.TicketComments.AsNoTracking().Where(t => t.BoardId == board.Id)
+                .Select(t => new { t.Id, t.CardId, t.Kind, t.Text, t.At, t.ByUserId })
+                .ToListAsync(ct))
+            .OrderBy(t => t.At)
+            .ThenBy(t => t.Id)
+            .ToLookup(t => t.CardId);
         var cards = await db.Cards.AsNoTracking().Where(c => c.BoardId == board.Id).OrderBy(c => c.Number).ToListAsync(ct);
+        var keys = cards.ToDictionary(c => c.Id, c => c.Key);
+        string? KeyOf(Guid? id) => id is { } known ? keys.GetValueOrDefault(known) : null;
 
         var tickets = cards.Select(c => new BoardFileTicket(
             c.Key,
@@ -56,8 +66,10 @@ public sealed class ExportBoardHandler(KanbanDbContext db) : IQueryHandler<Expor
             c.CreatedAt,
             c.UpdatedAt,
             [.. history[c.Id].Select(t => new BoardFileTransition(t.At, t.FromLaneId is { } from ? LaneOf(from) : null, LaneOf(t.ToLaneId), EmailOf(t.ByUserId)))],
-            [],
-            null)).ToList();
+            [.. comments[c.Id].Select(t => new BoardFileComment(t.At, EmailOf(t.ByUserId), t.Text, t.Kind.ToString()))],
+            KeyOf(c.DuplicateOfId),
+            EmailOf(c.SubmittedBy),
+            KeyOf(c.LikelyDuplicateOfId))).ToList();
 
         var s = board.Settings;
         return new BoardFile(

@@ -25,8 +25,10 @@ public static class BoardFileSamples
 
     /// <summary>
     /// A board with known history: IMP-1 went all the way to Done, IMP-2 and IMP-4 are in Doing (IMP-2
-    /// assigned and blocked), IMP-3 waits in the backlog, IMP-5 was rejected; the line stopped and
-    /// resumed once and is stopped by hand now.
+    /// assigned and blocked), IMP-3 waits in the backlog, IMP-5 was sent back and then rejected; IMP-6
+    /// was merged into IMP-8, which waits in triage as a likely duplicate of IMP-2; IMP-7 was sent back.
+    /// Comments of IMP-5 (its reason), IMP-7 and IMP-8 have no kind: it is read from the ticket's state.
+    /// The line stopped and resumed once and is stopped by hand now.
     /// </summary>
     public static JsonObject Known(string key = "IMP") => JsonNode.Parse($$"""
         {
@@ -78,7 +80,22 @@ public static class BoardFileSamples
                 { "at": "2026-10-04T08:00:00Z", "from": "Done", "to": "Doing", "by": null }
               ] },
             { "key": "{{key}}-5", "title": "Pay in crypto", "estimateDays": 0, "state": "Rejected", "lane": null,
-              "createdAt": "2026-10-02T08:00:00Z", "history": [] }
+              "createdAt": "2026-10-02T08:00:00Z", "history": [], "submittedBy": "dev@import.example",
+              "comments": [
+                { "at": "2026-10-02T09:00:00Z", "by": "po@import.example", "text": "Which coins, and why?", "kind": "SentBack" },
+                { "at": "2026-10-03T09:00:00Z", "by": "po@import.example", "text": "Not this year: the bank will not settle it." }
+              ] },
+            { "key": "{{key}}-6", "title": "Let customers see refunds", "description": "Show refunds.", "estimateDays": 1,
+              "state": "Merged", "createdAt": "2026-10-10T08:00:00Z", "submittedBy": "dev@import.example",
+              "duplicateOf": "{{key}}-8", "likelyDuplicateOf": null },
+            { "key": "{{key}}-7", "title": "Faster", "estimateDays": 1, "state": "SentBack",
+              "createdAt": "2026-10-09T09:00:00Z", "submittedBy": "reporter@elsewhere.example",
+              "comments": [ { "at": "2026-10-09T11:00:00Z", "by": "po@import.example", "text": "Faster than what? Say which page." } ] },
+            { "key": "{{key}}-8", "title": "Show the refund status on the order page",
+              "description": "Customers ask support whether their refund went through; the order page should show the refund state and date so they can see it themselves.",
+              "definitionOfDone": ["The order page shows the refund state and its date"], "estimateDays": 2,
+              "state": "Triage", "createdAt": "2026-10-09T08:00:00Z", "submittedBy": null, "likelyDuplicateOf": "{{key}}-2",
+              "comments": [ { "at": "2026-10-10T09:00:00Z", "by": null, "text": "Merged duplicate {{key}}-6: Let customers see refunds" } ] }
           ],
           "line": [
             { "kind": "Manual", "reason": "Production outage", "by": "dev@import.example",
@@ -108,13 +125,14 @@ public static class BoardFileSamples
     }
 
     /// <summary>How many rows an import would add to: what a refused import must leave alone.</summary>
-    public static Task<(int Boards, int Cards, int Transitions, int Users, int Stops)> CountsAsync(this KanbanApiFactory factory) =>
+    public static Task<(int Boards, int Cards, int Transitions, int Users, int Stops, int Comments)> CountsAsync(this KanbanApiFactory factory) =>
         factory.WithDbAsync(async db => (
             await db.Boards.CountAsync(),
             await db.Cards.CountAsync(),
             await db.CardTransitions.CountAsync(),
             await db.Users.CountAsync(),
-            await db.LineStops.CountAsync()));
+            await db.LineStops.CountAsync(),
+            await db.TicketComments.CountAsync()));
 
     /// <summary>The file without the ids a server assigns, so two servers' exports compare.</summary>
     public static JsonNode? WithoutIds(JsonNode? node)

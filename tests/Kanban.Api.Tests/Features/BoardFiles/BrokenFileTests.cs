@@ -41,6 +41,22 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
         ["two open stops of one kind"] = f => f["line"]![0]!["resumedAt"] = null,
         ["unknown stop kind"] = f => f["line"]![1]!["kind"] = "Sometimes",
         ["a date that is not a date"] = f => f["tickets"]![3]!["createdAt"] = "yesterday",
+        ["a duplicate of a ticket not in the file"] = f => f["tickets"]![5]!["duplicateOf"] = "BRK-99",
+        ["a duplicate of itself"] = f => f["tickets"]![5]!["duplicateOf"] = "BRK-6",
+        ["a merged ticket without its original"] = f => f["tickets"]![5]!.AsObject().Remove("duplicateOf"),
+        ["a duplicate link on a ticket not merged"] = f => f["tickets"]![6]!["duplicateOf"] = "BRK-8",
+        ["a likely duplicate of a ticket not in the file"] = f => f["tickets"]![7]!["likelyDuplicateOf"] = "BRK-99",
+        ["a likely duplicate of itself"] = f => f["tickets"]![7]!["likelyDuplicateOf"] = "BRK-8",
+        ["a likely duplicate on a ticket on the board"] = f => f["tickets"]![2]!["likelyDuplicateOf"] = "BRK-1",
+        ["a submitter without an e-mail"] = f => f["tickets"]![6]!["submittedBy"] = "reporter",
+        ["a comment that is not an object"] = f => f["tickets"]![6]!["comments"]![0] = null,
+        ["a comment without a time"] = f => f["tickets"]![6]!["comments"]![0]!.AsObject().Remove("at"),
+        ["a comment before the ticket was created"] = f => f["tickets"]![6]!["comments"]![0]!["at"] = "2026-10-09T08:59:59Z",
+        ["a comment without text"] = f => f["tickets"]![4]!["comments"]![1]!["text"] = "  ",
+        ["a comment that is too long"] = f => f["tickets"]![4]!["comments"]![1]!["text"] = new string('x', 20_001),
+        ["a merged duplicate's text that is too long"] = f => f["tickets"]![7]!["comments"]![0]!["text"] = new string('x', 80_001),
+        ["a comment by someone without an e-mail"] = f => f["tickets"]![4]!["comments"]![0]!["by"] = "Pat",
+        ["a comment of an unknown kind"] = f => f["tickets"]![4]!["comments"]![0]!["kind"] = "Praise",
     };
 
     [Theory]
@@ -76,6 +92,22 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
     [InlineData("two open stops of one kind", "$.line[1].resumedAt")]
     [InlineData("unknown stop kind", "$.line[1].kind")]
     [InlineData("a date that is not a date", "$.tickets[3].createdAt")]
+    [InlineData("a duplicate of a ticket not in the file", "$.tickets[5].duplicateOf")]
+    [InlineData("a duplicate of itself", "$.tickets[5].duplicateOf")]
+    [InlineData("a merged ticket without its original", "$.tickets[5].duplicateOf")]
+    [InlineData("a duplicate link on a ticket not merged", "$.tickets[6].duplicateOf")]
+    [InlineData("a likely duplicate of a ticket not in the file", "$.tickets[7].likelyDuplicateOf")]
+    [InlineData("a likely duplicate of itself", "$.tickets[7].likelyDuplicateOf")]
+    [InlineData("a likely duplicate on a ticket on the board", "$.tickets[2].likelyDuplicateOf")]
+    [InlineData("a submitter without an e-mail", "$.tickets[6].submittedBy")]
+    [InlineData("a comment that is not an object", "$.tickets[6].comments[0]")]
+    [InlineData("a comment without a time", "$.tickets[6].comments[0].at")]
+    [InlineData("a comment before the ticket was created", "$.tickets[6].comments[0].at")]
+    [InlineData("a comment without text", "$.tickets[4].comments[1].text")]
+    [InlineData("a comment that is too long", "$.tickets[4].comments[1].text")]
+    [InlineData("a merged duplicate's text that is too long", "$.tickets[7].comments[0].text")]
+    [InlineData("a comment by someone without an e-mail", "$.tickets[4].comments[0].by")]
+    [InlineData("a comment of an unknown kind", "$.tickets[4].comments[0].kind")]
     public async Task A_broken_file_is_refused_at_the_path_of_the_problem_and_nothing_is_written(string breakage, string path)
     {
         var file = BoardFileSamples.Known("BRK");
@@ -102,6 +134,28 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
         var problem = await (await admin.ImportAsync(file)).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         problem.Errors!.Keys.ShouldBe(["$.format", "$.tickets[0].state", "$.line[0].resumedAt"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task An_unknown_comment_kind_is_refused_with_the_kinds_there_are()
+    {
+        var file = BoardFileSamples.Known("BRK");
+        Breakages["a comment of an unknown kind"](file);
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+
+        var problem = await (await admin.ImportAsync(file)).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Errors!["$.tickets[4].comments[0].kind"].ShouldBe(["'Praise' is not one of SentBack, Rejected, MergedDuplicate."]);
+    }
+
+    [Fact]
+    public async Task A_merged_duplicate_may_be_longer_than_other_comments()
+    {
+        var file = BoardFileSamples.Known("LNG");
+        file["tickets"]![7]!["comments"]![0]!["text"] = new string('x', 80_000);
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+
+        await admin.ImportOkAsync(file);
     }
 
     private async Task RefusedAsync(string file, string path)

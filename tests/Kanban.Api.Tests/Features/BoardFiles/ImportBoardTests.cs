@@ -1,8 +1,10 @@
 using System.Net;
 using Kanban.Api.Features.Members;
+using Kanban.Api.Features.Tickets;
 using Kanban.Api.Tests.Infrastructure;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Tests.Features.BoardFiles;
@@ -19,7 +21,7 @@ public sealed class ImportBoardTests(KanbanApiFactory factory) : IClassFixture<K
         var imported = await admin.ImportOkAsync(BoardFileSamples.Known("IMP"));
 
         imported.Key.ShouldBe("IMP");
-        imported.Tickets.ShouldBe(5);
+        imported.Tickets.ShouldBe(8);
         var board = await admin.GetBoardAsync(imported.Id);
         board.Name.ShouldBe("Imported payments");
         board.Lanes.Select(l => (l.Name, l.Kind.ToString(), l.WipLimit, l.Untested, l.Order, l.Count)).ShouldBe([
@@ -42,7 +44,7 @@ public sealed class ImportBoardTests(KanbanApiFactory factory) : IClassFixture<K
             await db.Boards.SingleAsync(b => b.Id == imported.Id)));
         var lane = board.Lanes.ToDictionary(l => l.Name, l => l.Id);
 
-        dbBoard.LastCardNumber.ShouldBe(5);
+        dbBoard.LastCardNumber.ShouldBe(8);
         dbBoard.TimeZone.ShouldBe("Europe/London");
         dbBoard.Settings.PersonalWipLimit.ShouldBe(3);
         dbBoard.Settings.StopLineThreshold.ShouldBe(4);
@@ -78,6 +80,41 @@ public sealed class ImportBoardTests(KanbanApiFactory factory) : IClassFixture<K
             (LineStopKind.Manual, "Payments are down", At("2026-10-09T10:00:00Z"), null, null),
         ]);
 
+        var (comments, emails) = await factory.WithDbAsync(async db => (
+            (await db.TicketComments.Where(c => c.BoardId == imported.Id).ToListAsync()).OrderBy(c => c.At).ToLookup(c => c.CardId),
+            await db.Users.ToDictionaryAsync(u => u.Id, u => u.Email!)));
+        string? EmailOf(Guid? id) => id is { } known ? emails[known] : null;
+        List<(TicketCommentKind, string, DateTimeOffset, string?)> CommentsOf(string key) =>
+            [.. comments[cards[key].Id].Select(c => (c.Kind, c.Text, c.At, EmailOf(c.ByUserId)))];
+
+        var rejected = cards["IMP-5"];
+        (rejected.State, EmailOf(rejected.SubmittedBy), rejected.DuplicateOfId, rejected.LikelyDuplicateOfId)
+            .ShouldBe((TicketState.Rejected, "dev@import.example", null, null));
+        CommentsOf("IMP-5").ShouldBe([
+            (TicketCommentKind.SentBack, "Which coins, and why?", At("2026-10-02T09:00:00Z"), "po@import.example"),
+            (TicketCommentKind.Rejected, "Not this year: the bank will not settle it.", At("2026-10-03T09:00:00Z"), "po@import.example"),
+        ], "a comment without a kind on a rejected ticket is its reason");
+
+        var merged = cards["IMP-6"];
+        (merged.State, merged.LaneId, EmailOf(merged.SubmittedBy), merged.DuplicateOfId, merged.LikelyDuplicateOfId)
+            .ShouldBe((TicketState.Merged, null, "dev@import.example", cards["IMP-8"].Id, null), "its original comes later in the file");
+        CommentsOf("IMP-6").ShouldBeEmpty();
+
+        var sentBack = cards["IMP-7"];
+        (sentBack.State, EmailOf(sentBack.SubmittedBy), sentBack.DuplicateOfId).ShouldBe((TicketState.SentBack, "reporter@elsewhere.example", null));
+        sentBack.UpdatedAt.ShouldBe(At("2026-10-09T11:00:00Z"), "without updatedAt, a ticket was last changed by its latest comment");
+        CommentsOf("IMP-7").ShouldBe([
+            (TicketCommentKind.SentBack, "Faster than what? Say which page.", At("2026-10-09T11:00:00Z"), "po@import.example"),
+        ]);
+
+        var triage = cards["IMP-8"];
+        (triage.State, triage.LaneId, triage.SubmittedBy, triage.DuplicateOfId, triage.LikelyDuplicateOfId, triage.CreatedAt)
+            .ShouldBe((TicketState.Triage, null, null, null, cards["IMP-2"].Id, At("2026-10-09T08:00:00Z")));
+        CommentsOf("IMP-8").ShouldBe([
+            (TicketCommentKind.MergedDuplicate, "Merged duplicate IMP-6: Let customers see refunds", At("2026-10-10T09:00:00Z"), null),
+        ]);
+        new[] { "IMP-1", "IMP-2", "IMP-3", "IMP-4" }.ShouldAllBe(key => cards[key].SubmittedBy == null && cards[key].DuplicateOfId == null && !comments[cards[key].Id].Any());
+
         var members = await (await admin.GetAsync($"/api/boards/{imported.Id}/members")).ReadAsync<List<MemberResponse>>();
         members.Select(m => (m.Email, m.DisplayName, m.Role)).OrderBy(m => m.Email).ShouldBe([
             ("dev@import.example", "Dev One", BoardRole.Member),
@@ -87,7 +124,7 @@ public sealed class ImportBoardTests(KanbanApiFactory factory) : IClassFixture<K
         var people = await factory.WithDbAsync(db => db.Users
             .Where(u => u.Email!.EndsWith("import.example") || u.Email!.EndsWith("elsewhere.example"))
             .Select(u => new { u.Email, u.PasswordHash, u.IsAdmin }).ToListAsync());
-        people.Count.ShouldBe(4, "members, and who moved a card without being a member");
+        people.Count.ShouldBe(5, "members, and who moved a card or submitted a ticket without being a member");
         people.ShouldAllBe(p => p.PasswordHash == null && !p.IsAdmin);
     }
 
@@ -107,7 +144,13 @@ public sealed class ImportBoardTests(KanbanApiFactory factory) : IClassFixture<K
         full.Type.ShouldBe("urn:kanban:problem:wip-limit-reached");
 
         var ticket = await admin.AddCardAsync(board.Id);
-        ticket.Key.ShouldBe("IMR-6");
+        ticket.Key.ShouldBe("IMR-9");
+
+        var likelyDuplicate = await factory.WithDbAsync(db => db.Cards.Where(c => c.BoardId == imported.Id && c.Key == "IMR-8").Select(c => c.Id).SingleAsync());
+        var stillLikely = await (await admin.PostJsonAsync($"/api/tickets/{likelyDuplicate}/accept", new { })).ReadProblemAsync(HttpStatusCode.Conflict);
+        stillLikely.Type.ShouldBe("urn:kanban:problem:likely-duplicate");
+        await (await admin.PostJsonAsync($"/api/tickets/{likelyDuplicate}/mark-distinct", new { })).ReadAsync<object>();
+        (await (await admin.PostJsonAsync($"/api/tickets/{likelyDuplicate}/accept", new { })).ReadAsync<TicketResponse>()).State.ShouldBe(TicketState.OnBoard);
     }
 
     [Fact]
