@@ -103,15 +103,15 @@ public sealed class Card
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Restores the link of a merged ticket to its original, as recorded elsewhere (a board file).</summary>
-    public void RestoreDuplicateOf(Card original)
-    {
-        if (original.BoardId != BoardId || original.Id == Id)
-        {
-            throw new ArgumentException("The original must be another ticket of the same board.", nameof(original));
-        }
+    public void RestoreDuplicateOf(Card original) => DuplicateOfId = OtherTicketOfThisBoard(original).Id;
 
-        DuplicateOfId = original.Id;
-    }
+    /// <summary>Restores an unresolved likely-duplicate flag, as recorded elsewhere (a board file).</summary>
+    public void RestoreLikelyDuplicateOf(Card original) => LikelyDuplicateOfId = OtherTicketOfThisBoard(original).Id;
+
+    private Card OtherTicketOfThisBoard(Card original) =>
+        original.BoardId == BoardId && original.Id != Id
+            ? original
+            : throw new ArgumentException("The original must be another ticket of the same board.", nameof(original));
 
     internal void Edit(TicketContent content, DateTimeOffset now)
     {

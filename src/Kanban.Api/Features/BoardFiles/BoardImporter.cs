@@ -137,8 +137,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
 
                 if (ticket.LikelyDuplicateOf is { } likely)
                 {
-                    // Card has no restore method for this flag yet; it is set as stored, like the rest of the restored card.
-                    db.Entry(card).Property(c => c.LikelyDuplicateOfId).CurrentValue = cards[likely].Id;
+                    card.RestoreLikelyDuplicateOf(cards[likely]);
                 }
             }
 
