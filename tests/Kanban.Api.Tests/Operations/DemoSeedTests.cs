@@ -50,18 +50,34 @@ public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoAp
     }
 
     [Fact]
-    public async Task The_demo_triage_inbox_holds_a_good_ticket_and_two_that_fail_gates_for_the_product_owner_to_judge()
+    public async Task The_demo_triage_inbox_holds_a_good_ticket_two_that_fail_gates_and_one_sent_back_with_a_comment()
     {
         var boardId = (await (await _client.GetAsync("/api/boards")).ReadAsync<List<Kanban.Api.Features.Boards.BoardSummary>>()).Single().Id;
 
         var inbox = await (await _client.GetAsync($"/api/boards/{boardId}/triage")).ReadAsync<List<TicketResponse>>();
 
-        inbox.Select(t => t.Key).ShouldBe(["DEMO-45", "DEMO-46", "DEMO-47"]);
-        inbox.ShouldAllBe(t => t.State == TicketState.Triage && t.LaneId == null);
+        inbox.Select(t => (t.Key, t.State)).ShouldBe(
+            [("DEMO-48", TicketState.SentBack), ("DEMO-45", TicketState.Triage), ("DEMO-46", TicketState.Triage), ("DEMO-47", TicketState.Triage)]);
+        inbox.ShouldAllBe(t => t.LaneId == null && t.SubmittedByName != null);
+        inbox = inbox[1..];
         inbox[0].Gates.ShouldAllBe(g => g.Passed);
         inbox[1].Gates.Where(g => !g.Passed).Select(g => g.Gate).ShouldBe(
             [QualityGates.Title, QualityGates.Description, QualityGates.DefinitionOfDone, QualityGates.Estimate]);
         inbox[2].Gates.Where(g => !g.Passed).Select(g => g.Gate).ShouldBe([QualityGates.DefinitionOfDone]);
+    }
+
+    [Fact]
+    public async Task The_demo_ticket_sent_back_carries_the_product_owners_comment_for_its_submitter()
+    {
+        var boardId = (await (await _client.GetAsync("/api/boards")).ReadAsync<List<Kanban.Api.Features.Boards.BoardSummary>>()).Single().Id;
+        var sentBack = (await (await _client.GetAsync($"/api/boards/{boardId}/triage")).ReadAsync<List<TicketResponse>>()).Single(t => t.State == TicketState.SentBack);
+
+        var detail = await (await _client.GetAsync($"/api/tickets/{sentBack.Id}")).ReadAsync<TicketDetail>();
+
+        detail.SubmittedByName.ShouldBe("Ben Member");
+        var comment = detail.Comments.ShouldHaveSingleItem();
+        comment.Kind.ShouldBe(TicketCommentKind.SentBack);
+        comment.ByName.ShouldBe("Ana Owner");
     }
 
     [Fact]
@@ -132,4 +148,6 @@ public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoAp
         (await factory.WithDbAsync(db => db.Boards.CountAsync(b => b.Key == DemoBoardSeeder.BoardKey))).ShouldBe(1);
         (await factory.WithDbAsync(db => db.Boards.SelectMany(b => b.Lanes).CountAsync(l => l.Kind == LaneKind.Backlog))).ShouldBe(1);
     }
+
+    private sealed record TicketDetail(string? SubmittedByName, List<TicketCommentResponse> Comments);
 }
