@@ -45,6 +45,7 @@ public sealed class TriageFlowTests(BrowserFixture browser, DemoKanbanServer ser
             await Assertions.Expect(member.GetByTestId("gate-estimate")).ToHaveAttributeAsync("data-passed", "false");
             await Assertions.Expect(member.GetByTestId("gate-estimate")).ToContainTextAsync("split");
             await Assertions.Expect(member.GetByTestId("ticket-submit")).ToBeDisabledAsync();
+            await member.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, "submit-form-gates.png"), FullPage = true });
             await Assertions.Expect(member.GetByTestId("ticket-submit")).ToContainTextAsync("4");
 
             // The member fixes each one.
@@ -79,6 +80,7 @@ public sealed class TriageFlowTests(BrowserFixture browser, DemoKanbanServer ser
 
             await Assertions.Expect(item).ToHaveAttributeAsync("data-selected", "true");
             await Assertions.Expect(owner.GetByTestId("triage-detail")).ToContainTextAsync("Email merchants a daily summary of failed payments");
+            await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, "triage-inbox.png"), FullPage = true });
             await owner.Keyboard.PressAsync("a");
             await Assertions.Expect(item).ToHaveCountAsync(0);
 
