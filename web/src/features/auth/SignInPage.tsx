@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { authApi } from '../../api/accounts';
 import { isApiError } from '../../api/http';
 import type { CurrentUser, LoginRequest } from '../../api/types';
 import { AuthLoading, AuthUnavailable, useAuth } from './AuthProvider';
 import { nextFromSearch } from './redirect';
+import { useDocumentTitle } from '../../components/PageState';
 
 /** What the sign-in form says about a refused sign-in: the server's detail (401, 429), or each field's message (400). */
 export function signInErrorMessages(error: unknown): string[] {
@@ -31,12 +32,7 @@ export function SignInPage() {
   const location = useLocation();
   const next = nextFromSearch(location.search);
 
-  useEffect(() => {
-    document.title = 'Sign in · Kanban';
-    return () => {
-      document.title = 'Kanban';
-    };
-  }, []);
+  useDocumentTitle('Sign in · Kanban');
 
   const { state } = auth;
   if (state.status === 'signedIn') return <Navigate to={next} replace />;

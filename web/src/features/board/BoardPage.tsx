@@ -19,7 +19,7 @@ import {
   type ScreenReaderInstructions,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { isApiError } from '../../api/http';
+import { PageLoadError, PageLoading, useDocumentTitle } from '../../components/PageState';
 import { describeProblem, type ProblemMessage } from '../../api/problems';
 import type { Board, Card, ConnectionState, LineState } from '../../api/types';
 import { TextPromptDialog } from '../../components/TextPromptDialog';
@@ -95,44 +95,11 @@ export function BoardPage() {
   const query = useBoard(boardId);
   const connection = useBoardHub(boardId, query.isSuccess);
 
-  useEffect(() => {
-    document.title = query.data ? `${query.data.name} · Kanban` : 'Board · Kanban';
-    return () => {
-      document.title = 'Kanban';
-    };
-  }, [query.data]);
+  useDocumentTitle(query.data ? `${query.data.name} · Kanban` : 'Board · Kanban');
 
-  if (query.isPending) {
-    return (
-      <div className="page-state" aria-busy="true" data-testid="board-loading">
-        <h1>Loading board…</h1>
-      </div>
-    );
-  }
-
+  if (query.isPending) return <PageLoading heading="Loading board…" testId="board-loading" />;
   if (query.isError) {
-    const notFound = isApiError(query.error) && query.error.status === 404;
-    return (
-      <div className="page-state" data-testid={notFound ? 'board-not-found' : 'board-error'}>
-        <h1>{notFound ? 'Board not found' : 'The board could not be loaded'}</h1>
-        <p>
-          {notFound
-            ? 'There is no board here, or you do not have access to it.'
-            : query.error.message}
-        </p>
-        {notFound && isApiError(query.error) && query.error.problem.detail && (
-          <p className="muted">{query.error.problem.detail}</p>
-        )}
-        <p className="page-state__actions">
-          {!notFound && (
-            <button type="button" className="button" onClick={() => void query.refetch()}>
-              Try again
-            </button>
-          )}
-          <Link to="/">Back to boards</Link>
-        </p>
-      </div>
-    );
+    return <PageLoadError what="board" error={query.error} retry={() => void query.refetch()} showDetail />;
   }
 
   return <BoardView board={query.data} connection={connection} />;

@@ -1,6 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router-dom';
-import { isApiError } from '../../api/http';
+import { PageLoadError, PageLoading, useDocumentTitle } from '../../components/PageState';
 import type { Board } from '../../api/types';
 import { useBoardPermissions } from './permissions';
 import { useBoard } from './useBoard';
@@ -53,36 +53,9 @@ export function WithBoard({
 }) {
   const query = useBoard(boardId);
 
-  useEffect(() => {
-    document.title = query.data ? `${title} · ${query.data.name} · Kanban` : `${title} · Kanban`;
-    return () => {
-      document.title = 'Kanban';
-    };
-  }, [query.data, title]);
+  useDocumentTitle(query.data ? `${title} · ${query.data.name} · Kanban` : `${title} · Kanban`);
 
-  if (query.isPending) {
-    return (
-      <div className="page-state" aria-busy="true" data-testid="board-loading">
-        <h1>Loading…</h1>
-      </div>
-    );
-  }
-  if (query.isError) {
-    const notFound = isApiError(query.error) && query.error.status === 404;
-    return (
-      <div className="page-state" data-testid={notFound ? 'board-not-found' : 'board-error'}>
-        <h1>{notFound ? 'Board not found' : 'The board could not be loaded'}</h1>
-        <p>{notFound ? 'There is no board here, or you do not have access to it.' : query.error.message}</p>
-        <p className="page-state__actions">
-          {!notFound && (
-            <button type="button" className="button" onClick={() => void query.refetch()}>
-              Try again
-            </button>
-          )}
-          <Link to="/">Back to boards</Link>
-        </p>
-      </div>
-    );
-  }
+  if (query.isPending) return <PageLoading heading="Loading…" testId="board-loading" />;
+  if (query.isError) return <PageLoadError what="board" error={query.error} retry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
 }

@@ -1,15 +1,13 @@
-import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { roleLabel } from '../board/permissions';
 import { CreateBoardForm } from './CreateBoardForm';
 import { useBoards } from './useBoards';
+import { useDocumentTitle } from '../../components/PageState';
 
 export function BoardsPage() {
   const boards = useBoards();
 
-  useEffect(() => {
-    document.title = 'Boards · Kanban';
-  }, []);
+  useDocumentTitle('Boards · Kanban');
 
   return (
     <div className="boards-page">

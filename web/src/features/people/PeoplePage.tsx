@@ -7,6 +7,7 @@ import { describeProblem } from '../../api/problems';
 import type { CreateUserRequest, UserAccount } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldErrors, otherFieldErrors } from '../settings/settingsForm';
+import { useDocumentTitle } from '../../components/PageState';
 
 export const PERSON_FIELDS = ['email', 'displayName', 'password'] as const;
 type PersonField = (typeof PERSON_FIELDS)[number];
@@ -160,12 +161,7 @@ export function PeoplePage() {
   const users = useUsers();
   const [status, setStatus] = useState('');
 
-  useEffect(() => {
-    document.title = 'People · Kanban';
-    return () => {
-      document.title = 'Kanban';
-    };
-  }, []);
+  useDocumentTitle('People · Kanban');
 
   return (
     <div className="people-page" data-testid="people-page">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { isApiError } from '../../api/http';
+import { PageLoadError, PageLoading, useDocumentTitle } from '../../components/PageState';
 import type { Board, TicketComment, TicketDetail } from '../../api/types';
 import { formatLocalTime, relativeTime, useNow } from '../../lib/time';
 import { useCurrentUser } from '../auth/AuthProvider';
@@ -18,36 +18,11 @@ export function TicketPage() {
   const { ticketId = '' } = useParams();
   const query = useTicket(ticketId);
 
-  useEffect(() => {
-    document.title = query.data ? `${query.data.key} · Kanban` : 'Ticket · Kanban';
-    return () => {
-      document.title = 'Kanban';
-    };
-  }, [query.data]);
+  useDocumentTitle(query.data ? `${query.data.key} · Kanban` : 'Ticket · Kanban');
 
-  if (query.isPending) {
-    return (
-      <div className="page-state" aria-busy="true" data-testid="ticket-loading">
-        <h1>Loading ticket…</h1>
-      </div>
-    );
-  }
+  if (query.isPending) return <PageLoading heading="Loading ticket…" testId="ticket-loading" />;
   if (query.isError) {
-    const notFound = isApiError(query.error) && query.error.status === 404;
-    return (
-      <div className="page-state" data-testid={notFound ? 'ticket-not-found' : 'ticket-error'}>
-        <h1>{notFound ? 'Ticket not found' : 'The ticket could not be loaded'}</h1>
-        <p>{notFound ? 'There is no ticket here, or you do not have access to its board.' : query.error.message}</p>
-        <p className="page-state__actions">
-          {!notFound && (
-            <button type="button" className="button" onClick={() => void query.refetch()}>
-              Try again
-            </button>
-          )}
-          <Link to="/">Back to boards</Link>
-        </p>
-      </div>
-    );
+    return <PageLoadError what="ticket" error={query.error} retry={() => void query.refetch()} />;
   }
   return <TicketPageWithBoard ticket={query.data} />;
 }
