@@ -77,6 +77,26 @@ public static class Api
         return await (await client.PostJsonAsync($"/api/tickets/{ticket.Id}/accept", new { })).ReadAsync<TicketResponse>();
     }
 
+    public static Task<HttpResponseMessage> AcceptAsync(this HttpClient client, Guid ticketId, int? index = null) =>
+        client.PostJsonAsync($"/api/tickets/{ticketId}/accept", new { index });
+
+    public static async Task<TicketDetailResponse> GetTicketAsync(this HttpClient client, Guid ticketId) =>
+        await (await client.GetAsync($"/api/tickets/{ticketId}")).ReadAsync<TicketDetailResponse>();
+
+    public static async Task<List<TicketResponse>> GetTriageAsync(this HttpClient client, Guid boardId) =>
+        await (await client.GetAsync($"/api/boards/{boardId}/triage")).ReadAsync<List<TicketResponse>>();
+
+    /// <summary>
+    /// Adds <paramref name="email"/> (created if new) to the board as <paramref name="role"/>, through
+    /// <paramref name="owner"/>, a product owner of it, and answers a client signed in as them.
+    /// </summary>
+    public static async Task<HttpClient> ClientOnBoardAsync(this KanbanApiFactory factory, HttpClient owner, Guid boardId, string email, string role)
+    {
+        await factory.UserIdOfAsync(email);
+        await (await owner.PostJsonAsync($"/api/boards/{boardId}/members", new { email, role })).ReadAsync<object>();
+        return await factory.CreateClientForAsync(email);
+    }
+
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient client, Guid cardId, Guid laneId, int? index = null) =>
         client.PostJsonAsync($"/api/cards/{cardId}/move", new { laneId, index });
 
