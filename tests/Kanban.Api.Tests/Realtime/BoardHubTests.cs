@@ -5,6 +5,7 @@ using Kanban.Api.Tests.Infrastructure;
 using Kanban.Domain.Cards;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using TestApi = Kanban.Api.Tests.Infrastructure.Api;
 
 namespace Kanban.Api.Tests.Realtime;
 
@@ -99,6 +100,44 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
         changed.Ticket.Id.ShouldBe(ticket.Id);
         changed.Ticket.State.ShouldBe(TicketState.SentBack);
         changed.Ticket.LaneId.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Edit_reject_merge_and_mark_distinct_each_push_TicketChanged_with_consecutive_versions()
+    {
+        var board = await _client.CreateBoardAsync();
+        var edited = await _client.SubmitTicketAsync(board.Id, "A ticket that gets edited");
+        var rejected = await _client.SubmitTicketAsync(board.Id, "A ticket that gets rejected");
+        var merged = await _client.SubmitTicketAsync(board.Id, "A ticket that gets merged");
+        var distinct = await _client.SubmitTicketAsync(board.Id, "A ticket that is marked distinct");
+        await using var watcher = await ConnectAsync();
+        var received = new List<TicketMessage>();
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<TicketMessage>("TicketChanged", e =>
+        {
+            lock (received)
+            {
+                received.Add(e);
+                if (received.Count == 4)
+                {
+                    all.TrySetResult();
+                }
+            }
+        });
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+        var before = await _client.GetBoardAsync(board.Id);
+
+        (await _client.PutJsonAsync($"/api/tickets/{edited.Id}", TestApi.GoodTicket("A ticket that was edited"))).EnsureSuccessStatusCode();
+        (await _client.PostJsonAsync($"/api/tickets/{rejected.Id}/reject", new { reason = "Not ours" })).EnsureSuccessStatusCode();
+        (await _client.PostJsonAsync($"/api/tickets/{merged.Id}/merge", new { originalId = edited.Id })).EnsureSuccessStatusCode();
+        (await _client.PostAsync($"/api/tickets/{distinct.Id}/mark-distinct", null)).EnsureSuccessStatusCode();
+
+        await all.Task.WaitAsync(Patience);
+        received.Select(m => m.Ticket.Id).ShouldBe([edited.Id, rejected.Id, merged.Id, distinct.Id]);
+        received.Select(m => m.Version).ShouldBe(Enumerable.Range(1, 4).Select(n => before.Version + n));
+        received[0].Ticket.Title.ShouldBe("A ticket that was edited");
+        received.Select(m => m.Ticket.State).ShouldBe([TicketState.Triage, TicketState.Rejected, TicketState.Merged, TicketState.Triage]);
+        received[2].Ticket.DuplicateOf.ShouldBe(edited.Id);
     }
 
     [Fact]

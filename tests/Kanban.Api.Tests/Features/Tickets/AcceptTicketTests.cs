@@ -62,6 +62,34 @@ public sealed class AcceptTicketTests(KanbanApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_accept_past_the_end_puts_the_card_last()
+    {
+        var board = await _client.CreateBoardAsync();
+        var a = await _client.AddCardAsync(board.Id, "First card in the backlog");
+        var pastTheEnd = await _client.SubmitTicketAsync(board.Id, "Accepted at index 99");
+
+        await (await _client.AcceptAsync(pastTheEnd.Id, index: 99)).ReadAsync<TicketResponse>();
+
+        (await _client.GetBoardAsync(board.Id)).Cards.Select(c => c.Id).ShouldBe([a.Id, pastTheEnd.Id]);
+    }
+
+    /// <summary>
+    /// Index and rank are both optional, and the route declares its body optional; a client that
+    /// sends no body at all (curl -X POST …/accept) means "last".
+    /// </summary>
+    [Fact]
+    public async Task An_accept_without_any_body_puts_the_card_last()
+    {
+        var board = await _client.CreateBoardAsync();
+        var a = await _client.AddCardAsync(board.Id, "First card in the backlog");
+        var noBody = await _client.SubmitTicketAsync(board.Id, "Accepted without a body");
+
+        await (await _client.PostAsync($"/api/tickets/{noBody.Id}/accept", null)).ReadAsync<TicketResponse>();
+
+        (await _client.GetBoardAsync(board.Id)).Cards.Select(c => c.Id).ShouldBe([a.Id, noBody.Id]);
+    }
+
+    [Fact]
     public async Task An_accept_at_a_negative_index_gets_400()
     {
         var board = await _client.CreateBoardAsync();
@@ -204,5 +232,49 @@ public sealed class AcceptTicketTests(KanbanApiFactory factory) : IClassFixture<
         activity.Items.Count(i => i.Kind == "TicketAccepted").ShouldBe(1);
         (await factory.WithDbAsync(db => db.CardTransitions.CountAsync(t => t.CardId == ticket.Id))).ShouldBe(1);
         clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task Simultaneous_accepts_of_different_tickets_never_put_the_backlog_over_its_limit()
+    {
+        var board = await _client.CreateBoardAsync();
+        await _client.SetLimitAsync(board, "Backlog", 3);
+        var tickets = new List<TicketResponse>();
+        for (var i = 0; i < 8; i++)
+        {
+            tickets.Add(await _client.SubmitTicketAsync(board.Id, $"Ticket number {i} races for the backlog"));
+        }
+
+        var clients = tickets.Select(_ => factory.CreateClient()).ToList();
+
+        var responses = await Task.WhenAll(tickets.Select((t, i) => clients[i].AcceptAsync(t.Id)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(3, string.Join(", ", responses.Select(r => r.StatusCode)));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            (await refused.ReadProblemAsync(HttpStatusCode.Conflict)).Type
+                .ShouldBeOneOf("urn:kanban:problem:wip-limit-reached", "urn:kanban:problem:concurrency-conflict");
+        }
+
+        var after = await _client.GetBoardAsync(board.Id);
+        after.Lane("Backlog").Count.ShouldBe(3);
+        after.Cards.Count.ShouldBe(3);
+        (await _client.GetTriageAsync(board.Id)).Count.ShouldBe(5);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task An_accept_is_allowed_while_the_line_is_stopped()
+    {
+        var board = await _client.CreateBoardAsync();
+        var ticket = await _client.SubmitTicketAsync(board.Id);
+        (await _client.StopLineAsync(board.Id, "Production incident")).EnsureSuccessStatusCode();
+
+        var accepted = await (await _client.AcceptAsync(ticket.Id)).ReadAsync<TicketResponse>();
+
+        accepted.State.ShouldBe(TicketState.OnBoard);
+        var after = await _client.GetBoardAsync(board.Id);
+        after.Line.Stopped.ShouldBeTrue();
+        after.Cards.ShouldHaveSingleItem().Id.ShouldBe(ticket.Id);
     }
 }

@@ -62,6 +62,31 @@ public sealed class CheckTicketTests(KanbanApiFactory factory) : IClassFixture<K
         Gate(check, "estimate").Message.ShouldBe("Estimate the work in days, from 0.5 to 5.");
     }
 
+    [Theory]
+    [InlineData("Short", "The title has 5 characters; make it at least 8, so it names the work.")]
+    [InlineData("x", "The title has 1 character; make it at least 8, so it names the work.")]
+    [InlineData("   ", "Give the ticket a title of 8 to 120 characters that names the work.")]
+    public async Task A_short_title_says_how_long_it_is(string title, string message)
+    {
+        var board = await _client.CreateBoardAsync();
+
+        var check = await CheckAsync(_client, new { boardId = board.Id, title });
+
+        Gate(check, "title").Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public async Task A_title_over_120_characters_fails_the_gate_and_one_over_400_is_malformed()
+    {
+        var board = await _client.CreateBoardAsync();
+
+        var longTitle = await CheckAsync(_client, new { boardId = board.Id, title = new string('a', 121) });
+        var huge = await _client.PostJsonAsync(Check, new { boardId = board.Id, title = new string('a', 401) });
+
+        Gate(longTitle, "title").Message.ShouldBe("The title has 121 characters; shorten it to 120 and move the rest into the description.");
+        (await huge.ReadProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys.ShouldBe(["title"]);
+    }
+
     [Fact]
     public async Task A_draft_without_a_board_gets_400_naming_boardId()
     {

@@ -166,6 +166,36 @@ public sealed class SubmitTicketTests(KanbanApiFactory factory) : IClassFixture<
         (await _client.GetTriageAsync(board.Id)).ShouldHaveSingleItem().Id.ShouldBe(submitted.Id);
     }
 
+    [Fact]
+    public async Task Simultaneous_submissions_each_get_their_own_key()
+    {
+        var board = await _client.CreateBoardAsync();
+        var clients = Enumerable.Range(0, 10).Select(_ => factory.CreateClient()).ToList();
+
+        var responses = await Task.WhenAll(clients.Select((c, i) =>
+            c.PostJsonAsync($"/api/boards/{board.Id}/tickets", TestApi.GoodTicket($"Simultaneous ticket number {i}"))));
+
+        var created = new List<TicketResponse>();
+        foreach (var response in responses)
+        {
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                created.Add(await response.ReadAsync<TicketResponse>(HttpStatusCode.Created));
+            }
+            else
+            {
+                (await response.ReadProblemAsync(HttpStatusCode.Conflict)).Type.ShouldBe("urn:kanban:problem:concurrency-conflict");
+            }
+        }
+
+        created.ShouldNotBeEmpty();
+        created.Select(t => t.Key).ShouldBeUnique();
+        var inbox = await _client.GetTriageAsync(board.Id);
+        inbox.Select(t => t.Id).ShouldBe(created.Select(t => t.Id), ignoreOrder: true);
+        inbox.Select(t => t.Key).ShouldBe(Enumerable.Range(1, created.Count).Select(n => $"{board.Key}-{n}"), ignoreOrder: true);
+        clients.ForEach(c => c.Dispose());
+    }
+
     private async Task ShouldHoldNoTicketAsync(Guid boardId)
     {
         (await _client.GetTriageAsync(boardId)).ShouldBeEmpty();

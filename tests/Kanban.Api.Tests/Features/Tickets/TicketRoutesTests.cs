@@ -100,6 +100,48 @@ public sealed class TicketRoutesTests(KanbanApiFactory factory) : IClassFixture<
         (await _owner.GetTriageAsync(board.Id)).Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_ticket_in_triage_is_not_a_card_and_cannot_be_moved_assigned_or_blocked_onto_the_board()
+    {
+        var board = await _owner.CreateBoardAsync();
+        var ownerId = await factory.UserIdOfAsync(KanbanApiFactory.Owner);
+        var ticket = await _owner.SubmitTicketAsync(board.Id);
+        var before = await _owner.GetBoardAsync(board.Id);
+
+        var failures = new List<string>();
+        await CollectAsync(failures, "move", await _owner.MoveAsync(ticket.Id, board.LaneId("Ready")), HttpStatusCode.NotFound, "not-found");
+        await CollectAsync(failures, "move to the backlog", await _owner.MoveAsync(ticket.Id, board.LaneId("Backlog")), HttpStatusCode.NotFound, "not-found");
+        await CollectAsync(failures, "assign", await _owner.AssignAsync(ticket.Id, ownerId), HttpStatusCode.NotFound, "not-found");
+        await CollectAsync(failures, "block", await _owner.PostJsonAsync($"/api/cards/{ticket.Id}/block", new { reason = "Waiting" }), HttpStatusCode.NotFound, "not-found");
+
+        failures.ShouldBeEmpty();
+        var after = await _owner.GetBoardAsync(board.Id);
+        after.Version.ShouldBe(before.Version);
+        after.Cards.ShouldBeEmpty();
+        (await _owner.GetTicketAsync(ticket.Id)).State.ShouldBe(Kanban.Domain.Cards.TicketState.Triage);
+    }
+
+    /// <summary>
+    /// A POST without a JSON body to a route that exists is a bad request (400, naming what is
+    /// missing, or 415), never "there is no such route".
+    /// </summary>
+    [Theory]
+    [InlineData("send-back")]
+    [InlineData("reject")]
+    [InlineData("merge")]
+    public async Task A_decision_posted_without_a_body_is_a_bad_request_not_an_unknown_route(string action)
+    {
+        var board = await _owner.CreateBoardAsync();
+        var ticket = await _owner.SubmitTicketAsync(board.Id);
+
+        var response = await _owner.PostAsync($"/api/tickets/{ticket.Id}/{action}", null);
+
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBeOneOf([400, 415], body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await _owner.GetTicketAsync(ticket.Id)).State.ShouldBe(Kanban.Domain.Cards.TicketState.Triage);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body)
     {
         using var request = new HttpRequestMessage(method, url);
