@@ -6,6 +6,8 @@ using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
 using Kanban.Api.Features.Tickets;
+using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 
 namespace Kanban.Api.Tests.Infrastructure;
 
@@ -77,6 +79,26 @@ public static class Api
         return await (await client.PostJsonAsync($"/api/tickets/{ticket.Id}/accept", new { })).ReadAsync<TicketResponse>();
     }
 
+    public static Task<HttpResponseMessage> AcceptAsync(this HttpClient client, Guid ticketId, int? index = null) =>
+        client.PostJsonAsync($"/api/tickets/{ticketId}/accept", new { index });
+
+    public static async Task<TicketDetail> GetTicketAsync(this HttpClient client, Guid ticketId) =>
+        await (await client.GetAsync($"/api/tickets/{ticketId}")).ReadAsync<TicketDetail>();
+
+    public static async Task<List<TicketResponse>> GetTriageAsync(this HttpClient client, Guid boardId) =>
+        await (await client.GetAsync($"/api/boards/{boardId}/triage")).ReadAsync<List<TicketResponse>>();
+
+    /// <summary>
+    /// Adds <paramref name="email"/> (created if new) to the board as <paramref name="role"/>, through
+    /// <paramref name="owner"/>, a product owner of it, and answers a client signed in as them.
+    /// </summary>
+    public static async Task<HttpClient> ClientOnBoardAsync(this KanbanApiFactory factory, HttpClient owner, Guid boardId, string email, string role)
+    {
+        await factory.UserIdOfAsync(email);
+        await (await owner.PostJsonAsync($"/api/boards/{boardId}/members", new { email, role })).ReadAsync<object>();
+        return await factory.CreateClientForAsync(email);
+    }
+
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient client, Guid cardId, Guid laneId, int? index = null) =>
         client.PostJsonAsync($"/api/cards/{cardId}/move", new { laneId, index });
 
@@ -123,6 +145,33 @@ public static class Api
     public static Task<HttpResponseMessage> ResumeLineAsync(this HttpClient client, Guid boardId, string note) =>
         client.PostJsonAsync($"/api/boards/{boardId}/line/resume", new { note });
 }
+
+/// <summary>
+/// <c>GET /api/tickets/{id}</c> as a client reads it: the ticket, its comments and its history.
+/// (The app's <see cref="TicketDetailResponse"/> is built for writing, not for reading back.)
+/// </summary>
+public sealed record TicketDetail(
+    Guid Id,
+    string Key,
+    Guid BoardId,
+    string Title,
+    string Description,
+    IReadOnlyList<string> DefinitionOfDone,
+    decimal EstimateDays,
+    CardClass Class,
+    TicketState State,
+    Guid? LaneId,
+    long Rank,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    Guid? SubmittedBy,
+    string? SubmittedByName,
+    Guid? LikelyDuplicateOf,
+    Guid? DuplicateOf,
+    IReadOnlyList<GateResult> Gates,
+    IReadOnlyList<DuplicateCandidate> Duplicates,
+    IReadOnlyList<TicketCommentResponse> Comments,
+    IReadOnlyList<TicketHistoryItem> History);
 
 public sealed record Problem(string Type, string Title, int Status, string Detail, Dictionary<string, string[]>? Errors)
 {

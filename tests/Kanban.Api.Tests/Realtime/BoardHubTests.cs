@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kanban.Api.Realtime;
 using Kanban.Api.Tests.Infrastructure;
+using Kanban.Domain.Cards;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using TestApi = Kanban.Api.Tests.Infrastructure.Api;
 
 namespace Kanban.Api.Tests.Realtime;
 
@@ -35,19 +37,107 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
     }
 
     [Fact]
-    public async Task A_client_on_the_board_receives_TicketSubmitted()
+    public async Task A_client_on_the_board_receives_TicketSubmitted_with_the_ticket_in_triage()
     {
         var board = await _client.CreateBoardAsync();
         await using var watcher = await ConnectAsync();
-        var received = new TaskCompletionSource<CardMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.On<CardMessage>("TicketSubmitted", e => received.TrySetResult(e));
+        var received = new TaskCompletionSource<TicketMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<TicketMessage>("TicketSubmitted", e => received.TrySetResult(e));
         await watcher.InvokeAsync("JoinBoard", board.Id);
 
-        var ticket = await _client.AddCardAsync(board.Id);
+        var ticket = await _client.SubmitTicketAsync(board.Id);
 
         var submitted = await received.Task.WaitAsync(Patience);
-        submitted.Card.Key.ShouldBe(ticket.Key);
+        submitted.BoardId.ShouldBe(board.Id);
         submitted.Version.ShouldBe(board.Version + 1);
+        submitted.Ticket.Id.ShouldBe(ticket.Id);
+        submitted.Ticket.Key.ShouldBe(ticket.Key);
+        submitted.Ticket.State.ShouldBe(TicketState.Triage);
+        submitted.Ticket.LaneId.ShouldBeNull();
+        submitted.Ticket.Gates.ShouldAllBe(g => g.Passed);
+        (await _client.GetBoardAsync(board.Id)).Version.ShouldBe(submitted.Version);
+    }
+
+    [Fact]
+    public async Task A_client_on_the_board_receives_TicketAccepted_with_the_card_in_the_backlog()
+    {
+        var board = await _client.CreateBoardAsync();
+        var ticket = await _client.SubmitTicketAsync(board.Id);
+        await using var watcher = await ConnectAsync();
+        var received = new TaskCompletionSource<CardMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<CardMessage>("TicketAccepted", e => received.TrySetResult(e));
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+        var before = await _client.GetBoardAsync(board.Id);
+
+        (await _client.AcceptAsync(ticket.Id)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var accepted = await received.Task.WaitAsync(Patience);
+        accepted.BoardId.ShouldBe(board.Id);
+        accepted.Version.ShouldBe(before.Version + 1);
+        accepted.Card.Id.ShouldBe(ticket.Id);
+        accepted.Card.Key.ShouldBe(ticket.Key);
+        accepted.Card.LaneId.ShouldBe(board.LaneId("Backlog"));
+        (await _client.GetBoardAsync(board.Id)).Cards.ShouldHaveSingleItem().ShouldBe(accepted.Card);
+    }
+
+    [Fact]
+    public async Task A_client_on_the_board_receives_TicketChanged_when_a_ticket_is_sent_back()
+    {
+        var board = await _client.CreateBoardAsync();
+        var ticket = await _client.SubmitTicketAsync(board.Id);
+        await using var watcher = await ConnectAsync();
+        var received = new TaskCompletionSource<TicketMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<TicketMessage>("TicketChanged", e => received.TrySetResult(e));
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+        var before = await _client.GetBoardAsync(board.Id);
+
+        (await _client.PostJsonAsync($"/api/tickets/{ticket.Id}/send-back", new { comment = "Name the page this is about" }))
+            .StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var changed = await received.Task.WaitAsync(Patience);
+        changed.BoardId.ShouldBe(board.Id);
+        changed.Version.ShouldBe(before.Version + 1);
+        changed.Ticket.Id.ShouldBe(ticket.Id);
+        changed.Ticket.State.ShouldBe(TicketState.SentBack);
+        changed.Ticket.LaneId.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Edit_reject_merge_and_mark_distinct_each_push_TicketChanged_with_consecutive_versions()
+    {
+        var board = await _client.CreateBoardAsync();
+        var edited = await _client.SubmitTicketAsync(board.Id, "A ticket that gets edited");
+        var rejected = await _client.SubmitTicketAsync(board.Id, "A ticket that gets rejected");
+        var merged = await _client.SubmitTicketAsync(board.Id, "A ticket that gets merged");
+        var distinct = await _client.SubmitTicketAsync(board.Id, "A ticket that is marked distinct");
+        await using var watcher = await ConnectAsync();
+        var received = new List<TicketMessage>();
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<TicketMessage>("TicketChanged", e =>
+        {
+            lock (received)
+            {
+                received.Add(e);
+                if (received.Count == 4)
+                {
+                    all.TrySetResult();
+                }
+            }
+        });
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+        var before = await _client.GetBoardAsync(board.Id);
+
+        (await _client.PutJsonAsync($"/api/tickets/{edited.Id}", TestApi.GoodTicket("A ticket that was edited"))).EnsureSuccessStatusCode();
+        (await _client.PostJsonAsync($"/api/tickets/{rejected.Id}/reject", new { reason = "Not ours" })).EnsureSuccessStatusCode();
+        (await _client.PostJsonAsync($"/api/tickets/{merged.Id}/merge", new { originalId = edited.Id })).EnsureSuccessStatusCode();
+        (await _client.PostAsync($"/api/tickets/{distinct.Id}/mark-distinct", null)).EnsureSuccessStatusCode();
+
+        await all.Task.WaitAsync(Patience);
+        received.Select(m => m.Ticket.Id).ShouldBe([edited.Id, rejected.Id, merged.Id, distinct.Id]);
+        received.Select(m => m.Version).ShouldBe(Enumerable.Range(1, 4).Select(n => before.Version + n));
+        received[0].Ticket.Title.ShouldBe("A ticket that was edited");
+        received.Select(m => m.Ticket.State).ShouldBe([TicketState.Triage, TicketState.Rejected, TicketState.Merged, TicketState.Triage]);
+        received[2].Ticket.DuplicateOf.ShouldBe(edited.Id);
     }
 
     [Fact]

@@ -50,6 +50,18 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         {
             title = "Matrix ticket title", description = "Text", definitionOfDone = new[] { "One criterion of four words" }, estimateDays = 1,
         }),
+        ["POST /api/tickets/check"] = (Needs.Member, s => new
+        {
+            boardId = s.BoardId, title = "Matrix ticket title", description = "Text", definitionOfDone = new[] { "One criterion of four words" }, estimateDays = 1,
+        }),
+        ["GET /api/boards/{boardId:guid}/triage"] = (Needs.Member, _ => null),
+        ["GET /api/tickets/{ticketId:guid}"] = (Needs.Member, _ => null),
+        ["PUT /api/tickets/{ticketId:guid}"] = (Needs.Member, _ => TestApi.GoodTicket("The card on the board, edited")),
+        ["POST /api/tickets/{ticketId:guid}/accept"] = (Needs.ProductOwner, _ => new { }),
+        ["POST /api/tickets/{ticketId:guid}/send-back"] = (Needs.ProductOwner, _ => new { comment = "Say which page this is about" }),
+        ["POST /api/tickets/{ticketId:guid}/reject"] = (Needs.ProductOwner, _ => new { reason = "Out of scope for this board" }),
+        ["POST /api/tickets/{ticketId:guid}/merge"] = (Needs.ProductOwner, s => new { originalId = s.CardId }),
+        ["POST /api/tickets/{ticketId:guid}/mark-distinct"] = (Needs.ProductOwner, _ => null),
         ["POST /api/cards/{cardId:guid}/move"] = (Needs.Member, s => new { laneId = s.ReadyLaneId }),
         ["POST /api/cards/{cardId:guid}/assign"] = (Needs.Member, s => new { userId = s.MemberId }),
         ["POST /api/cards/{cardId:guid}/block"] = (Needs.Member, _ => new { reason = "Waiting on the bank" }),
@@ -84,7 +96,7 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
             {
                 var scene = await Scene.SetUpAsync(factory, who == Who.Admin ? KanbanApiFactory.AdminEmail : EmailOf(who));
                 using var client = await ClientAsync(who);
-                var request = new HttpRequestMessage(new HttpMethod(method), scene.Fill(pattern));
+                var request = new HttpRequestMessage(new HttpMethod(method), scene.Fill(method, pattern));
                 if (body(scene) is { } content)
                 {
                     request.Content = JsonContent.Create(content, options: TestApi.Json);
@@ -143,8 +155,11 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
             .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods
                 .Select(m => new KeyValuePair<string, (string, string)>($"{m} {e.RoutePattern.RawText!.TrimEnd('/')}", (m, e.RoutePattern.RawText!))));
 
-    /// <summary>A fresh board owned by <see cref="KanbanApiFactory.Owner"/>, with a viewer, a member, a card and a share link.</summary>
-    private sealed record Scene(Guid BoardId, Guid ReadyLaneId, Guid CardId, Guid MemberId, Guid ShareLinkId, string Email)
+    /// <summary>
+    /// A fresh board owned by <see cref="KanbanApiFactory.Owner"/>, with a viewer, a member, a card on
+    /// the board, a ticket of the owner's waiting in triage, and a share link.
+    /// </summary>
+    private sealed record Scene(Guid BoardId, Guid ReadyLaneId, Guid CardId, Guid TriageTicketId, Guid MemberId, Guid ShareLinkId, string Email)
     {
         public static async Task<Scene> SetUpAsync(KanbanApiFactory factory, string callerEmail)
         {
@@ -156,12 +171,19 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
             await (await owner.PostJsonAsync($"/api/boards/{board.Id}/members", new { email = Viewer, role = "Viewer" })).ReadAsync<object>();
             await (await owner.PostJsonAsync($"/api/boards/{board.Id}/members", new { email = Member, role = "Member" })).ReadAsync<object>();
             var ticket = await owner.AddCardAsync(board.Id);
+            var waiting = await owner.SubmitTicketAsync(board.Id, "A ticket waiting in triage");
             var link = await (await owner.PostJsonAsync($"/api/boards/{board.Id}/share-links", new { view = "wall" }))
                 .ReadAsync<Kanban.Api.Features.ShareLinks.CreatedShareLinkResponse>(HttpStatusCode.Created);
-            return new Scene(board.Id, board.LaneId("Ready"), ticket.Id, memberId, link.Id, callerEmail);
+            return new Scene(board.Id, board.LaneId("Ready"), ticket.Id, waiting.Id, memberId, link.Id, callerEmail);
         }
 
-        public string Fill(string pattern) => pattern
+        /// <summary>
+        /// The URL for a route. Triage decisions and reads act on the ticket in triage; an edit acts on
+        /// the card on the board, which any member may edit (in triage only its submitter and a
+        /// product owner may, which the triage tests cover).
+        /// </summary>
+        public string Fill(string method, string pattern) => pattern
+            .Replace("{ticketId:guid}", (method == "PUT" ? CardId : TriageTicketId).ToString(), StringComparison.Ordinal)
             .Replace("{boardId:guid}", BoardId.ToString(), StringComparison.Ordinal)
             .Replace("{laneId:guid}", ReadyLaneId.ToString(), StringComparison.Ordinal)
             .Replace("{cardId:guid}", CardId.ToString(), StringComparison.Ordinal)

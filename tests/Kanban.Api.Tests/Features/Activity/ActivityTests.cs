@@ -10,7 +10,7 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
-    public async Task Every_create_move_limit_change_settings_change_stop_and_resume_is_recorded_newest_first()
+    public async Task Every_submit_accept_move_limit_change_settings_change_stop_and_resume_is_recorded_newest_first()
     {
         var board = await _client.CreateBoardAsync();
         var ticket = await _client.AddCardAsync(board.Id, "Record everything that happens");
@@ -23,7 +23,7 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
 
         var page = await (await _client.GetAsync($"/api/boards/{board.Id}/activity")).ReadAsync<ActivityPage>();
 
-        page.Items.Select(i => i.Kind).ShouldBe(["LineResumed", "LineStopped", "SettingsChanged", "LaneChanged", "CardMoved", "CardCreated"]);
+        page.Items.Select(i => i.Kind).ShouldBe(["LineResumed", "LineStopped", "SettingsChanged", "LaneChanged", "CardMoved", "TicketAccepted", "TicketSubmitted"]);
         page.Items.Select(i => i.Summary).ShouldBe(
         [
             "Line resumed after less than a minute: Build server is back",
@@ -31,13 +31,14 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
             "Settings changed: personal WIP limit 2 → 3",
             "Lane Ready: WIP limit 5 → 4",
             $"{ticket.Key} moved from Backlog to Ready",
-            $"{ticket.Key} created in Backlog",
+            $"{ticket.Key} accepted into Backlog",
+            $"{ticket.Key} submitted for triage: Record everything that happens",
         ]);
         var limitChange = page.Items.Single(i => i.Kind == "LaneChanged").Data;
         limitChange.GetProperty("before").GetProperty("wipLimit").GetInt32().ShouldBe(5);
         limitChange.GetProperty("after").GetProperty("wipLimit").GetInt32().ShouldBe(4);
-        page.Items.Select(i => i.Version).ShouldBeInOrder(SortDirection.Descending);
-        page.Items.Single(i => i.Kind == "CardMoved").CardId.ShouldBe(ticket.Id);
+        page.Items.Where(i => i.CardId is not null).ShouldAllBe(i => i.CardId == ticket.Id);
+        page.Items.Select(i => i.Version).ShouldBe(Enumerable.Range(1, 7).Reverse().Select(n => board.Version + n));
         page.Next.ShouldBeNull();
     }
 
@@ -45,9 +46,9 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
     public async Task The_trail_pages_with_before_and_take()
     {
         var board = await _client.CreateBoardAsync();
-        for (var i = 0; i < 5; i++)
+        for (var i = 1; i <= 5; i++)
         {
-            await _client.AddCardAsync(board.Id, $"Paged ticket number {i}");
+            await _client.SubmitTicketAsync(board.Id, $"Paged ticket number {i}");
         }
 
         var first = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2")).ReadAsync<ActivityPage>();
@@ -55,7 +56,7 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
         var last = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=2&before={Uri.EscapeDataString(second.Next!)}")).ReadAsync<ActivityPage>();
 
         first.Items.Concat(second.Items).Concat(last.Items).Select(i => i.Summary).ShouldBe(
-            Enumerable.Range(1, 5).Reverse().Select(n => $"{board.Key}-{n} created in Backlog"));
+            Enumerable.Range(1, 5).Reverse().Select(n => $"{board.Key}-{n} submitted for triage: Paged ticket number {n}"));
         last.Next.ShouldBeNull();
     }
 
@@ -80,7 +81,8 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
         while (before is not null);
 
         kinds.Take(2).ShouldBe(["LineStopped", "CardMoved"]);
-        kinds.Count.ShouldBe((4 * 2) + 3);
+        // Five cards, each submitted, accepted and moved once, and the stop.
+        kinds.Count.ShouldBe((5 * 3) + 1);
     }
 
     [Fact]

@@ -86,21 +86,21 @@ public sealed class WipLimitTests(KanbanApiFactory factory) : IClassFixture<Kanb
     }
 
     [Fact]
-    public async Task A_new_ticket_is_refused_when_the_backlog_has_a_limit_and_is_full()
+    public async Task A_ticket_is_submitted_but_its_accept_is_refused_while_the_backlog_has_a_limit_and_is_full()
     {
         var board = await _client.CreateBoardAsync();
         await _client.FillAsync(board, "Backlog", 2);
         await _client.SetLimitAsync(board, "Backlog", 2);
 
-        var response = await _client.PostJsonAsync($"/api/boards/{board.Id}/tickets", new
-        {
-            title = "A ticket with nowhere to go",
-            description = "The backlog is full.",
-            definitionOfDone = new[] { "Nothing gets past a full backlog" },
-            estimateDays = 1,
-        });
+        var ticket = await _client.SubmitTicketAsync(board.Id, "A ticket with nowhere to go");
+        var response = await _client.AcceptAsync(ticket.Id);
 
-        (await response.ReadProblemAsync(HttpStatusCode.Conflict)).Extensions["laneName"].GetString().ShouldBe("Backlog");
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        problem.Type.ShouldBe("urn:kanban:problem:wip-limit-reached");
+        problem.Extensions["laneName"].GetString().ShouldBe("Backlog");
+        problem.Extensions["count"].GetInt32().ShouldBe(2);
+        problem.Extensions["limit"].GetInt32().ShouldBe(2);
         (await _client.GetBoardAsync(board.Id)).Cards.Count.ShouldBe(2);
+        (await _client.GetTriageAsync(board.Id)).ShouldHaveSingleItem().Id.ShouldBe(ticket.Id);
     }
 }
