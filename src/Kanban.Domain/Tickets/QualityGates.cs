@@ -47,7 +47,7 @@ public static class QualityGates
         {
             return Fail(Title, length == 0
                 ? $"Give the ticket a title of {MinTitleLength} to {MaxTitleLength} characters that names the work."
-                : $"The title has {length} characters; make it at least {MinTitleLength}, so it names the work.");
+                : $"The title has {length} character{(length == 1 ? "" : "s")}; make it at least {MinTitleLength}, so it names the work.");
         }
 
         if (length > MaxTitleLength)

@@ -14,7 +14,7 @@ public sealed class RequestBodyTests(KanbanApiFactory factory) : IClassFixture<K
         var board = await _client.CreateBoardAsync();
         var ticket = await _client.SubmitTicketAsync(board.Id);
 
-        foreach (var path in new[] { $"/api/tickets/{ticket.Id}/accept", $"/api/boards/{board.Id}/line/stop" })
+        foreach (var path in new[] { $"/api/tickets/{ticket.Id}/send-back", $"/api/boards/{board.Id}/line/stop" })
         {
             var response = await _client.PostAsync(path, content: null);
 
@@ -24,6 +24,7 @@ public sealed class RequestBodyTests(KanbanApiFactory factory) : IClassFixture<K
         }
 
         (await _client.GetBoardAsync(board.Id)).Line.Stopped.ShouldBeFalse("nothing was done");
+        (await _client.GetTicketAsync(ticket.Id)).State.ShouldBe(Kanban.Domain.Cards.TicketState.Triage);
     }
 
     [Fact]
@@ -32,6 +33,19 @@ public sealed class RequestBodyTests(KanbanApiFactory factory) : IClassFixture<K
         var response = await _client.PostAsync($"/api/tickets/{Guid.NewGuid()}/approve", content: null);
 
         (await response.ReadProblemAsync(HttpStatusCode.NotFound)).Type.ShouldBe("urn:kanban:problem:not-found");
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_accepts_optional_body()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+
+        var body = document.RootElement.GetProperty("paths").GetProperty("/api/tickets/{ticketId}/accept").GetProperty("post").GetProperty("requestBody");
+
+        body.TryGetProperty("required", out var required).ShouldBe(required.ValueKind == System.Text.Json.JsonValueKind.False);
+        var schema = body.GetProperty("content").GetProperty("application/json").GetProperty("schema").ToString();
+        schema.ShouldContain("\"index\"");
+        schema.ShouldContain("\"rank\"");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Kanban.Api.Infrastructure;
+using Microsoft.OpenApi;
 
 namespace Kanban.Api.Features.Tickets;
 
@@ -41,8 +43,21 @@ public static class TicketsEndpoints
                 new EditTicketCommand(ticketId, ticket.Title, ticket.Description, ticket.DefinitionOfDone, ticket.EstimateDays, ticket.Class), ct)))
             .WithName("EditTicket");
 
-        tickets.MapPost("/{ticketId:guid}/accept", async (Guid ticketId, AcceptTicketRequest? accept, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new AcceptTicketCommand(ticketId, accept?.Index, accept?.Rank), ct)))
+        // The body is optional: an accept without one puts the card at the end of the backlog.
+        tickets.MapPost("/{ticketId:guid}/accept", async (Guid ticketId, HttpRequest request, ISender sender, CancellationToken ct) =>
+        {
+            var accept = await request.ReadOptionalJsonAsync<AcceptTicketRequest>(ct);
+            return TypedResults.Ok(await sender.Send(new AcceptTicketCommand(ticketId, accept?.Index, accept?.Rank), ct));
+        })
+            // Described by hand: declaring the body on the endpoint would make routing turn away requests without one.
+            .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(AcceptTicketRequest), null, ct) },
+                },
+            })
             .WithName("AcceptTicket");
 
         tickets.MapPost("/{ticketId:guid}/send-back", async (Guid ticketId, SendBackTicketRequest sendBack, ISender sender, CancellationToken ct) =>
