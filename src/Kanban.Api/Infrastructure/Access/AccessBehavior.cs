@@ -9,7 +9,7 @@ namespace Kanban.Api.Infrastructure.Access;
 /// Checks, before validation and the handler, that whoever sends a message may: the one place
 /// where roles are enforced for every command and query (ADR-005).
 /// </summary>
-public sealed class AccessBehavior<TMessage, TResponse>(CurrentUser user, BoardAccess access, KanbanDbContext db)
+public sealed class AccessBehavior<TMessage, TResponse>(CurrentUser user, BoardAccess access, CardBoards cardBoards, KanbanDbContext db)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -42,8 +42,7 @@ public sealed class AccessBehavior<TMessage, TResponse>(CurrentUser user, BoardA
     private async Task<Guid> BoardOfAsync(TMessage message, CancellationToken ct) => message switch
     {
         IBoardRequest r => r.BoardId,
-        ICardRequest r => await db.Cards.Where(c => c.Id == r.CardId).Select(c => (Guid?)c.BoardId).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Card", r.CardId),
+        ICardRequest r => await cardBoards.BoardOfAsync(db, r.CardId, ct),
         IShareLinkRequest r => await db.ShareLinks.Where(l => l.Id == r.ShareLinkId).Select(l => (Guid?)l.BoardId).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Share link", r.ShareLinkId),
         _ => throw new InvalidOperationException($"{typeof(TMessage).Name} has [BoardAccess] but names no board, card or share link."),

@@ -19,6 +19,7 @@ public static class AccessSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<BoardAccess>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<CardBoards>();
 
         services.AddIdentityCore<User>(options =>
             {
