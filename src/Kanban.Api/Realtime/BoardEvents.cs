@@ -1,8 +1,8 @@
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
-using Kanban.Api.Features.Tickets;
 using Kanban.Data;
 using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
 using Kanban.Domain.Tickets;
 using Microsoft.AspNetCore.SignalR;
 
@@ -12,7 +12,11 @@ public sealed record CardMovedMessage(Guid BoardId, long Version, CardResponse C
 
 public sealed record CardMessage(Guid BoardId, long Version, CardResponse Card);
 
-public sealed record TicketMessage(Guid BoardId, long Version, TicketResponse Ticket);
+/// <summary>
+/// A ticket in triage changed. Only its id, key and state: the board's group includes viewers and
+/// wall screens, who may not read triage, so members fetch the ticket itself.
+/// </summary>
+public sealed record TicketMessage(Guid BoardId, long Version, Guid TicketId, string Key, TicketState State);
 
 public sealed record BoardChangedMessage(Guid BoardId, long Version);
 
@@ -29,16 +33,15 @@ public sealed class BoardNotifier(IHubContext<BoardHub> hub, KanbanDbContext db)
         var group = hub.Clients.Group(BoardHub.GroupOf(board.Id));
         foreach (var change in board.Events)
         {
-            var (name, message) = await MessageAsync(board, change, ct);
+            var (name, message) = Message(board, change);
             await group.SendAsync(name, message, ct);
         }
     }
 
-    private async Task<(string Name, object Message)> MessageAsync(Board board, BoardEvent change, CancellationToken ct) => change switch
+    private (string Name, object Message) Message(Board board, BoardEvent change) => change switch
     {
-        TicketSubmitted e => ("TicketSubmitted", new TicketMessage(board.Id, e.Version, await TicketAsync(board, e.CardId, ct))),
-        TicketEdited or TicketSentBack or TicketRejected or TicketMerged or TicketMarkedDistinct =>
-            ("TicketChanged", new TicketMessage(board.Id, change.Version, await TicketAsync(board, ((ICardEvent)change).CardId, ct))),
+        TicketSubmitted e => ("TicketSubmitted", Ticket(board, e)),
+        TicketEdited or TicketSentBack or TicketRejected or TicketMerged or TicketMarkedDistinct => ("TicketChanged", Ticket(board, change)),
         TicketAccepted e => ("TicketAccepted", new CardMessage(board.Id, e.Version, Card(e.CardId))),
         CardMoved e => ("CardMoved", new CardMovedMessage(board.Id, e.Version, Card(e.CardId), e.FromLaneId)),
         CardAssigned or CardBlocked or CardUnblocked => ("CardChanged", new CardMessage(board.Id, change.Version, Card(((ICardEvent)change).CardId))),
@@ -52,6 +55,9 @@ public sealed class BoardNotifier(IHubContext<BoardHub> hub, KanbanDbContext db)
     // The card is the one the command just saved, still tracked.
     private CardResponse Card(Guid cardId) => db.Cards.Local.First(c => c.Id == cardId).ToResponse();
 
-    private Task<TicketResponse> TicketAsync(Board board, Guid ticketId, CancellationToken ct) =>
-        db.ToTicketResponseAsync(board, db.Cards.Local.First(c => c.Id == ticketId), ct);
+    private TicketMessage Ticket(Board board, BoardEvent change)
+    {
+        var ticket = db.Cards.Local.First(c => c.Id == ((ICardEvent)change).CardId);
+        return new TicketMessage(board.Id, change.Version, ticket.Id, ticket.Key, ticket.State);
+    }
 }

@@ -238,14 +238,21 @@ export interface CardMovedEvent extends BoardEventBase {
   fromLaneId: string | null;
 }
 
-/** A new ticket in triage: it is not on the board (the board only advances its version). */
+/**
+ * A new ticket in triage: it is not on the board (the board only advances its version). Only its
+ * id, key and state: viewers and wall screens share the board's group, so members fetch the rest.
+ */
 export interface TicketSubmittedEvent extends BoardEventBase {
-  ticket: Ticket;
+  ticketId: string;
+  key: string;
+  state: TicketState;
 }
 
-/** A ticket edited, sent back, rejected, merged or marked distinct: the ticket as it is now. */
+/** A ticket edited, sent back, rejected, merged or marked distinct, with its state now. */
 export interface TicketChangedEvent extends BoardEventBase {
-  ticket: Ticket;
+  ticketId: string;
+  key: string;
+  state: TicketState;
 }
 
 /** A ticket accepted by the product owner: the card now in the backlog (board card shape). */

@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { Board } from '../../api/types';
-import { autoStop, card, makeBoard, makeFlowBoard, ticket } from '../../test/fixtures';
+import { autoStop, card, makeBoard, makeFlowBoard } from '../../test/fixtures';
 import { cardsInLane } from './boardState';
 import { BoardView } from './BoardPage';
 import { handleBoardEvent } from './useBoardHub';
@@ -156,12 +156,12 @@ describe('handleBoardEvent', () => {
     const triageInvalidations = () =>
       invalidate.mock.calls.filter(([arg]) => JSON.stringify(arg?.queryKey) === JSON.stringify(queryKeys.triage('board-1'))).length;
 
-    handleBoardEvent(client, 'board-1', { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticket: ticket('6') });
+    handleBoardEvent(client, 'board-1', { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticketId: 't6', key: 'PAY-6', state: 'Triage' });
     expect(triageInvalidations()).toBe(1);
     expect(client.getQueryData<Board>(key)!.version).toBe(11);
     expect(client.getQueryData<Board>(key)!.cards).toHaveLength(5);
 
-    handleBoardEvent(client, 'board-1', { kind: 'TicketChanged', boardId: 'board-1', version: 12, ticket: { ...ticket('6'), state: 'SentBack' } });
+    handleBoardEvent(client, 'board-1', { kind: 'TicketChanged', boardId: 'board-1', version: 12, ticketId: 't6', key: 'PAY-6', state: 'SentBack' });
     handleBoardEvent(client, 'board-1', { kind: 'TicketAccepted', boardId: 'board-1', version: 13, card: card('7', 'backlog', 9000) });
     expect(triageInvalidations()).toBe(3);
     const after = client.getQueryData<Board>(key)!;

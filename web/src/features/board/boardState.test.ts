@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../../api/types';
-import { autoStop, card, makeBoard, makeFlowBoard, manualStop, ticket } from '../../test/fixtures';
+import { autoStop, card, makeBoard, makeFlowBoard, manualStop } from '../../test/fixtures';
 import {
   applyBoardEvent,
   applyMove,
@@ -157,13 +157,13 @@ describe('applyBoardEvent', () => {
 
   it('only advances the version for a submitted or changed ticket (triage is off the board)', () => {
     const board = makeBoard();
-    const submitted = applyBoardEvent(board, { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticket: ticket('6') });
+    const submitted = applyBoardEvent(board, { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticketId: 't6', key: 'PAY-6', state: 'Triage' });
     expect(submitted.action).toBe('applied');
     expect(submitted.board.version).toBe(11);
     expect(submitted.board.cards).toBe(board.cards);
     expect(submitted.board.lanes).toBe(board.lanes);
 
-    const changed = applyBoardEvent(submitted.board, { kind: 'TicketChanged', boardId: 'board-1', version: 12, ticket: { ...ticket('6'), state: 'SentBack' } });
+    const changed = applyBoardEvent(submitted.board, { kind: 'TicketChanged', boardId: 'board-1', version: 12, ticketId: 't6', key: 'PAY-6', state: 'SentBack' });
     expect(changed.action).toBe('applied');
     expect(changed.board.version).toBe(12);
     expect(changed.board.cards).toEqual(board.cards);
@@ -171,7 +171,7 @@ describe('applyBoardEvent', () => {
   });
 
   it('applies a submit then the accept of that ticket in order (v + 1, v + 2)', () => {
-    const first = applyBoardEvent(makeBoard(), { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticket: ticket('6') });
+    const first = applyBoardEvent(makeBoard(), { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticketId: 't6', key: 'PAY-6', state: 'Triage' });
     const second = applyBoardEvent(first.board, { kind: 'TicketAccepted', boardId: 'board-1', version: 12, card: card('6', 'backlog', 4096) });
     expect(second.action).toBe('applied');
     expect(second.board.version).toBe(12);
