@@ -637,20 +637,10 @@ namespace Kanban.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Kanban.Domain.Cards.Card", null)
-                        .WithMany()
-                        .HasForeignKey("DuplicateOfId")
-                        .OnDelete(DeleteBehavior.NoAction);
-
                     b.HasOne("Kanban.Domain.Boards.Lane", null)
                         .WithMany()
                         .HasForeignKey("LaneId")
                         .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Kanban.Domain.Cards.Card", null)
-                        .WithMany()
-                        .HasForeignKey("LikelyDuplicateOfId")
-                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.CardTransition", b =>

@@ -21,8 +21,11 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
 
         builder.HasOne<Board>().WithMany().HasForeignKey(c => c.BoardId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Lane>().WithMany().HasForeignKey(c => c.LaneId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Card>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.NoAction);
-        builder.HasOne<Card>().WithMany().HasForeignKey(c => c.LikelyDuplicateOfId).OnDelete(DeleteBehavior.NoAction);
+
+        // Links between tickets of one board, kept by the board's rules (cards are never deleted). Not
+        // foreign keys: on SQLite adding one rebuilds the table outside the migration's transaction.
+        builder.HasIndex(c => c.DuplicateOfId);
+        builder.HasIndex(c => c.LikelyDuplicateOfId);
         builder.Ignore(c => c.Content);
         builder.Ignore(c => c.IsAwaitingTriage);
 

@@ -226,7 +226,7 @@ public sealed class Board
     {
         LastCardNumber++;
         var card = new Card(Id, LastCardNumber, BoardKey.CardKey(Key, LastCardNumber), content, now, by);
-        Raise(new TicketSubmitted(now, by, card.Id, card.Key, card.Title));
+        Raise(new TicketSubmitted(now, by, card.Id, card.Key));
         return card;
     }
 
@@ -308,7 +308,7 @@ public sealed class Board
         }
 
         card.ChangeState(TicketState.SentBack, now);
-        Raise(new TicketSentBack(now, by, card.Id, card.Key, comment));
+        Raise(new TicketSentBack(now, by, card.Id, card.Key));
         return new TicketComment(Id, card.Id, TicketCommentKind.SentBack, comment, now, by);
     }
 
@@ -316,7 +316,7 @@ public sealed class Board
     {
         EnsureAwaitingTriage(card, "rejected");
         card.ChangeState(TicketState.Rejected, now);
-        Raise(new TicketRejected(now, by, card.Id, card.Key, reason));
+        Raise(new TicketRejected(now, by, card.Id, card.Key));
         return new TicketComment(Id, card.Id, TicketCommentKind.Rejected, reason, now, by);
     }
 

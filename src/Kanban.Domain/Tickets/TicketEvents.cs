@@ -2,10 +2,13 @@ using Kanban.Domain.Boards;
 
 namespace Kanban.Domain.Tickets;
 
-public sealed record TicketSubmitted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Title)
+// The activity trail is open to viewers, triage is not: these events name the ticket, never its text
+// or what the product owner wrote on it (that is kept in the ticket's comments, for members).
+
+public sealed record TicketSubmitted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey)
     : BoardEvent(At, By), ICardEvent
 {
-    public override string Summary => $"{CardKey} submitted for triage: {Title}";
+    public override string Summary => $"{CardKey} submitted for triage";
 }
 
 public sealed record TicketEdited(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, bool Resubmitted)
@@ -20,16 +23,16 @@ public sealed record TicketAccepted(DateTimeOffset At, Guid? By, Guid CardId, st
     public override string Summary => $"{CardKey} accepted into {LaneName}";
 }
 
-public sealed record TicketSentBack(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Comment)
+public sealed record TicketSentBack(DateTimeOffset At, Guid? By, Guid CardId, string CardKey)
     : BoardEvent(At, By), ICardEvent
 {
-    public override string Summary => $"{CardKey} sent back to its submitter: {Comment}";
+    public override string Summary => $"{CardKey} sent back to its submitter with a comment";
 }
 
-public sealed record TicketRejected(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Reason)
+public sealed record TicketRejected(DateTimeOffset At, Guid? By, Guid CardId, string CardKey)
     : BoardEvent(At, By), ICardEvent
 {
-    public override string Summary => $"{CardKey} rejected: {Reason}";
+    public override string Summary => $"{CardKey} rejected";
 }
 
 public sealed record TicketMerged(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid OriginalId, string OriginalKey)

@@ -166,9 +166,9 @@ public sealed class BoardEventsTests
 
         _board.Board.Events.Select(e => e.Summary).ShouldBe(
         [
-            "DEMO-1 submitted for triage: Export the weekly flow report as CSV",
+            "DEMO-1 submitted for triage",
             "DEMO-1 accepted into Backlog",
-            "DEMO-2 submitted for triage: Export the weekly flow report as CSV",
+            "DEMO-2 submitted for triage",
             "DEMO-2 accepted into Backlog",
             "DEMO-1 moved from Backlog to Ready",
             "DEMO-2 reordered in Backlog",

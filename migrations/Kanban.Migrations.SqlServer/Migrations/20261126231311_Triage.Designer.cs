@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kanban.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(KanbanDbContext))]
-    [Migration("20261126222825_Triage")]
+    [Migration("20261126231311_Triage")]
     partial class Triage
     {
         /// <inheritdoc />
@@ -648,20 +648,10 @@ namespace Kanban.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Kanban.Domain.Cards.Card", null)
-                        .WithMany()
-                        .HasForeignKey("DuplicateOfId")
-                        .OnDelete(DeleteBehavior.NoAction);
-
                     b.HasOne("Kanban.Domain.Boards.Lane", null)
                         .WithMany()
                         .HasForeignKey("LaneId")
                         .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Kanban.Domain.Cards.Card", null)
-                        .WithMany()
-                        .HasForeignKey("LikelyDuplicateOfId")
-                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.CardTransition", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kanban.Migrations.Sqlite.Migrations
+namespace Kanban.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Triage : Migration
@@ -14,32 +14,32 @@ namespace Kanban.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "DuplicateOfId",
                 table: "Cards",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "LikelyDuplicateOfId",
                 table: "Cards",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SubmittedBy",
                 table: "Cards",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "TicketComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CardId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -86,33 +86,11 @@ namespace Kanban.Migrations.Sqlite.Migrations
                 name: "IX_TicketComments_CardId_At",
                 table: "TicketComments",
                 columns: new[] { "CardId", "At" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cards_Cards_DuplicateOfId",
-                table: "Cards",
-                column: "DuplicateOfId",
-                principalTable: "Cards",
-                principalColumn: "Id");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cards_Cards_LikelyDuplicateOfId",
-                table: "Cards",
-                column: "LikelyDuplicateOfId",
-                principalTable: "Cards",
-                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cards_Cards_DuplicateOfId",
-                table: "Cards");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cards_Cards_LikelyDuplicateOfId",
-                table: "Cards");
-
             migrationBuilder.DropTable(
                 name: "TicketComments");
 

@@ -86,33 +86,11 @@ namespace Kanban.Migrations.Postgres.Migrations
                 name: "IX_TicketComments_CardId_At",
                 table: "TicketComments",
                 columns: new[] { "CardId", "At" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cards_Cards_DuplicateOfId",
-                table: "Cards",
-                column: "DuplicateOfId",
-                principalTable: "Cards",
-                principalColumn: "Id");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cards_Cards_LikelyDuplicateOfId",
-                table: "Cards",
-                column: "LikelyDuplicateOfId",
-                principalTable: "Cards",
-                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cards_Cards_DuplicateOfId",
-                table: "Cards");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cards_Cards_LikelyDuplicateOfId",
-                table: "Cards");
-
             migrationBuilder.DropTable(
                 name: "TicketComments");
 
