@@ -131,6 +131,13 @@ describe('TriageView', () => {
     expect(screen.getByTestId('triage-status').textContent).toBe('PAY-22 accepted into the backlog.');
   });
 
+  it('accepts the selected ticket to the top of the backlog with Shift+A', async () => {
+    const { posts } = mockApi();
+    await renderInbox();
+    await key('A');
+    await waitFor(() => expect(posts()).toEqual([['/api/tickets/21/accept', { index: 0 }]]));
+  });
+
   it('sends back with s: asks the comment inline, ignores the shortcuts while typing, Enter sends it', async () => {
     const { posts } = mockApi();
     await renderInbox();

@@ -200,6 +200,10 @@ export function TriageView({ board, live = true }: TriageViewProps) {
         e.preventDefault();
         run({ kind: 'accept', ticket: selected });
         return;
+      case 'A':
+        e.preventDefault();
+        run({ kind: 'accept', ticket: selected, toTop: true });
+        return;
       case 's':
         e.preventDefault();
         openPrompt('send-back');
@@ -257,7 +261,8 @@ export function TriageView({ board, live = true }: TriageViewProps) {
 
       {can.canTriage ? (
         <p className="muted triage__keys" id={`${id}-keys`}>
-          Keys: <kbd>j</kbd>/<kbd>k</kbd> select, <kbd>a</kbd> accept, <kbd>s</kbd> send back, <kbd>r</kbd> reject,{' '}
+          Keys: <kbd>j</kbd>/<kbd>k</kbd> select, <kbd>a</kbd> accept to the end of the backlog,{' '}
+          <kbd>Shift</kbd>+<kbd>a</kbd> to its top, <kbd>s</kbd> send back, <kbd>r</kbd> reject,{' '}
           <kbd>m</kbd> merge into another ticket, <kbd>d</kbd> mark a likely duplicate distinct.
         </p>
       ) : (
@@ -357,6 +362,16 @@ export function TriageView({ board, live = true }: TriageViewProps) {
                     data-testid="triage-accept"
                   >
                     Accept <kbd aria-hidden="true">a</kbd>
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => run({ kind: 'accept', ticket: selected, toTop: true })}
+                    disabled={command.isPending}
+                    aria-keyshortcuts="Shift+A"
+                    data-testid="triage-accept-top"
+                  >
+                    Accept to top <kbd aria-hidden="true">A</kbd>
                   </button>
                   <button type="button" className="button" onClick={() => openPrompt('send-back')} aria-keyshortcuts="s" data-testid="triage-send-back">
                     Send back <kbd aria-hidden="true">s</kbd>

@@ -45,7 +45,8 @@ export function useUpdateTicket(ticketId: string) {
 }
 
 export type TriageAction =
-  | { kind: 'accept'; ticket: Ticket }
+  /** `toTop`: first in the backlog instead of last. */
+  | { kind: 'accept'; ticket: Ticket; toTop?: boolean }
   | { kind: 'send-back'; ticket: Ticket; comment: string }
   | { kind: 'reject'; ticket: Ticket; reason: string }
   | { kind: 'merge'; ticket: Ticket; originalId: string }
@@ -54,7 +55,7 @@ export type TriageAction =
 function run(action: TriageAction): Promise<Ticket> {
   switch (action.kind) {
     case 'accept':
-      return ticketsApi.accept(action.ticket.id, {});
+      return ticketsApi.accept(action.ticket.id, action.toTop ? { index: 0 } : {});
     case 'send-back':
       return ticketsApi.sendBack(action.ticket.id, action.comment);
     case 'reject':
