@@ -41,6 +41,8 @@ public sealed class BoardNotifier(IHubContext<BoardHub> hub, KanbanDbContext db)
     private (string Name, object Message) Message(Board board, BoardEvent change) => change switch
     {
         TicketSubmitted e => ("TicketSubmitted", Ticket(board, e)),
+        // A card already on the board that is edited changes what the board shows.
+        TicketEdited e when IsOnBoard(e.CardId) => ("CardChanged", new CardMessage(board.Id, e.Version, Card(e.CardId))),
         TicketEdited or TicketSentBack or TicketRejected or TicketMerged or TicketMarkedDistinct => ("TicketChanged", Ticket(board, change)),
         TicketAccepted e => ("TicketAccepted", new CardMessage(board.Id, e.Version, Card(e.CardId))),
         CardMoved e => ("CardMoved", new CardMovedMessage(board.Id, e.Version, Card(e.CardId), e.FromLaneId)),
@@ -54,6 +56,8 @@ public sealed class BoardNotifier(IHubContext<BoardHub> hub, KanbanDbContext db)
 
     // The card is the one the command just saved, still tracked.
     private CardResponse Card(Guid cardId) => db.Cards.Local.First(c => c.Id == cardId).ToResponse();
+
+    private bool IsOnBoard(Guid cardId) => db.Cards.Local.First(c => c.Id == cardId).State == TicketState.OnBoard;
 
     private TicketMessage Ticket(Board board, BoardEvent change)
     {

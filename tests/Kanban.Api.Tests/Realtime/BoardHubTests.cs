@@ -189,6 +189,26 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
     }
 
     [Fact]
+    public async Task Editing_a_card_on_the_board_pushes_CardChanged_with_its_new_title()
+    {
+        var board = await _client.CreateBoardAsync();
+        var card = await _client.AddCardAsync(board.Id, "A card whose title will change");
+        await using var watcher = await ConnectAsync();
+        var received = new TaskCompletionSource<CardMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<CardMessage>("CardChanged", e => received.TrySetResult(e));
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+        var before = await _client.GetBoardAsync(board.Id);
+
+        (await _client.PutJsonAsync($"/api/tickets/{card.Id}", TestApi.GoodTicket("A card with a clearer title now"))).EnsureSuccessStatusCode();
+
+        var changed = await received.Task.WaitAsync(Patience);
+        changed.Version.ShouldBe(before.Version + 1);
+        changed.Card.Id.ShouldBe(card.Id);
+        changed.Card.Title.ShouldBe("A card with a clearer title now");
+        changed.Card.LaneId.ShouldBe(board.LaneId("Backlog"));
+    }
+
+    [Fact]
     public async Task The_andon_cord_and_its_resume_are_pushed_to_the_board()
     {
         var board = await _client.CreateBoardAsync();
