@@ -38,14 +38,19 @@ describe('BoardView by role', () => {
     expect(screen.getByTestId('board-read-only')).toBeTruthy();
     expect(screen.queryByTestId('new-ticket-link')).toBeNull();
     expect(screen.queryByTestId('triage-link')).toBeNull();
+    expect(screen.queryByTestId('card-open-PAY-4')).toBeNull();
   });
 
-  it('gives members the New ticket link and Triage with the count of tickets waiting for triage', () => {
+  it('gives members the New ticket link, Triage with the count of tickets waiting for triage, and each card\'s details', () => {
     renderAs('Member');
     expect(screen.getByTestId('new-ticket-link').getAttribute('href')).toBe('/boards/board-1/tickets/new');
     const triage = screen.getByTestId('triage-link');
     expect(triage.getAttribute('href')).toBe('/boards/board-1/triage');
     expect(triage.textContent).toBe('Triage (2)');
+    const details = screen.getByTestId('card-open-PAY-4');
+    expect(details.getAttribute('href')).toBe(`/tickets/${screen.getByTestId('card-PAY-4').getAttribute('data-card-id')}`);
+    expect(details.getAttribute('aria-label')).toBe('Details of PAY-4');
+    expect(screen.getByTestId('card-PAY-4').contains(details)).toBe(false);
   });
 
   it('lets a member move cards and stop the line, but not resume it or open the settings', () => {

@@ -1,5 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { Link } from 'react-router-dom';
 import type { Card } from '../../api/types';
 import { classLabel, estimateLabel } from './cardLabels';
 
@@ -47,8 +48,10 @@ function cardClassName(card: Card, extra = ''): string {
 }
 
 /**
- * A card on the board: a list item holding the sortable (role=button) tile. Without `canMove` (a
- * viewer) the tile is plain text: not focusable, no pointer or keyboard pick-up.
+ * A card on the board: a list item holding the sortable (role=button) tile and, beside it (a link
+ * cannot sit inside a button), the way to the card's details. Without `canMove` (a viewer) the tile
+ * is plain text: not focusable, no pointer or keyboard pick-up, and no details link (ticket details
+ * are for members).
  */
 export function CardTile({ card, canMove = true }: { card: Card; canMove?: boolean }) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
@@ -73,6 +76,16 @@ export function CardTile({ card, canMove = true }: { card: Card; canMove?: boole
       >
         <CardContent card={card} />
       </div>
+      {canMove && (
+        <Link
+          to={`/tickets/${encodeURIComponent(card.id)}`}
+          className="card__open"
+          aria-label={`Details of ${card.key}`}
+          data-testid={`card-open-${card.key}`}
+        >
+          Details
+        </Link>
+      )}
     </li>
   );
 }

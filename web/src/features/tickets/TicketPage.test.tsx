@@ -95,7 +95,7 @@ describe('TicketView', () => {
     expect(screen.getByTestId('ticket-status').textContent).toBe('PAY-31 resubmitted for triage.');
   });
 
-  it('offers no edit to another member, and none once the ticket is on the board', () => {
+  it('offers no edit of a ticket in triage to another member, but any member edits a card on the board', () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(404, { status: 404 })));
     renderTicket(sentBack(), 'ben');
     expect(screen.queryByTestId('ticket-edit')).toBeNull();
@@ -107,8 +107,16 @@ describe('TicketView', () => {
     cleanup();
 
     renderTicket({ ...sentBack(), state: 'OnBoard', laneId: 'backlog', comments: [] }, 'ana');
-    expect(screen.queryByTestId('ticket-edit')).toBeNull();
+    expect(screen.getByTestId('ticket-edit')).toBeTruthy();
     expect(screen.getByTestId('ticket-state').textContent).toBe('On the board');
     expect(screen.queryByTestId('ticket-sent-back-comment')).toBeNull();
+    cleanup();
+
+    renderTicket({ ...sentBack(), state: 'OnBoard', laneId: 'backlog', comments: [] }, 'vera', 'Viewer');
+    expect(screen.queryByTestId('ticket-edit')).toBeNull();
+    cleanup();
+
+    renderTicket({ ...sentBack(), state: 'Rejected', comments: [] }, 'paula', 'ProductOwner');
+    expect(screen.queryByTestId('ticket-edit')).toBeNull();
   });
 });

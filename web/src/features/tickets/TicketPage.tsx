@@ -66,7 +66,7 @@ export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const now = useNow(30_000);
 
-  const mayEdit = canEditTicket(ticket, me?.id, can.canTriage);
+  const mayEdit = canEditTicket(ticket, me?.id, can.canTriage, can.canSubmit);
   const mine = isSubmitter(ticket, me?.id);
   const sentBack = ticket.state === 'SentBack' ? latestComment(ticket, 'SentBack') : undefined;
   const rejected = ticket.state === 'Rejected' ? latestComment(ticket, 'Rejected') : undefined;

@@ -115,12 +115,17 @@ export function isSubmitter(ticket: Pick<Ticket, 'submittedBy'>, userId: string 
   return !!userId && !!ticket.submittedBy && ticket.submittedBy.toLowerCase() === userId.toLowerCase();
 }
 
-/** The submitter or a product owner may edit a ticket still in triage or sent back. */
+/**
+ * The submitter or a product owner may edit a ticket still in triage or sent back; any member may
+ * edit a card on the board (the server still requires it to pass the gates).
+ */
 export function canEditTicket(
   ticket: Pick<Ticket, 'state' | 'submittedBy'>,
   userId: string | undefined,
   canTriage: boolean,
+  canSubmit = false,
 ): boolean {
+  if (ticket.state === 'OnBoard') return canSubmit;
   if (ticket.state !== 'Triage' && ticket.state !== 'SentBack') return false;
   return canTriage || isSubmitter(ticket, userId);
 }
