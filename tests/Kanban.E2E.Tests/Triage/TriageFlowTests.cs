@@ -90,4 +90,63 @@ public sealed class TriageFlowTests(BrowserFixture browser, DemoKanbanServer ser
             (await Axe.ViolationsAsync(owner)).ShouldBeEmpty();
         });
     }
+
+    [Fact]
+    public async Task A_ticket_sent_back_from_the_keyboard_shows_its_comment_to_the_submitter_who_fixes_and_resubmits_it()
+    {
+        var boards = await server.Http.GetFromJsonAsync<JsonElement>("/api/boards");
+        var boardId = boards.EnumerateArray().Single(b => b.GetProperty("key").GetString() == "DEMO").Id();
+        using var ben = await ClientForAsync("ben@example.com");
+        var submitted = await ben.SubmitTicketAsync(boardId, "Let support search payments by the card's last four digits");
+        var (ticketId, key) = (submitted.Id(), submitted.GetProperty("key").GetString()!);
+        const string Comment = "Which screen gets the search, and what does it show when two payments match?";
+
+        await browser.WithPagesAsync(nameof(A_ticket_sent_back_from_the_keyboard_shows_its_comment_to_the_submitter_who_fixes_and_resubmits_it), 2, async pages =>
+        {
+            var (owner, member) = (pages[0], pages[1]);
+
+            // The product owner sends it back, typing the comment inline.
+            await owner.SignInAsync(server, "ana@example.com", DemoPassword);
+            await owner.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}/triage").ToString());
+            var item = owner.GetByTestId($"triage-item-{key}");
+            await Assertions.Expect(item).ToBeVisibleAsync();
+            for (var presses = 0; presses < 10 && await item.GetAttributeAsync("data-selected") != "true"; presses++)
+            {
+                await owner.Keyboard.PressAsync("j");
+            }
+
+            await Assertions.Expect(item).ToHaveAttributeAsync("data-selected", "true");
+            await owner.Keyboard.PressAsync("s");
+            await Assertions.Expect(owner.GetByTestId("triage-comment-input")).ToBeFocusedAsync();
+            await owner.Keyboard.TypeAsync(Comment);
+            await owner.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(item).ToHaveCountAsync(0);
+            await Assertions.Expect(owner.GetByTestId("triage-sent-back-section")).ToContainTextAsync(key);
+
+            // The submitter reads why, fixes the ticket and resubmits it.
+            await member.SignInAsync(server, "ben@example.com", DemoPassword);
+            await member.GotoAsync(new Uri(server.BaseAddress, $"/tickets/{ticketId}").ToString());
+            await Assertions.Expect(member.GetByTestId("ticket-state")).ToHaveAttributeAsync("data-state", "SentBack");
+            await Assertions.Expect(member.GetByTestId("ticket-sent-back-comment")).ToContainTextAsync(Comment);
+            await member.GetByTestId("ticket-edit").ClickAsync();
+            await member.GetByTestId("ticket-description").FillAsync(
+                "Support staff answer calls about payments but can only search by order number. Add a search on the payments screen by the card's last four digits and the payment date, listing every match.");
+            await Assertions.Expect(member.GetByTestId("ticket-submit")).ToContainTextAsync("Resubmit for triage");
+            await member.GetByTestId("ticket-submit").ClickAsync();
+            await Assertions.Expect(member.GetByTestId("ticket-state")).ToHaveAttributeAsync("data-state", "Triage");
+
+            // It is back in the owner's inbox, without a reload.
+            await Assertions.Expect(owner.GetByTestId($"triage-item-{key}")).ToBeVisibleAsync();
+        });
+    }
+
+    private async Task<HttpClient> ClientForAsync(string email)
+    {
+        var login = await server.Http.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 }
