@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -166,8 +167,10 @@ public static class QualityGates
     /// </summary>
     private sealed class FillerMatcher
     {
-        private static readonly Lock CacheLock = new();
-        private static (string Key, FillerMatcher Matcher)? _last;
+        /// <summary>Boards' lists seen lately; a handful of boards share a server, so this stays small.</summary>
+        private const int MaxCached = 64;
+
+        private static readonly ConcurrentDictionary<string, FillerMatcher> Cache = new(StringComparer.Ordinal);
 
         /// <summary>A letter or digit that belongs to a longer word.</summary>
         private const string WordCharacter = $@"[\p{{L}}\p{{N}}-[{TicketText.WrittenWithoutSpacesRange}]]";
@@ -186,25 +189,21 @@ public static class QualityGates
                     TimeSpan.FromMilliseconds(200))))];
         }
 
-        /// <summary>The same list is matched on every keystroke of a form, so the last one built is kept.</summary>
+        /// <summary>The same lists are matched on every keystroke of a form, so each one is built once.</summary>
         public static FillerMatcher For(IReadOnlyList<string> fillerWords)
         {
             var key = string.Join("\n", fillerWords);
-            lock (CacheLock)
+            if (Cache.TryGetValue(key, out var known))
             {
-                if (_last is { } last && last.Key == key)
-                {
-                    return last.Matcher;
-                }
+                return known;
             }
 
-            var matcher = new FillerMatcher(fillerWords);
-            lock (CacheLock)
+            if (Cache.Count >= MaxCached)
             {
-                _last = (key, matcher);
+                Cache.Clear();
             }
 
-            return matcher;
+            return Cache.GetOrAdd(key, _ => new FillerMatcher(fillerWords));
         }
 
         /// <summary>The phrases found; one found inside another found ("etc" in "etc.") is named once, as the longer.</summary>
