@@ -11,6 +11,7 @@ import { useBoardPermissions } from '../board/permissions';
 import { useBoardHub } from '../board/useBoardHub';
 import { DuplicateList } from './DuplicateList';
 import { GateList } from './GateLine';
+import { PROMPTS, TriageActions, TriagePrompt, WaitingOnSubmitter, type PromptKind } from './TriageParts';
 import { isSubmitter } from './ticketForm';
 import { isTypingTarget, resolveOriginal, uniqueCandidates, type MergeCandidate } from './triage';
 import { useTriage, useTriageCommand, type TriageAction } from './useTickets';
@@ -23,22 +24,6 @@ export function TriagePage() {
     </WithBoard>
   );
 }
-
-type PromptKind = 'send-back' | 'reject' | 'merge';
-
-const PROMPTS: Record<PromptKind, { label: string; submit: string; required: string }> = {
-  'send-back': {
-    label: 'Comment for the submitter: what should change?',
-    submit: 'Send back',
-    required: 'Say what the submitter should change.',
-  },
-  reject: { label: 'Why is it rejected?', submit: 'Reject', required: 'Give the reason for rejecting it.' },
-  merge: {
-    label: 'Duplicate of which ticket? Its key, e.g. PAY-12',
-    submit: 'Merge',
-    required: 'Type or choose the key of the original ticket.',
-  },
-};
 
 const DONE: Record<TriageAction['kind'], string> = {
   accept: 'accepted into the backlog',
@@ -352,102 +337,31 @@ export function TriageView({ board, live = true }: TriageViewProps) {
               )}
 
               {can.canTriage && (
-                <div className="triage__actions" role="group" aria-label={`Decide on ${selected.key}`}>
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    onClick={() => run({ kind: 'accept', ticket: selected })}
-                    disabled={command.isPending}
-                    aria-keyshortcuts="a"
-                    data-testid="triage-accept"
-                  >
-                    Accept <kbd aria-hidden="true">a</kbd>
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => run({ kind: 'accept', ticket: selected, toTop: true })}
-                    disabled={command.isPending}
-                    aria-keyshortcuts="Shift+A"
-                    data-testid="triage-accept-top"
-                  >
-                    Accept to top <kbd aria-hidden="true">A</kbd>
-                  </button>
-                  <button type="button" className="button" onClick={() => openPrompt('send-back')} aria-keyshortcuts="s" data-testid="triage-send-back">
-                    Send back <kbd aria-hidden="true">s</kbd>
-                  </button>
-                  <button type="button" className="button" onClick={() => openPrompt('reject')} aria-keyshortcuts="r" data-testid="triage-reject">
-                    Reject <kbd aria-hidden="true">r</kbd>
-                  </button>
-                  <button type="button" className="button" onClick={() => openPrompt('merge')} aria-keyshortcuts="m" data-testid="triage-merge">
-                    Merge <kbd aria-hidden="true">m</kbd>
-                  </button>
-                  {selected.likelyDuplicateOf && (
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => run({ kind: 'mark-distinct', ticket: selected })}
-                      disabled={command.isPending}
-                      aria-keyshortcuts="d"
-                      data-testid="triage-mark-distinct"
-                    >
-                      Mark distinct <kbd aria-hidden="true">d</kbd>
-                    </button>
-                  )}
-                </div>
+                <TriageActions
+                  ticket={selected}
+                  pending={command.isPending}
+                  onAccept={(toTop) => run({ kind: 'accept', ticket: selected, toTop })}
+                  onPrompt={openPrompt}
+                  onMarkDistinct={() => run({ kind: 'mark-distinct', ticket: selected })}
+                />
               )}
 
               {can.canTriage && activePrompt && (
-                <form className="triage__prompt" onSubmit={submitPrompt} data-testid="triage-prompt" data-kind={activePrompt.kind} noValidate>
-                  <label htmlFor={`${id}-prompt`}>{PROMPTS[activePrompt.kind].label}</label>
-                  <div className="triage__prompt-row">
-                    <input
-                      id={`${id}-prompt`}
-                      ref={inputRef}
-                      value={text}
-                      onChange={(e) => {
-                        setText(e.target.value);
-                        if (promptError && e.target.value.trim()) setPromptError(null);
-                      }}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Escape') {
-                          e.preventDefault();
-                          e.stopPropagation();
-                          closePrompt();
-                        }
-                      }}
-                      list={activePrompt.kind === 'merge' ? `${id}-originals` : undefined}
-                      autoComplete="off"
-                      maxLength={2000}
-                      aria-invalid={promptError ? true : undefined}
-                      aria-describedby={`${id}-prompt-hint${promptError ? ` ${id}-prompt-error` : ''}`}
-                      data-testid="triage-comment-input"
-                    />
-                    <button type="submit" className="button button--primary" disabled={command.isPending} data-testid="triage-prompt-submit">
-                      {PROMPTS[activePrompt.kind].submit}
-                    </button>
-                    <button type="button" className="button" onClick={closePrompt}>
-                      Cancel
-                    </button>
-                  </div>
-                  {activePrompt.kind === 'merge' && (
-                    <datalist id={`${id}-originals`}>
-                      {mergeCandidates.map((c) => (
-                        <option key={c.id} value={c.key}>
-                          {c.title}
-                        </option>
-                      ))}
-                    </datalist>
-                  )}
-                  <p className="form__hint" id={`${id}-prompt-hint`}>
-                    Enter sends, Escape cancels.
-                  </p>
-                  {promptError && (
-                    <p className="form__error" id={`${id}-prompt-error`} role="alert" data-testid="triage-prompt-error">
-                      {promptError}
-                    </p>
-                  )}
-                </form>
+                <TriagePrompt
+                  idPrefix={id}
+                  kind={activePrompt.kind}
+                  text={text}
+                  error={promptError}
+                  pending={command.isPending}
+                  candidates={mergeCandidates}
+                  inputRef={inputRef}
+                  onText={(value) => {
+                    setText(value);
+                    if (promptError && value.trim()) setPromptError(null);
+                  }}
+                  onSubmit={submitPrompt}
+                  onCancel={closePrompt}
+                />
               )}
 
               <div className="triage__columns">
@@ -480,26 +394,7 @@ export function TriageView({ board, live = true }: TriageViewProps) {
             </section>
           )}
 
-          <section className="panel triage__waiting" aria-labelledby={`${id}-waiting-title`} data-testid="triage-sent-back-section">
-            <h2 id={`${id}-waiting-title`}>Waiting on the submitter ({waiting.length})</h2>
-            {waiting.length === 0 ? (
-              <p className="muted">No ticket is sent back.</p>
-            ) : (
-              <ul className="triage__waiting-list">
-                {waiting.map((t) => (
-                  <li key={t.id} data-testid={`triage-sent-back-${t.key}`}>
-                    <Link to={`/tickets/${encodeURIComponent(t.id)}`}>
-                      <span className="triage__item-key">{t.key}</span> {t.title}
-                    </Link>{' '}
-                    <span className="muted">
-                      {t.submittedByName ?? 'someone'}
-                      {isMine(t) ? ' (yours)' : ''}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <WaitingOnSubmitter idPrefix={id} tickets={waiting} isMine={isMine} />
         </div>
       )}
     </div>

@@ -1,0 +1,191 @@
+import type { FormEvent, RefObject } from 'react';
+import { Link } from 'react-router-dom';
+import type { Ticket } from '../../api/types';
+import type { MergeCandidate } from './triage';
+
+export type PromptKind = 'send-back' | 'reject' | 'merge';
+
+export const PROMPTS: Record<PromptKind, { label: string; submit: string; required: string }> = {
+  'send-back': {
+    label: 'Comment for the submitter: what should change?',
+    submit: 'Send back',
+    required: 'Say what the submitter should change.',
+  },
+  reject: { label: 'Why is it rejected?', submit: 'Reject', required: 'Give the reason for rejecting it.' },
+  merge: {
+    label: 'Duplicate of which ticket? Its key, e.g. PAY-12',
+    submit: 'Merge',
+    required: 'Type or choose the key of the original ticket.',
+  },
+};
+
+/** The product owner's decisions on the selected ticket, each with its key. */
+export function TriageActions({
+  ticket,
+  pending,
+  onAccept,
+  onPrompt,
+  onMarkDistinct,
+}: {
+  ticket: Ticket;
+  pending: boolean;
+  onAccept: (toTop: boolean) => void;
+  onPrompt: (kind: PromptKind) => void;
+  onMarkDistinct: () => void;
+}) {
+  return (
+    <div className="triage__actions" role="group" aria-label={`Decide on ${ticket.key}`}>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => onAccept(false)}
+        disabled={pending}
+        aria-keyshortcuts="a"
+        data-testid="triage-accept"
+      >
+        Accept <kbd aria-hidden="true">a</kbd>
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => onAccept(true)}
+        disabled={pending}
+        aria-keyshortcuts="Shift+A"
+        data-testid="triage-accept-top"
+      >
+        Accept to top <kbd aria-hidden="true">A</kbd>
+      </button>
+      <button type="button" className="button" onClick={() => onPrompt('send-back')} aria-keyshortcuts="s" data-testid="triage-send-back">
+        Send back <kbd aria-hidden="true">s</kbd>
+      </button>
+      <button type="button" className="button" onClick={() => onPrompt('reject')} aria-keyshortcuts="r" data-testid="triage-reject">
+        Reject <kbd aria-hidden="true">r</kbd>
+      </button>
+      <button type="button" className="button" onClick={() => onPrompt('merge')} aria-keyshortcuts="m" data-testid="triage-merge">
+        Merge <kbd aria-hidden="true">m</kbd>
+      </button>
+      {ticket.likelyDuplicateOf && (
+        <button
+          type="button"
+          className="button"
+          onClick={onMarkDistinct}
+          disabled={pending}
+          aria-keyshortcuts="d"
+          data-testid="triage-mark-distinct"
+        >
+          Mark distinct <kbd aria-hidden="true">d</kbd>
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The comment, reason or original asked inline: Enter sends, Escape cancels. */
+export function TriagePrompt({
+  idPrefix,
+  kind,
+  text,
+  error,
+  pending,
+  candidates,
+  inputRef,
+  onText,
+  onSubmit,
+  onCancel,
+}: {
+  idPrefix: string;
+  kind: PromptKind;
+  text: string;
+  error: string | null;
+  pending: boolean;
+  candidates: MergeCandidate[];
+  inputRef: RefObject<HTMLInputElement | null>;
+  onText: (value: string) => void;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  onCancel: () => void;
+}) {
+  const inputId = `${idPrefix}-prompt`;
+  return (
+    <form className="triage__prompt" onSubmit={onSubmit} data-testid="triage-prompt" data-kind={kind} noValidate>
+      <label htmlFor={inputId}>{PROMPTS[kind].label}</label>
+      <div className="triage__prompt-row">
+        <input
+          id={inputId}
+          ref={inputRef}
+          value={text}
+          onChange={(e) => onText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              onCancel();
+            }
+          }}
+          list={kind === 'merge' ? `${idPrefix}-originals` : undefined}
+          autoComplete="off"
+          maxLength={2000}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
+          data-testid="triage-comment-input"
+        />
+        <button type="submit" className="button button--primary" disabled={pending} data-testid="triage-prompt-submit">
+          {PROMPTS[kind].submit}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {kind === 'merge' && (
+        <datalist id={`${idPrefix}-originals`}>
+          {candidates.map((c) => (
+            <option key={c.id} value={c.key}>
+              {c.title}
+            </option>
+          ))}
+        </datalist>
+      )}
+      <p className="form__hint" id={`${inputId}-hint`}>
+        Enter sends, Escape cancels.
+      </p>
+      {error && (
+        <p className="form__error" id={`${inputId}-error`} role="alert" data-testid="triage-prompt-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Tickets sent back: waiting on their submitters, not on the product owner. */
+export function WaitingOnSubmitter({
+  idPrefix,
+  tickets,
+  isMine,
+}: {
+  idPrefix: string;
+  tickets: Ticket[];
+  isMine: (ticket: Ticket) => boolean;
+}) {
+  return (
+    <section className="panel triage__waiting" aria-labelledby={`${idPrefix}-waiting-title`} data-testid="triage-sent-back-section">
+      <h2 id={`${idPrefix}-waiting-title`}>Waiting on the submitter ({tickets.length})</h2>
+      {tickets.length === 0 ? (
+        <p className="muted">No ticket is sent back.</p>
+      ) : (
+        <ul className="triage__waiting-list">
+          {tickets.map((t) => (
+            <li key={t.id} data-testid={`triage-sent-back-${t.key}`}>
+              <Link to={`/tickets/${encodeURIComponent(t.id)}`}>
+                <span className="triage__item-key">{t.key}</span> {t.title}
+              </Link>{' '}
+              <span className="muted">
+                {t.submittedByName ?? 'someone'}
+                {isMine(t) ? ' (yours)' : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
