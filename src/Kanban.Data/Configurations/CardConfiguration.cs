@@ -15,7 +15,7 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         builder.HasIndex(c => new { c.BoardId, c.Number }).IsUnique();
         builder.Property(c => c.Title).HasMaxLength(400).IsRequired();
         builder.Property(c => c.Description).IsRequired();
-        builder.PrimitiveCollection(c => c.DefinitionOfDone);
+        builder.PrimitiveCollection(c => c.DefinitionOfDone).Metadata.SetValueComparer(new StringListComparer());
         builder.Property(c => c.EstimateDays).HasPrecision(5, 2);
         builder.Property(c => c.BlockedReason).HasMaxLength(500);
 
