@@ -8,6 +8,24 @@ public static class TriageRefusals
     public const string QualityGateFailed = "quality-gate-failed";
     public const string LikelyDuplicate = "likely-duplicate";
     public const string TicketNotInTriage = "ticket-not-in-triage";
+    public const string ConcurrencyConflict = "concurrency-conflict";
+
+    /// <summary>
+    /// The ticket changed after the caller read it (their <paramref name="expectedUpdatedAt"/>): deciding
+    /// on it, or saving a whole edit over it, would act on text they have not seen.
+    /// </summary>
+    public static void EnsureUnchangedSince(Card card, DateTimeOffset? expectedUpdatedAt)
+    {
+        // Compared to the millisecond: stores may keep less than the clock's ticks.
+        if (expectedUpdatedAt is { } expected && expected.UtcTicks / TimeSpan.TicksPerMillisecond != card.UpdatedAt.UtcTicks / TimeSpan.TicksPerMillisecond)
+        {
+            throw new RuleViolation(
+                ConcurrencyConflict,
+                "The ticket changed since you opened it",
+                $"{card.Key} was changed since you read it ({card.State}); reload it, check what changed, and try again.",
+                new Dictionary<string, object?> { ["ticketId"] = card.Id, ["state"] = card.State.ToString(), ["updatedAt"] = card.UpdatedAt });
+        }
+    }
 
     public static RuleViolation GatesFailed(Card card, IReadOnlyList<GateResult> failing, string whatToDo) => new(
         QualityGateFailed,

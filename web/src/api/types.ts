@@ -196,6 +196,8 @@ export interface TicketRequest {
   definitionOfDone: string[];
   estimateDays: number | null;
   class?: CardClass;
+  /** On an edit: the ticket's `updatedAt` when editing began; a ticket changed since is refused (409). */
+  expectedUpdatedAt?: string;
 }
 
 export interface CheckTicketRequest {
@@ -214,6 +216,8 @@ export interface CheckTicketResponse {
 export interface AcceptTicketRequest {
   index?: number;
   rank?: number;
+  /** The ticket's `updatedAt` as the product owner read it; a ticket changed since is refused (409). */
+  expectedUpdatedAt?: string;
 }
 
 /** RFC 9457 ProblemDetails, with `errors` for validation-failed and any extensions. */

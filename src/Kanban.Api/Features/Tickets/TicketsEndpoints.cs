@@ -38,16 +38,16 @@ public static class TicketsEndpoints
             TypedResults.Ok(await sender.Send(new GetTicketQuery(ticketId), ct)))
             .WithName("GetTicket");
 
-        tickets.MapPut("/{ticketId:guid}", async (Guid ticketId, SubmitTicketRequest ticket, ISender sender, CancellationToken ct) =>
+        tickets.MapPut("/{ticketId:guid}", async (Guid ticketId, EditTicketRequest ticket, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(
-                new EditTicketCommand(ticketId, ticket.Title, ticket.Description, ticket.DefinitionOfDone, ticket.EstimateDays, ticket.Class), ct)))
+                new EditTicketCommand(ticketId, ticket.Title, ticket.Description, ticket.DefinitionOfDone, ticket.EstimateDays, ticket.Class, ticket.ExpectedUpdatedAt), ct)))
             .WithName("EditTicket");
 
         // The body is optional: an accept without one puts the card at the end of the backlog.
         tickets.MapPost("/{ticketId:guid}/accept", async (Guid ticketId, HttpRequest request, ISender sender, CancellationToken ct) =>
         {
             var accept = await request.ReadOptionalJsonAsync<AcceptTicketRequest>(ct);
-            return TypedResults.Ok(await sender.Send(new AcceptTicketCommand(ticketId, accept?.Index, accept?.Rank), ct));
+            return TypedResults.Ok(await sender.Send(new AcceptTicketCommand(ticketId, accept?.Index, accept?.Rank, accept?.ExpectedUpdatedAt), ct));
         })
             // Described by hand: declaring the body on the endpoint would make routing turn away requests without one.
             .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody

@@ -5,16 +5,18 @@ using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Tickets;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Tickets;
 
 /// <summary>The product owner's decisions on a ticket in triage: each one saved and pushed like any change to the board.</summary>
-public sealed record AcceptTicketRequest(int? Index, long? Rank);
+/// <param name="ExpectedUpdatedAt">The ticket's <c>updatedAt</c> as the product owner read it; when given, a ticket changed since is not accepted.</param>
+public sealed record AcceptTicketRequest(int? Index, long? Rank, DateTimeOffset? ExpectedUpdatedAt = null);
 
 [BoardAccess(BoardRole.ProductOwner)]
-public sealed record AcceptTicketCommand(Guid CardId, int? Index, long? Rank) : ICommand<TicketResponse>, ICardRequest;
+public sealed record AcceptTicketCommand(Guid CardId, int? Index, long? Rank, DateTimeOffset? ExpectedUpdatedAt = null) : ICommand<TicketResponse>, ICardRequest;
 
 public sealed class AcceptTicketValidator : AbstractValidator<AcceptTicketCommand>
 {
@@ -31,6 +33,7 @@ public sealed class AcceptTicketHandler(KanbanDbContext db, BoardChanges changes
     public async ValueTask<TicketResponse> Handle(AcceptTicketCommand command, CancellationToken cancellationToken) =>
         await changes.ChangeTicketAsync(db, command.CardId, async (board, ticket) =>
         {
+            TriageRefusals.EnsureUnchangedSince(ticket, command.ExpectedUpdatedAt);
             var backlog = await db.CardsForPlacementAsync(board.BacklogLane, ticket.Id, cancellationToken);
             var index = command.Index ?? (command.Rank is { } rank ? LaneOrder.IndexOfRank(backlog, rank) : null);
             var likelyOriginal = ticket.LikelyDuplicateOfId is { } originalId

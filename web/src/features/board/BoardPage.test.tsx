@@ -169,4 +169,18 @@ describe('handleBoardEvent', () => {
     expect(cardsInLane(after, 'backlog').map((c) => c.id)).toEqual(['1', '2', '3', '7']);
     expect(boardInvalidations(invalidate)).toBe(0);
   });
+
+  it('refreshes an open ticket page when its card changes or moves on the board, not on line events', () => {
+    const { client } = setup();
+    const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();
+    const ticketInvalidations = () =>
+      invalidate.mock.calls.filter(([arg]) => JSON.stringify(arg?.queryKey) === JSON.stringify(queryKeys.tickets)).length;
+
+    handleBoardEvent(client, 'board-1', { kind: 'CardChanged', boardId: 'board-1', version: 11, card: card('1', 'backlog', 1024) });
+    handleBoardEvent(client, 'board-1', { kind: 'CardMoved', boardId: 'board-1', version: 12, card: card('1', 'ready', 1024), fromLaneId: 'backlog' });
+    expect(ticketInvalidations()).toBe(2);
+
+    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 13, line: { stopped: true, since: '2026-11-26T09:00:00Z', reason: 'x', kind: 'manual' } });
+    expect(ticketInvalidations()).toBe(2);
+  });
 });

@@ -44,8 +44,11 @@ export function handleBoardEvent(queryClient: QueryClient, boardId: string, even
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.activity(boardId) });
   if (event.kind === 'TicketSubmitted' || event.kind === 'TicketChanged' || event.kind === 'TicketAccepted') {
-    // The triage inbox (and the count on the board) and any open ticket page refetch.
+    // The triage inbox (and the count on the board) refetches.
     void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
+  }
+  if (event.kind.startsWith('Ticket') || event.kind === 'CardChanged' || event.kind === 'CardMoved') {
+    // Any open ticket page shows the ticket as it is now.
     void queryClient.invalidateQueries({ queryKey: queryKeys.tickets });
   }
 

@@ -90,7 +90,12 @@ describe('TicketView', () => {
     });
     const put = fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT')!;
     expect(put[0]).toBe('/api/tickets/31');
-    expect(JSON.parse(put[1]!.body as string)).toMatchObject({ title: 'Refunds over 500 EUR wait for a second approval', estimateDays: 2 });
+    // The edit says which version it was made on, so a change made meanwhile is not overwritten unseen.
+    expect(JSON.parse(put[1]!.body as string)).toMatchObject({
+      title: 'Refunds over 500 EUR wait for a second approval',
+      estimateDays: 2,
+      expectedUpdatedAt: '2026-11-26T09:00:00Z',
+    });
     await waitFor(() => expect(screen.queryByTestId('ticket-form')).toBeNull());
     expect(screen.getByTestId('ticket-status').textContent).toBe('PAY-31 resubmitted for triage.');
   });

@@ -62,6 +62,8 @@ export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
   const can = useBoardPermissions(board ?? undefined);
   const update = useUpdateTicket(ticket.id);
   const [editing, setEditing] = useState(false);
+  // The version being edited: saving over a newer one is refused, so nobody's change is lost unseen.
+  const [editedVersion, setEditedVersion] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const now = useNow(30_000);
@@ -143,7 +145,7 @@ export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
             }}
             onSubmit={async (body) => {
               const wasSentBack = ticket.state === 'SentBack';
-              const result = await update.mutateAsync(body);
+              const result = await update.mutateAsync({ ...body, expectedUpdatedAt: editedVersion ?? ticket.updatedAt });
               setEditing(false);
               setSaved(wasSentBack ? `${result.key} resubmitted for triage.` : `${result.key} saved.`);
               headingRef.current?.focus();
@@ -154,7 +156,11 @@ export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
         <>
           {mayEdit && board && (
             <p>
-              <button type="button" className="button button--primary" onClick={() => setEditing(true)} data-testid="ticket-edit">
+              <button type="button" className="button button--primary" onClick={() => {
+                  setEditedVersion(ticket.updatedAt);
+                  setEditing(true);
+                }}
+                data-testid="ticket-edit">
                 {ticket.state === 'SentBack' ? 'Edit and resubmit' : 'Edit'}
               </button>
             </p>

@@ -125,7 +125,7 @@ describe('TriageView', () => {
     await renderInbox();
     await key('j');
     await key('a');
-    await waitFor(() => expect(posts()).toEqual([['/api/tickets/22/accept', {}]]));
+    await waitFor(() => expect(posts()).toEqual([['/api/tickets/22/accept', { expectedUpdatedAt: '2026-11-26T09:00:00Z' }]]));
     await waitFor(() => expect(screen.queryByTestId('triage-item-PAY-22')).toBeNull());
     expect(selectedKey()).toBe('triage-item-PAY-23');
     expect(screen.getByTestId('triage-status').textContent).toBe('PAY-22 accepted into the backlog.');
@@ -135,7 +135,7 @@ describe('TriageView', () => {
     const { posts } = mockApi();
     await renderInbox();
     await key('A');
-    await waitFor(() => expect(posts()).toEqual([['/api/tickets/21/accept', { index: 0 }]]));
+    await waitFor(() => expect(posts()).toEqual([['/api/tickets/21/accept', { index: 0, expectedUpdatedAt: '2026-11-26T09:00:00Z' }]]));
   });
 
   it('sends back with s: asks the comment inline, ignores the shortcuts while typing, Enter sends it', async () => {

@@ -55,7 +55,10 @@ export type TriageAction =
 function run(action: TriageAction): Promise<Ticket> {
   switch (action.kind) {
     case 'accept':
-      return ticketsApi.accept(action.ticket.id, action.toTop ? { index: 0 } : {});
+      return ticketsApi.accept(action.ticket.id, {
+        ...(action.toTop ? { index: 0 } : {}),
+        expectedUpdatedAt: action.ticket.updatedAt,
+      });
     case 'send-back':
       return ticketsApi.sendBack(action.ticket.id, action.comment);
     case 'reject':
