@@ -118,7 +118,10 @@ describe('describeProblem for triage refusals', () => {
   });
 
   it('names a likely duplicate and a ticket no longer in triage', () => {
-    expect(describeProblem(problem(409, 'likely-duplicate', { likelyDuplicateOf: 'PAY-3' })).title).toBe('Likely a duplicate of PAY-3');
+    // As the server sends it: the original's id and key.
+    expect(
+      describeProblem(problem(409, 'likely-duplicate', { likelyDuplicateOf: '3f2a8c4e-0000-4000-8000-000000000000', originalKey: 'PAY-3' })).title,
+    ).toBe('Likely a duplicate of PAY-3');
     expect(describeProblem(problem(409, 'likely-duplicate', { likelyDuplicateOf: '3f2a8c4e-0000-4000-8000-000000000000' })).title).toBe(
       'Likely a duplicate',
     );

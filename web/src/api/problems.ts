@@ -111,10 +111,11 @@ function describeApiError(error: ApiError, fallbackTitle: string): ProblemMessag
       };
     }
     case 'likely-duplicate': {
-      const of = str(p.likelyDuplicateOfKey) ?? str(p.likelyDuplicateOf);
+      // `originalKey` names the original; `likelyDuplicateOf` is only its id.
+      const of = str(p.originalKey);
       return {
         name,
-        title: of && !/^[0-9a-f-]{32,36}$/i.test(of) ? `Likely a duplicate of ${of}` : 'Likely a duplicate',
+        title: of ? `Likely a duplicate of ${of}` : 'Likely a duplicate',
         detail: serverDetail ?? 'Merge it into the original, or mark it distinct, before accepting it.',
       };
     }

@@ -134,8 +134,28 @@ describe('TriageView', () => {
   it('accepts the selected ticket to the top of the backlog with Shift+A', async () => {
     const { posts } = mockApi();
     await renderInbox();
-    await key('A');
+    await act(async () => {
+      fireEvent.keyDown(document.body, { key: 'A', code: 'KeyA', shiftKey: true });
+    });
     await waitFor(() => expect(posts()).toEqual([['/api/tickets/21/accept', { index: 0, expectedUpdatedAt: '2026-11-26T09:00:00Z' }]]));
+  });
+
+  it('ignores a held key and action keys while a prompt is open; Caps Lock does not change what a accepts', async () => {
+    const { posts } = mockApi();
+    await renderInbox();
+    await act(async () => {
+      fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA', repeat: true });
+    });
+    await key('s');
+    await act(async () => {
+      fireEvent.keyDown(screen.getByTestId('triage-prompt-submit'), { key: 'a', code: 'KeyA' });
+    });
+    expect(posts()).toEqual([]);
+    fireEvent.keyDown(screen.getByTestId('triage-comment-input'), { key: 'Escape' });
+    await act(async () => {
+      fireEvent.keyDown(document.body, { key: 'A', code: 'KeyA', shiftKey: false });
+    });
+    await waitFor(() => expect(posts()).toEqual([['/api/tickets/21/accept', { expectedUpdatedAt: '2026-11-26T09:00:00Z' }]]));
   });
 
   it('sends back with s: asks the comment inline, ignores the shortcuts while typing, Enter sends it', async () => {

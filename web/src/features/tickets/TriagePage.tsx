@@ -166,7 +166,8 @@ export function TriageView({ board, live = true }: TriageViewProps) {
 
   // The shortcuts, on the whole page; never while typing, never with a modifier, never under a dialog.
   const onShortcut = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    // A held key repeats: it must not decide on ticket after ticket.
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     if (isTypingTarget(e.target)) return;
     if (document.querySelector('dialog[open]')) return;
     switch (e.key) {
@@ -179,15 +180,13 @@ export function TriageView({ board, live = true }: TriageViewProps) {
         select(selectedIndex - 1);
         return;
     }
-    if (!can.canTriage || !selected || command.isPending) return;
-    switch (e.key) {
+    // While a comment, reason or original is being asked, only Enter and Escape decide.
+    if (!can.canTriage || !selected || command.isPending || activePrompt) return;
+    // By the key, not the character: Caps Lock must not turn "accept" into "accept to the top".
+    switch (e.code === 'KeyA' ? 'a' : e.key) {
       case 'a':
         e.preventDefault();
-        run({ kind: 'accept', ticket: selected });
-        return;
-      case 'A':
-        e.preventDefault();
-        run({ kind: 'accept', ticket: selected, toTop: true });
+        run({ kind: 'accept', ticket: selected, toTop: e.shiftKey });
         return;
       case 's':
         e.preventDefault();
