@@ -123,6 +123,11 @@ public static class QualityGates
             return Fail(Estimate, $"{estimate} days is more than this board's maximum of {Days(maxEstimateDays)}; split the work into tickets of {Days(maxEstimateDays)} days or less.");
         }
 
+        if (decimal.Round(estimateDays, 2) != estimateDays)
+        {
+            return Fail(Estimate, $"{estimate} days is finer than a plan can be; give the estimate with at most two decimals, e.g. {Days(decimal.Round(estimateDays, 2, MidpointRounding.AwayFromZero))}.");
+        }
+
         return Pass(Estimate, $"{estimate} day{(estimateDays == 1 ? "" : "s")} is within the board's range of {Days(MinEstimateDays)} to {Days(maxEstimateDays)}.");
     }
 
@@ -192,7 +197,8 @@ public static class QualityGates
         /// <summary>The same lists are matched on every keystroke of a form, so each one is built once.</summary>
         public static FillerMatcher For(IReadOnlyList<string> fillerWords)
         {
-            var key = string.Join("\n", fillerWords);
+            // Each word with its length, so no two different lists can make the same key.
+            var key = string.Concat(fillerWords.Select(w => $"{w.Length}:{w}"));
             if (Cache.TryGetValue(key, out var known))
             {
                 return known;

@@ -76,15 +76,30 @@ public sealed class CheckTicketTests(KanbanApiFactory factory) : IClassFixture<K
     }
 
     [Fact]
-    public async Task A_title_over_120_characters_fails_the_gate_and_one_over_400_is_malformed()
+    public async Task A_title_over_120_characters_fails_the_gate_however_long_and_only_an_absurd_one_is_malformed()
     {
         var board = await _client.CreateBoardAsync();
 
         var longTitle = await CheckAsync(_client, new { boardId = board.Id, title = new string('a', 121) });
-        var huge = await _client.PostJsonAsync(Check, new { boardId = board.Id, title = new string('a', 401) });
+        var longerThanSubmitAllows = await CheckAsync(_client, new { boardId = board.Id, title = new string('a', 401) });
+        var absurd = await _client.PostJsonAsync(Check, new { boardId = board.Id, title = new string('a', 20_001) });
 
         Gate(longTitle, "title").Message.ShouldBe("The title has 121 characters; shorten it to 120 and move the rest into the description.");
-        (await huge.ReadProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys.ShouldBe(["title"]);
+        Gate(longerThanSubmitAllows, "title").Message.ShouldBe("The title has 401 characters; shorten it to 120 and move the rest into the description.");
+        (await absurd.ReadProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys.ShouldBe(["title"]);
+    }
+
+    [Fact]
+    public async Task An_estimate_out_of_any_range_or_finer_than_two_decimals_is_a_gate_message_not_an_error()
+    {
+        var board = await _client.CreateBoardAsync();
+
+        var huge = await CheckAsync(_client, new { boardId = board.Id, estimateDays = 400 });
+        var fine = await CheckAsync(_client, new { boardId = board.Id, estimateDays = 2.125 });
+
+        Gate(huge, "estimate").Message.ShouldContain("split the work");
+        Gate(fine, "estimate").Passed.ShouldBeFalse();
+        Gate(fine, "estimate").Message.ShouldContain("at most two decimals");
     }
 
     [Fact]
