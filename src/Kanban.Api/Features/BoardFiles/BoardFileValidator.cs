@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation.Results;
+using Kanban.Api.Features.Tickets;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 using Kanban.Domain.Tickets;
@@ -227,16 +228,31 @@ public static partial class BoardFileValidator
                 errors.Add($"{path}.key", $"{ticket.Key} is used by another ticket of this file.");
             }
 
-            if (string.IsNullOrWhiteSpace(ticket.Title) || ticket.Title.Length > 400)
+            if (string.IsNullOrWhiteSpace(ticket.Title) || ticket.Title.Length > TicketFieldsValidator.MaxTitleLength)
             {
-                errors.Add($"{path}.title", "A ticket has a title of 1 to 400 characters.");
+                errors.Add($"{path}.title", $"A ticket has a title of 1 to {TicketFieldsValidator.MaxTitleLength} characters.");
+            }
+
+            // The same bounds as the ticket routes, so an imported ticket can be merged, exported and imported again.
+            if (ticket.Description is { Length: > TicketFieldsValidator.MaxDescriptionLength })
+            {
+                errors.Add($"{path}.description", $"A description has at most {TicketFieldsValidator.MaxDescriptionLength:N0} characters.");
+            }
+
+            if (ticket.DefinitionOfDone is { Count: > TicketFieldsValidator.MaxCriteria })
+            {
+                errors.Add($"{path}.definitionOfDone", $"A definition of done holds at most {TicketFieldsValidator.MaxCriteria} criteria.");
             }
 
             for (var j = 0; j < (ticket.DefinitionOfDone?.Count ?? 0); j++)
             {
-                if (ticket.DefinitionOfDone![j] is null)
+                if (ticket.DefinitionOfDone![j] is not { } criterion)
                 {
                     errors.Add($"{path}.definitionOfDone[{j}]", "A criterion is text.");
+                }
+                else if (criterion.Length > TicketFieldsValidator.MaxCriterionLength)
+                {
+                    errors.Add($"{path}.definitionOfDone[{j}]", $"A criterion has at most {TicketFieldsValidator.MaxCriterionLength:N0} characters.");
                 }
             }
 

@@ -19,15 +19,18 @@ public interface ITicketFields
 /// </summary>
 public sealed class TicketFieldsValidator : AbstractValidator<ITicketFields>
 {
+    public const int MaxTitleLength = 400;
+    public const int MaxDescriptionLength = 20_000;
     public const int MaxCriteria = 50;
+    public const int MaxCriterionLength = 1_000;
 
     public TicketFieldsValidator()
     {
-        RuleFor(t => t.Title).NotEmpty().MaximumLength(400);
-        RuleFor(t => t.Description).NotNull().MaximumLength(20_000);
+        RuleFor(t => t.Title).NotEmpty().MaximumLength(MaxTitleLength);
+        RuleFor(t => t.Description).NotNull().MaximumLength(MaxDescriptionLength);
         RuleFor(t => t.DefinitionOfDone).NotNull().Must(d => d!.Count <= MaxCriteria)
             .WithMessage($"A definition of done holds at most {MaxCriteria} criteria.");
-        RuleForEach(t => t.DefinitionOfDone).NotNull().MaximumLength(1_000);
+        RuleForEach(t => t.DefinitionOfDone).NotNull().MaximumLength(MaxCriterionLength);
         RuleFor(t => t.EstimateDays).NotNull().InclusiveBetween(0m, 365m).PrecisionScale(5, 2, ignoreTrailingZeros: true);
         RuleFor(t => t.Class).IsInEnum();
     }

@@ -31,6 +31,9 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
         ["estimate not a number"] = f => f["tickets"]![0]!["estimateDays"] = "two",
         ["negative estimate"] = f => f["tickets"]![0]!["estimateDays"] = -1,
         ["no title"] = f => f["tickets"]![0]!["title"] = " ",
+        ["description longer than the routes allow"] = f => f["tickets"]![0]!["description"] = new string('d', 20_001),
+        ["more criteria than the routes allow"] = f => f["tickets"]![0]!["definitionOfDone"] = new JsonArray([.. Enumerable.Range(1, 51).Select(n => (JsonNode?)JsonValue.Create($"Criterion number {n} can be checked"))]),
+        ["criterion longer than the routes allow"] = f => f["tickets"]![0]!["definitionOfDone"] = new JsonArray(JsonValue.Create(new string('c', 1_001))),
         ["history out of order"] = f => f["tickets"]![0]!["history"]![2]!["at"] = "2026-10-01T09:00:00Z",
         ["history before the ticket was created"] = f => f["tickets"]![0]!["history"]![0]!["at"] = "2026-09-01T08:00:00Z",
         ["history naming an unknown lane"] = f => f["tickets"]![0]!["history"]![1]!["to"] = "Nowhere",
@@ -82,6 +85,9 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
     [InlineData("estimate not a number", "$.tickets[0].estimateDays")]
     [InlineData("negative estimate", "$.tickets[0].estimateDays")]
     [InlineData("no title", "$.tickets[0].title")]
+    [InlineData("description longer than the routes allow", "$.tickets[0].description")]
+    [InlineData("more criteria than the routes allow", "$.tickets[0].definitionOfDone")]
+    [InlineData("criterion longer than the routes allow", "$.tickets[0].definitionOfDone[0]")]
     [InlineData("history out of order", "$.tickets[0].history[2].at")]
     [InlineData("history before the ticket was created", "$.tickets[0].history[0].at")]
     [InlineData("history naming an unknown lane", "$.tickets[0].history[1].to")]
