@@ -417,6 +417,14 @@ public static partial class BoardFileValidator
     private static void CheckHistory(BoardFileTicket ticket, string path, TicketState? state, Dictionary<string, LaneKind> lanes, Errors errors)
     {
         var history = ticket.History ?? [];
+        if (state is not null and not TicketState.OnBoard && history.Count > 0)
+        {
+            // A ticket reaches a lane only when it is accepted; history on one that never was would
+            // give it a start date, and skew cycle times and flow, without it ever being on the board.
+            errors.Add($"{path}.history", $"A ticket that is {state} has never been on the board, so it has no history of lanes.");
+            return;
+        }
+
         var previousAt = ticket.CreatedAt;
         string? previousTo = null;
         for (var j = 0; j < history.Count; j++)

@@ -27,6 +27,10 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
         ["ticket in a lane that does not exist"] = f => f["tickets"]![1]!["lane"] = "Nowhere",
         ["ticket on the board without a lane"] = f => f["tickets"]![2]!.AsObject().Remove("lane"),
         ["rejected ticket in a lane"] = f => f["tickets"]![4]!["lane"] = "Backlog",
+        ["rejected ticket with a history of lanes"] = f => f["tickets"]![4]!["history"] = new JsonArray(new JsonObject
+        {
+            ["at"] = "2026-10-21T09:00:00Z", ["from"] = null, ["to"] = "Backlog", ["by"] = null,
+        }),
         ["unknown state"] = f => f["tickets"]![0]!["state"] = "Lost",
         ["estimate not a number"] = f => f["tickets"]![0]!["estimateDays"] = "two",
         ["negative estimate"] = f => f["tickets"]![0]!["estimateDays"] = -1,
@@ -81,6 +85,7 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
     [InlineData("ticket in a lane that does not exist", "$.tickets[1].lane")]
     [InlineData("ticket on the board without a lane", "$.tickets[2].lane")]
     [InlineData("rejected ticket in a lane", "$.tickets[4].lane")]
+    [InlineData("rejected ticket with a history of lanes", "$.tickets[4].history")]
     [InlineData("unknown state", "$.tickets[0].state")]
     [InlineData("estimate not a number", "$.tickets[0].estimateDays")]
     [InlineData("negative estimate", "$.tickets[0].estimateDays")]
