@@ -39,6 +39,8 @@ public sealed class CheckTicketHandler(KanbanDbContext db) : IQueryHandler<Check
     {
         var settings = await db.Boards.AsNoTracking().Where(b => b.Id == query.BoardId).Select(b => b.Settings).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Board", query.BoardId);
-        return new TicketCheckResponse(QualityGates.Check(query.ToContent(), settings), TicketResponses.NoDuplicates);
+        // The criteria as the form shows them, blank rows included, so a message's "criterion 3" is the form's third row.
+        var draft = query.ToContent() with { DefinitionOfDone = [.. (query.DefinitionOfDone ?? []).Select(c => c ?? "")] };
+        return new TicketCheckResponse(QualityGates.Check(draft, settings), TicketResponses.NoDuplicates);
     }
 }

@@ -103,6 +103,22 @@ public sealed class CheckTicketTests(KanbanApiFactory factory) : IClassFixture<K
     }
 
     [Fact]
+    public async Task Criteria_are_numbered_as_the_form_shows_them_blank_rows_included()
+    {
+        var board = await _client.CreateBoardAsync();
+
+        var check = await CheckAsync(_client, new
+        {
+            boardId = board.Id,
+            definitionOfDone = new[] { "The order page shows the refund state", "", "It works" },
+        });
+
+        var message = Gate(check, "definition-of-done").Message;
+        message.ShouldContain("Criterion 3 has 2 words");
+        message.ShouldNotContain("Criterion 2");
+    }
+
+    [Fact]
     public async Task A_draft_without_a_board_gets_400_naming_boardId()
     {
         var response = await _client.PostJsonAsync(Check, new { title = "Show the refund status on the order page" });

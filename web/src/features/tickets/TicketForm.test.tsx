@@ -96,7 +96,7 @@ describe('NewTicketView', () => {
     });
     expect(calls('/api/tickets/check')).toHaveLength(1);
     const body = JSON.parse(calls('/api/tickets/check')[0]![1]!.body as string);
-    expect(body).toEqual({ boardId: 'board-1', title: 'Refunds need a second approval', description: '', definitionOfDone: [], estimateDays: 0 });
+    expect(body).toEqual({ boardId: 'board-1', title: 'Refunds need a second approval', description: '', definitionOfDone: [''], estimateDays: 0 });
 
     await act(async () => {
       await vi.advanceTimersByTimeAsync(1000);
