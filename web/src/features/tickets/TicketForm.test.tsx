@@ -51,6 +51,28 @@ afterEach(() => {
 });
 
 describe('NewTicketView', () => {
+  it('says when the gates could not be checked and checks again on Try again', async () => {
+    let failNext = true;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url !== '/api/tickets/check') return json(404, { status: 404 });
+        if (failNext) {
+          failNext = false;
+          return json(503, { type: 'urn:kanban:problem:internal-error', title: 'Unavailable', status: 503 });
+        }
+        return json(200, { gates: failingTwo, duplicates: [] });
+      }),
+    );
+    render(<NewTicketView board={makeFlowBoard({ role: 'Member' })} checkDelay={0} />, { wrapper });
+
+    await screen.findByTestId('ticket-check-error');
+    fireEvent.click(screen.getByTestId('ticket-check-error-retry'));
+
+    await waitFor(() => expect(screen.queryByTestId('ticket-check-error')).toBeNull());
+    expect(screen.getByTestId('gate-title').getAttribute('data-passed')).toBe('false');
+  });
+
   it('shows each gate beside its field and says on the button what is still missing', async () => {
     mockApi(failingTwo);
     render(<NewTicketView board={makeFlowBoard({ role: 'Member' })} checkDelay={0} />, { wrapper });

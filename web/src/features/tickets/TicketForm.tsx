@@ -133,7 +133,7 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
         </p>
         <GateLine gate={gate('duplicate')} id={gateId('duplicate')} showName />
         <DuplicateList duplicates={check.result?.duplicates ?? []} />
-        {checkProblem && <ProblemAlert problem={checkProblem} testId="ticket-check-error" />}
+        {checkProblem && <ProblemAlert problem={checkProblem} testId="ticket-check-error" onRetry={check.retry} />}
       </section>
 
       {general && <ProblemAlert problem={general} testId="ticket-form-error" onDismiss={() => setError(null)} />}

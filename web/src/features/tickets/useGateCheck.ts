@@ -12,6 +12,8 @@ export interface GateCheck {
   stale: boolean;
   /** The latest check's failure, if it failed (cleared by the next answer). */
   error: unknown;
+  /** Checks the same draft again (after a failure). */
+  retry: () => void;
 }
 
 /**
@@ -25,6 +27,7 @@ export function useGateCheck(boardId: string, draft: TicketDraft, delay = GATE_C
   const [answer, setAnswer] = useState<{ key: string; result?: CheckTicketResponse; error?: unknown }>();
   const latestKey = useRef(key);
   latestKey.current = key;
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (!boardId) return;
@@ -45,7 +48,12 @@ export function useGateCheck(boardId: string, draft: TicketDraft, delay = GATE_C
       clearTimeout(timer);
       controller.abort();
     };
-  }, [boardId, key, delay]);
+  }, [boardId, key, delay, attempt]);
 
-  return { result: answer?.result, stale: answer?.key !== key, error: answer?.key === key ? answer.error : undefined };
+  return {
+    result: answer?.result,
+    stale: answer?.key !== key,
+    error: answer?.key === key ? answer.error : undefined,
+    retry: () => setAttempt((n) => n + 1),
+  };
 }
