@@ -42,6 +42,7 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
             "/api/boards/{boardId}/lanes/{laneId}",
             "/api/boards/{boardId}/tickets",
             "/api/boards/{boardId}/triage",
+            "/api/boards/{boardId}/triage/count",
             "/api/tickets/check",
             "/api/tickets/{ticketId}",
             "/api/tickets/{ticketId}/accept",

@@ -55,6 +55,8 @@ export const queryKeys = {
   members: (boardId: string) => ['boardMembers', boardId] as const,
   shareLinks: (boardId: string) => ['boardShareLinks', boardId] as const,
   triage: (boardId: string) => ['boardTriage', boardId] as const,
+  /** Under the inbox's key, so whatever refreshes the inbox refreshes its count too. */
+  triageCount: (boardId: string) => ['boardTriage', boardId, 'count'] as const,
   /** Every ticket page's query: `tickets` alone is the prefix that matches them all. */
   tickets: ['ticket'] as const,
   ticket: (ticketId: string) => ['ticket', ticketId] as const,

@@ -6,6 +6,7 @@ import type {
   Ticket,
   TicketDetail,
   TicketRequest,
+  TriageCount,
 } from './types';
 
 const ticket = (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}`;
@@ -17,6 +18,8 @@ export const ticketsApi = {
     http.postWithSignal<CheckTicketResponse>('/api/tickets/check', body, signal),
   submit: (boardId: string, body: TicketRequest) =>
     http.post<Ticket>(`/api/boards/${encodeURIComponent(boardId)}/tickets`, body),
+  triageCount: (boardId: string, signal?: AbortSignal) =>
+    http.get<TriageCount>(`/api/boards/${encodeURIComponent(boardId)}/triage/count`, signal),
   triage: (boardId: string, signal?: AbortSignal) =>
     http.get<Ticket[]>(`/api/boards/${encodeURIComponent(boardId)}/triage`, signal),
   get: (ticketId: string, signal?: AbortSignal) => http.get<TicketDetail>(ticket(ticketId), signal),

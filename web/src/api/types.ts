@@ -213,6 +213,12 @@ export interface CheckTicketResponse {
   duplicates: DuplicateCandidate[];
 }
 
+/** How many tickets wait on the product owner, and on their submitters. */
+export interface TriageCount {
+  waiting: number;
+  sentBack: number;
+}
+
 export interface AcceptTicketRequest {
   index?: number;
   rank?: number;

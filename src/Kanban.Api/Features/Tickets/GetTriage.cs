@@ -2,6 +2,7 @@ using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
 using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,26 @@ namespace Kanban.Api.Features.Tickets;
 /// <summary>The triage inbox: every ticket waiting for the product owner or for its submitter, oldest first.</summary>
 [BoardAccess(BoardRole.Member)]
 public sealed record GetTriageQuery(Guid BoardId) : IQuery<IReadOnlyList<TicketResponse>>, IBoardRequest;
+
+/// <summary>How many tickets wait on the product owner and on their submitters: what a board's "Triage (N)" needs, without the tickets.</summary>
+public sealed record TriageCountResponse(int Waiting, int SentBack);
+
+[BoardAccess(BoardRole.Member)]
+public sealed record GetTriageCountQuery(Guid BoardId) : IQuery<TriageCountResponse>, IBoardRequest;
+
+public sealed class GetTriageCountHandler(KanbanDbContext db) : IQueryHandler<GetTriageCountQuery, TriageCountResponse>
+{
+    public async ValueTask<TriageCountResponse> Handle(GetTriageCountQuery query, CancellationToken cancellationToken)
+    {
+        var counts = await db.Cards.AsNoTracking().AwaitingTriage(query.BoardId)
+            .GroupBy(c => c.State)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new TriageCountResponse(
+            counts.Where(c => c.State == TicketState.Triage).Sum(c => c.Count),
+            counts.Where(c => c.State == TicketState.SentBack).Sum(c => c.Count));
+    }
+}
 
 public sealed class GetTriageHandler(KanbanDbContext db) : IQueryHandler<GetTriageQuery, IReadOnlyList<TicketResponse>>
 {

@@ -24,6 +24,11 @@ public static class TicketsEndpoints
             .WithTags("Tickets")
             .WithName("GetTriage");
 
+        app.MapGet("/api/boards/{boardId:guid}/triage/count", async (Guid boardId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetTriageCountQuery(boardId), ct)))
+            .WithTags("Tickets")
+            .WithName("GetTriageCount");
+
         var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
 
         tickets.MapPost("/check", async (CheckTicketRequest draft, ISender sender, CancellationToken ct) =>

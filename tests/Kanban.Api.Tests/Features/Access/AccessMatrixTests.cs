@@ -55,6 +55,7 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
             boardId = s.BoardId, title = "Matrix ticket title", description = "Text", definitionOfDone = new[] { "One criterion of four words" }, estimateDays = 1,
         }),
         ["GET /api/boards/{boardId:guid}/triage"] = (Needs.Member, _ => null),
+        ["GET /api/boards/{boardId:guid}/triage/count"] = (Needs.Member, _ => null),
         ["GET /api/tickets/{ticketId:guid}"] = (Needs.Member, _ => null),
         ["PUT /api/tickets/{ticketId:guid}"] = (Needs.Member, _ => TestApi.GoodTicket("The card on the board, edited")),
         ["POST /api/tickets/{ticketId:guid}/accept"] = (Needs.ProductOwner, _ => new { }),

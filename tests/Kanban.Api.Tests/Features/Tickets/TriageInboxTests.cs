@@ -31,6 +31,18 @@ public sealed class TriageInboxTests(KanbanApiFactory factory) : IClassFixture<K
         inbox.Select(t => t.Id).ShouldBe([waiting.Id, sentBack.Id, last.Id]);
         inbox.Select(t => t.State).ShouldBe([TicketState.Triage, TicketState.SentBack, TicketState.Triage]);
         inbox.ShouldAllBe(t => t.LaneId == null && t.Gates.Count == 5);
+        var count = await (await _client.GetAsync($"/api/boards/{board.Id}/triage/count")).ReadAsync<TriageCountResponse>();
+        count.ShouldBe(new TriageCountResponse(Waiting: 2, SentBack: 1));
+    }
+
+    [Fact]
+    public async Task The_count_of_an_empty_inbox_is_zero()
+    {
+        var board = await _client.CreateBoardAsync();
+
+        var count = await (await _client.GetAsync($"/api/boards/{board.Id}/triage/count")).ReadAsync<TriageCountResponse>();
+
+        count.ShouldBe(new TriageCountResponse(0, 0));
     }
 
     [Fact]

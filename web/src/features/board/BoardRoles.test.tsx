@@ -5,14 +5,14 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { Board, BoardRole } from '../../api/types';
-import { makeFlowBoard, manualStop, ticket } from '../../test/fixtures';
+import { makeFlowBoard, manualStop } from '../../test/fixtures';
 import { BoardView } from './BoardPage';
 
 function renderAs(role: BoardRole, extra: Partial<Board> = {}) {
   const board = makeFlowBoard({ role, ...extra });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   client.setQueryData(queryKeys.board(board.id), board);
-  client.setQueryData(queryKeys.triage(board.id), [ticket('21'), ticket('22'), ticket('23', { state: 'SentBack' })]);
+  client.setQueryData(queryKeys.triageCount(board.id), { waiting: 2, sentBack: 1 });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>

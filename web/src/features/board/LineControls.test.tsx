@@ -13,7 +13,7 @@ import { useBoard } from './useBoard';
 function setup(board: Board) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.board(board.id), board);
-  client.setQueryData(queryKeys.triage(board.id), []);
+  client.setQueryData(queryKeys.triageCount(board.id), { waiting: 0, sentBack: 0 });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>

@@ -7,6 +7,15 @@ import type { Ticket, TicketRequest } from '../../api/types';
 const noRetryOn4xx = (failures: number, error: Error) =>
   !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2;
 
+/** How many tickets wait in the board's triage inbox, without the tickets. Refetched on ticket events. */
+export function useTriageCount(boardId: string) {
+  return useQuery({
+    queryKey: queryKeys.triageCount(boardId),
+    queryFn: ({ signal }) => ticketsApi.triageCount(boardId, signal),
+    enabled: !!boardId,
+  });
+}
+
 /** The board's triage inbox: tickets in Triage and SentBack, oldest first. Refetched on ticket events. */
 export function useTriage(boardId: string, enabled = true) {
   return useQuery({
