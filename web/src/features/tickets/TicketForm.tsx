@@ -23,6 +23,9 @@ export interface TicketFormProps {
   checkDelay?: number;
 }
 
+/** The fields a gate judges, by the gate's name. */
+const GATED_FIELDS = ['title', 'description', 'definition-of-done', 'estimate'];
+
 /** The server's 400 messages for a field, also those keyed by its items (`definitionOfDone[1]`). */
 function errorsFor(error: unknown, field: string): string[] {
   if (!isApiError(error)) return [];
@@ -47,6 +50,10 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
   const [error, setError] = useState<unknown>(null);
   const check = useGateCheck(boardId, draft, checkDelay);
   const focusCriterion = useRef<number | null>(null);
+  // A field is marked invalid once its text has been worked on (or was there already, when editing):
+  // an empty new form is not a list of mistakes.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set(initial ? GATED_FIELDS : []));
+  const touch = (gateName: string) => setTouched((t) => (t.has(gateName) ? t : new Set([...t, gateName])));
 
   const gates = check.result?.gates;
   const gate = (name: string): GateResult | undefined => gates?.find((g) => g.gate === name);
@@ -60,9 +67,14 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
   });
   const passed = gates?.filter((g) => g.passed).length ?? 0;
 
-  const set = <K extends keyof TicketDraft>(field: K, value: TicketDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const setCriterion = (index: number, value: string) =>
+  const set = <K extends keyof TicketDraft>(field: K, value: TicketDraft[K]) => {
+    touch(field);
+    setDraft((d) => ({ ...d, [field]: value }));
+  };
+  const setCriterion = (index: number, value: string) => {
+    touch('definition-of-done');
     setDraft((d) => ({ ...d, definitionOfDone: d.definitionOfDone.map((c, i) => (i === index ? value : c)) }));
+  };
   const addCriterion = () => {
     focusCriterion.current = draft.definitionOfDone.length;
     setDraft((d) => ({ ...d, definitionOfDone: [...d.definitionOfDone, ''] }));
@@ -100,7 +112,7 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
   const errorId = (name: string) => `${id}-error-${name}`;
   const describedBy = (name: string, errors: string[]) =>
     [gate(name) ? gateId(name) : '', errors.length > 0 ? errorId(name) : ''].filter(Boolean).join(' ') || undefined;
-  const invalid = (name: string, errors: string[]) => errors.length > 0 || gate(name)?.passed === false || undefined;
+  const invalid = (name: string, errors: string[]) => errors.length > 0 || (touched.has(name) && gate(name)?.passed === false) || undefined;
 
   const titleErrors = errorsFor(error, 'title');
   const descriptionErrors = errorsFor(error, 'description');
