@@ -278,7 +278,7 @@ public sealed class Board
         }
 
         likelyOriginal = likelyOriginal?.Id == card.LikelyDuplicateOfId ? likelyOriginal : null;
-        var gates = QualityGates.Check(card.Content, Settings, card.LikelyDuplicateOfId is null ? null : likelyOriginal?.Key ?? "another ticket");
+        var gates = QualityGates.CheckStored(card, Settings, likelyOriginal?.Key);
         var failing = gates.Where(g => !g.Passed).ToList();
         if (failing.Any(g => g.Gate != QualityGates.Duplicate))
         {

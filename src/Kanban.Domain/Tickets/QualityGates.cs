@@ -41,6 +41,13 @@ public static class QualityGates
         CheckDuplicate(likelyDuplicateOf),
     ];
 
+    /// <summary>
+    /// The gates on a stored ticket. A ticket marked as a likely duplicate fails the duplicate gate,
+    /// naming its original by <paramref name="likelyOriginalKey"/>, or as "another ticket" when unknown.
+    /// </summary>
+    public static IReadOnlyList<GateResult> CheckStored(Card ticket, BoardSettings settings, string? likelyOriginalKey) =>
+        Check(ticket.Content, settings, ticket.LikelyDuplicateOfId is null ? null : likelyOriginalKey ?? "another ticket");
+
     public static GateResult CheckTitle(string title)
     {
         var length = new StringInfo(title.Trim()).LengthInTextElements;

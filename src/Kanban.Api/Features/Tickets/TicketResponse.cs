@@ -57,7 +57,7 @@ public static class TicketResponses
         submittedByName,
         card.LikelyDuplicateOfId,
         card.DuplicateOfId,
-        QualityGates.Check(card.Content, board.Settings, card.LikelyDuplicateOfId is null ? null : likelyDuplicateOfKey ?? "another ticket"),
+        QualityGates.CheckStored(card, board.Settings, likelyDuplicateOfKey),
         NoDuplicates);
 
     /// <summary>The tickets as responses, with their submitters' names and the keys of what they likely duplicate.</summary>
