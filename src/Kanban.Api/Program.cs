@@ -42,7 +42,9 @@ builder.Services.AddOpenApi();
 
 builder.Services.AddSignalR()
     .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddScoped<BoardNotifier>();
+builder.Services.AddSingleton<ChangeFeed>();
+builder.Services.AddSingleton<BoardConnections>();
+builder.Services.AddHostedService<BoardPublisher>();
 builder.Services.AddScoped<BoardChanges>();
 builder.Services.AddScoped<DemoBoardSeeder>();
 builder.Services.AddScoped<BoardImporter>();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Kanban.Api.Realtime;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +9,12 @@ namespace Kanban.Api.Infrastructure;
 /// <summary>
 /// The one way a board is changed: load what the rule needs and decide (<c>decide</c>), record each
 /// event in the activity trail, save once with the board's version as the concurrency check, and
-/// push the events to the board's viewers after the commit. A save that loses to a concurrent
+/// publish the committed events to the <see cref="ChangeFeed"/>, which pushes them outside the
+/// request. A save that loses to a concurrent
 /// change is decided again from fresh data a few times before the client gets
 /// <c>concurrency-conflict</c>.
 /// </summary>
-public sealed class BoardChanges(KanbanDbContext db, BoardNotifier notifier)
+public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed)
 {
     public const int MaxAttempts = 6;
 
@@ -49,7 +49,7 @@ public sealed class BoardChanges(KanbanDbContext db, BoardNotifier notifier)
                 continue;
             }
 
-            await notifier.PublishAsync(board, ct);
+            feed.Publish(new BoardEventsCommitted(board.Id, [.. board.Events]));
             return result;
         }
     }

@@ -9,27 +9,55 @@ namespace Kanban.Api.Realtime;
 /// Pushes a board's changes to its viewers. Commands go over HTTP; the hub only pushes, to whoever
 /// may read the board: its people, Admins, and its share links (wall or status).
 /// </summary>
-public sealed class BoardHub(BoardAccess access, CurrentUser user) : Hub
+public sealed class BoardHub(BoardAccess access, CurrentUser user, BoardConnections connections) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/board";
+
+    private static readonly ShareView[] Views = [ShareView.Wall, ShareView.Status];
 
     public static string GroupOf(Guid boardId) => $"board:{boardId}";
 
     public async Task JoinBoard(Guid boardId)
     {
         user.Use(Context.User ?? new System.Security.Claims.ClaimsPrincipal());
+        await RequireAccessAsync(boardId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);
+        connections.Add(new BoardConnections.Joined(Context.ConnectionId, boardId, user.UserId, user.IsAdmin, user.RoleOn(boardId), user.ShareLinkId));
+
+        // Access may have been narrowed between the check and the registration, when nothing here
+        // could have ended it: checking again closes that gap.
         try
         {
-            await access.RequireAsync(boardId, BoardRole.Viewer, [ShareView.Wall, ShareView.Status], Context.ConnectionAborted);
+            await RequireAccessAsync(boardId);
+        }
+        catch (HubException)
+        {
+            await LeaveBoard(boardId);
+            throw;
+        }
+    }
+
+    public async Task LeaveBoard(Guid boardId)
+    {
+        connections.Remove(Context.ConnectionId, boardId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.RemoveConnection(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task RequireAccessAsync(Guid boardId)
+    {
+        try
+        {
+            await access.RequireAsync(boardId, BoardRole.Viewer, Views, Context.ConnectionAborted);
         }
         catch (Exception e) when (e is NotFoundException or ForbiddenException or UnauthorizedException)
         {
             throw new HubException(e.Message);
         }
-
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);
     }
-
-    public Task LeaveBoard(Guid boardId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);
 }

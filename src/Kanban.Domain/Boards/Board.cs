@@ -254,7 +254,7 @@ public sealed class Board
             card.ChangeState(TicketState.Triage, now);
         }
 
-        Raise(new TicketEdited(now, by, card.Id, card.Key, resubmitted));
+        Raise(new TicketEdited(now, by, card.Id, card.Key, resubmitted, card.State, card.State == TicketState.OnBoard ? CardSnapshot.Of(card) : null));
     }
 
     /// <summary>
@@ -292,9 +292,9 @@ public sealed class Board
 
         var backlog = BacklogLane;
         EnsureRoom(backlog, laneCounts);
-        LaneOrder.Place(card, [.. backlogCards.Where(c => c.Id != card.Id)], index);
+        var renumbered = LaneOrder.Place(card, [.. backlogCards.Where(c => c.Id != card.Id)], index);
         card.PlaceOnBoard(backlog, now);
-        Raise(new TicketAccepted(now, by, card.Id, card.Key, backlog.Id, backlog.Name));
+        Raise(new TicketAccepted(now, by, card.Id, card.Key, backlog.Id, backlog.Name, CardSnapshot.Of(card), CardRank.Of(renumbered)));
         return new CardTransition(Id, card.Id, null, backlog.Id, now, by);
     }
 
@@ -353,7 +353,7 @@ public sealed class Board
         EnsureAwaitingTriage(card, "marked distinct");
         var was = card.LikelyDuplicateOfId;
         card.MarkLikelyDuplicateOf(null, now);
-        Raise(new TicketMarkedDistinct(now, by, card.Id, card.Key, was));
+        Raise(new TicketMarkedDistinct(now, by, card.Id, card.Key, was, card.State));
     }
 
     /// <summary>
@@ -382,13 +382,9 @@ public sealed class Board
         var others = targetCards.Where(c => c.Id != card.Id).ToList();
         if (source == target)
         {
-            if (target.Kind != LaneKind.Done)
-            {
-                LaneOrder.Place(card, others, index);
-            }
-
+            var reordered = target.Kind == LaneKind.Done ? [] : LaneOrder.Place(card, others, index);
             card.Touch(now);
-            Raise(new CardMoved(now, by, card.Id, card.Key, source.Id, source.Name, target.Id, target.Name));
+            Raise(new CardMoved(now, by, card.Id, card.Key, source.Id, source.Name, target.Id, target.Name, CardSnapshot.Of(card), CardRank.Of(reordered)));
             return null;
         }
 
@@ -400,9 +396,9 @@ public sealed class Board
 
         EnsureLineAllowsPull(source, target, laneCounts);
 
-        LaneOrder.Place(card, others, target.Kind == LaneKind.Done ? null : index);
+        var renumbered = LaneOrder.Place(card, others, target.Kind == LaneKind.Done ? null : index);
         card.EnterLane(target, now);
-        Raise(new CardMoved(now, by, card.Id, card.Key, source.Id, source.Name, target.Id, target.Name));
+        Raise(new CardMoved(now, by, card.Id, card.Key, source.Id, source.Name, target.Id, target.Name, CardSnapshot.Of(card), CardRank.Of(renumbered)));
         ReconcileLine(CountsAfterMove(laneCounts, source, target), now, by);
         return new CardTransition(Id, card.Id, source.Id, target.Id, now, by);
     }
@@ -423,14 +419,14 @@ public sealed class Board
 
         var before = card.AssigneeId;
         card.AssignTo(assignee, now);
-        Raise(new CardAssigned(now, by, card.Id, card.Key, before, assignee));
+        Raise(new CardAssigned(now, by, card.Id, card.Key, before, assignee, CardSnapshot.Of(card)));
     }
 
     public void BlockCard(Card card, string reason, DateTimeOffset now, Guid? by)
     {
         EnsureCardOnBoard(card);
         card.Block(reason, now);
-        Raise(new CardBlocked(now, by, card.Id, card.Key, reason));
+        Raise(new CardBlocked(now, by, card.Id, card.Key, reason, CardSnapshot.Of(card)));
     }
 
     public void UnblockCard(Card card, DateTimeOffset now, Guid? by)
@@ -438,7 +434,7 @@ public sealed class Board
         EnsureCardOnBoard(card);
         if (card.Unblock(now) is { } blockedFor)
         {
-            Raise(new CardUnblocked(now, by, card.Id, card.Key, blockedFor));
+            Raise(new CardUnblocked(now, by, card.Id, card.Key, blockedFor, CardSnapshot.Of(card)));
         }
     }
 
@@ -452,7 +448,7 @@ public sealed class Board
 
         var stop = new LineStop(Id, LineStopKind.Manual, reason, now, by);
         _lineStops.Add(stop);
-        Raise(new LineStopped(now, by, stop.Id, stop.Kind, reason));
+        Raise(new LineStopped(now, by, stop.Id, stop.Kind, reason, Line));
         return stop;
     }
 
@@ -469,7 +465,7 @@ public sealed class Board
         }
 
         stop.Resume(now, by, note);
-        Raise(new LineResumed(now, by, stop.Id, stop.Kind, note, stop.Lasted!.Value));
+        Raise(new LineResumed(now, by, stop.Id, stop.Kind, note, stop.Lasted!.Value, Line));
         return stop;
     }
 
@@ -486,13 +482,13 @@ public sealed class Board
             var reason = $"{untested} untested cards, threshold {threshold}";
             var stop = new LineStop(Id, LineStopKind.Auto, reason, now, by);
             _lineStops.Add(stop);
-            Raise(new LineStopped(now, by, stop.Id, stop.Kind, reason));
+            Raise(new LineStopped(now, by, stop.Id, stop.Kind, reason, Line));
         }
         else if (!shouldStop && open is not null)
         {
             var note = $"untested cards down to {untested}, under the threshold of {threshold}";
             open.Resume(now, by, note);
-            Raise(new LineResumed(now, by, open.Id, open.Kind, note, open.Lasted!.Value));
+            Raise(new LineResumed(now, by, open.Id, open.Kind, note, open.Lasted!.Value, Line));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kanban.Domain.Cards;
 
 namespace Kanban.Domain.Boards;
 
@@ -21,28 +22,51 @@ public interface ICardEvent
     string CardKey { get; }
 }
 
-public sealed record CardMoved(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid FromLaneId, string FromLaneName, Guid ToLaneId, string ToLaneName)
-    : BoardEvent(At, By), ICardEvent
+/// <summary>An event about a card on the board, with the card as it was left by the change.</summary>
+public interface ICardOnBoardEvent : ICardEvent
+{
+    CardSnapshot Card { get; }
+}
+
+/// <summary>An event about a ticket in triage: only its state travels, since viewers may not read triage.</summary>
+public interface ITicketEvent : ICardEvent
+{
+    TicketState State { get; }
+}
+
+/// <param name="Renumbered">The other cards of the target lane whose rank changed to make room (usually none).</param>
+public sealed record CardMoved(
+    DateTimeOffset At,
+    Guid? By,
+    Guid CardId,
+    string CardKey,
+    Guid FromLaneId,
+    string FromLaneName,
+    Guid ToLaneId,
+    string ToLaneName,
+    CardSnapshot Card,
+    IReadOnlyList<CardRank> Renumbered)
+    : BoardEvent(At, By), ICardOnBoardEvent
 {
     public override string Summary => FromLaneId == ToLaneId
         ? $"{CardKey} reordered in {ToLaneName}"
         : $"{CardKey} moved from {FromLaneName} to {ToLaneName}";
 }
 
-public sealed record CardAssigned(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid? FromAssigneeId, Guid? ToAssigneeId)
-    : BoardEvent(At, By), ICardEvent
+public sealed record CardAssigned(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid? FromAssigneeId, Guid? ToAssigneeId, CardSnapshot Card)
+    : BoardEvent(At, By), ICardOnBoardEvent
 {
     public override string Summary => ToAssigneeId is null ? $"{CardKey} unassigned" : $"{CardKey} assigned";
 }
 
-public sealed record CardBlocked(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Reason)
-    : BoardEvent(At, By), ICardEvent
+public sealed record CardBlocked(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, string Reason, CardSnapshot Card)
+    : BoardEvent(At, By), ICardOnBoardEvent
 {
     public override string Summary => $"{CardKey} blocked: {Reason}";
 }
 
-public sealed record CardUnblocked(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, TimeSpan BlockedFor)
-    : BoardEvent(At, By), ICardEvent
+public sealed record CardUnblocked(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, TimeSpan BlockedFor, CardSnapshot Card)
+    : BoardEvent(At, By), ICardOnBoardEvent
 {
     public override string Summary => $"{CardKey} unblocked after {Durations.Describe(BlockedFor)}";
 }
@@ -87,7 +111,8 @@ public sealed record SettingsChanged(DateTimeOffset At, Guid? By, IReadOnlyList<
     public override string Summary => Changes.Count == 0 ? "Settings saved unchanged" : $"Settings changed: {string.Join("; ", Changes)}";
 }
 
-public sealed record LineStopped(DateTimeOffset At, Guid? By, Guid StopId, LineStopKind Kind, string Reason)
+/// <param name="Line">The line after the stop.</param>
+public sealed record LineStopped(DateTimeOffset At, Guid? By, Guid StopId, LineStopKind Kind, string Reason, LineState Line)
     : BoardEvent(At, By)
 {
     public override string Summary => Kind == LineStopKind.Auto
@@ -95,7 +120,8 @@ public sealed record LineStopped(DateTimeOffset At, Guid? By, Guid StopId, LineS
         : $"Line stopped with the andon cord: {Reason}";
 }
 
-public sealed record LineResumed(DateTimeOffset At, Guid? By, Guid StopId, LineStopKind Kind, string Note, TimeSpan StoppedFor)
+/// <param name="Line">The line after the resume: still stopped when a stop of the other kind is open.</param>
+public sealed record LineResumed(DateTimeOffset At, Guid? By, Guid StopId, LineStopKind Kind, string Note, TimeSpan StoppedFor, LineState Line)
     : BoardEvent(At, By)
 {
     public override string Summary => $"Line resumed after {Durations.Describe(StoppedFor)}: {Note}";

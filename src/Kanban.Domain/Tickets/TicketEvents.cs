@@ -1,4 +1,5 @@
 using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
 
 namespace Kanban.Domain.Tickets;
 
@@ -6,43 +7,53 @@ namespace Kanban.Domain.Tickets;
 // or what the product owner wrote on it (that is kept in the ticket's comments, for members).
 
 public sealed record TicketSubmitted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey)
-    : BoardEvent(At, By), ICardEvent
+    : BoardEvent(At, By), ITicketEvent
 {
+    public TicketState State => TicketState.Triage;
+
     public override string Summary => $"{CardKey} submitted for triage";
 }
 
-public sealed record TicketEdited(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, bool Resubmitted)
-    : BoardEvent(At, By), ICardEvent
+/// <param name="Card">The card as edited when it is on the board (every screen shows it), else null.</param>
+public sealed record TicketEdited(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, bool Resubmitted, TicketState State, CardSnapshot? Card)
+    : BoardEvent(At, By), ITicketEvent
 {
     public override string Summary => Resubmitted ? $"{CardKey} edited and resubmitted for triage" : $"{CardKey} edited";
 }
 
-public sealed record TicketAccepted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid LaneId, string LaneName)
-    : BoardEvent(At, By), ICardEvent
+/// <param name="Renumbered">The backlog's other cards whose rank changed to make room (usually none).</param>
+public sealed record TicketAccepted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid LaneId, string LaneName, CardSnapshot Card, IReadOnlyList<CardRank> Renumbered)
+    : BoardEvent(At, By), ICardOnBoardEvent
 {
     public override string Summary => $"{CardKey} accepted into {LaneName}";
 }
 
 public sealed record TicketSentBack(DateTimeOffset At, Guid? By, Guid CardId, string CardKey)
-    : BoardEvent(At, By), ICardEvent
+    : BoardEvent(At, By), ITicketEvent
 {
+    public TicketState State => TicketState.SentBack;
+
     public override string Summary => $"{CardKey} sent back to its submitter with a comment";
 }
 
 public sealed record TicketRejected(DateTimeOffset At, Guid? By, Guid CardId, string CardKey)
-    : BoardEvent(At, By), ICardEvent
+    : BoardEvent(At, By), ITicketEvent
 {
+    public TicketState State => TicketState.Rejected;
+
     public override string Summary => $"{CardKey} rejected";
 }
 
 public sealed record TicketMerged(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid OriginalId, string OriginalKey)
-    : BoardEvent(At, By), ICardEvent
+    : BoardEvent(At, By), ITicketEvent
 {
+    public TicketState State => TicketState.Merged;
+
     public override string Summary => $"{CardKey} merged into {OriginalKey} as a duplicate";
 }
 
-public sealed record TicketMarkedDistinct(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid? WasLikelyDuplicateOfId)
-    : BoardEvent(At, By), ICardEvent
+public sealed record TicketMarkedDistinct(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid? WasLikelyDuplicateOfId, TicketState State)
+    : BoardEvent(At, By), ITicketEvent
 {
     public override string Summary => $"{CardKey} marked distinct: not a duplicate";
 }

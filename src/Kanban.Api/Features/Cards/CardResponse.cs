@@ -24,5 +24,8 @@ public static partial class CardMapper
     public static partial CardResponse ToResponse(this Card card);
 
     [MapValue(nameof(CardResponse.Outlier), false)]
+    public static partial CardResponse ToResponse(this CardSnapshot card);
+
+    [MapValue(nameof(CardResponse.Outlier), false)]
     public static partial IQueryable<CardResponse> ProjectToResponse(this IQueryable<Card> cards);
 }

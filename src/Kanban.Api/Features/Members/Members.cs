@@ -37,13 +37,14 @@ public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
     public SetMemberValidator() => RuleFor(m => m.Role).NotNull().WithMessage("Role is ProductOwner, Member or Viewer.");
 }
 
-public sealed class SetMemberHandler(KanbanDbContext db) : ICommandHandler<SetMemberCommand, MemberResponse>
+public sealed class SetMemberHandler(KanbanDbContext db, ChangeFeed feed) : ICommandHandler<SetMemberCommand, MemberResponse>
 {
     public async ValueTask<MemberResponse> Handle(SetMemberCommand command, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == command.UserId, cancellationToken)
             ?? throw new NotFoundException("User", command.UserId);
         var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == command.BoardId && m.UserId == command.UserId, cancellationToken);
+        var before = member?.Role;
         if (member is null)
         {
             member = new BoardMember(command.BoardId, command.UserId, command.Role!.Value);
@@ -56,6 +57,11 @@ public sealed class SetMemberHandler(KanbanDbContext db) : ICommandHandler<SetMe
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (member.Role < before)
+        {
+            feed.Publish(BoardAccessNarrowed.Person(member.BoardId, member.UserId, member.Role));
+        }
+
         return new MemberResponse(user.Id, user.Email!, user.DisplayName, member.Role);
     }
 }
@@ -86,7 +92,7 @@ public sealed class AddMemberByEmailHandler(KanbanDbContext db, ISender sender) 
 [BoardAccess(BoardRole.ProductOwner)]
 public sealed record RemoveMemberCommand(Guid BoardId, Guid UserId) : ICommand, IBoardRequest;
 
-public sealed class RemoveMemberHandler(KanbanDbContext db) : ICommandHandler<RemoveMemberCommand>
+public sealed class RemoveMemberHandler(KanbanDbContext db, ChangeFeed feed) : ICommandHandler<RemoveMemberCommand>
 {
     public async ValueTask<Unit> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
     {
@@ -95,6 +101,7 @@ public sealed class RemoveMemberHandler(KanbanDbContext db) : ICommandHandler<Re
         await MemberRules.KeepAProductOwnerAsync(db, member, newRole: null, cancellationToken);
         db.BoardMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
+        feed.Publish(BoardAccessNarrowed.Person(member.BoardId, member.UserId, role: null));
         return Unit.Value;
     }
 }

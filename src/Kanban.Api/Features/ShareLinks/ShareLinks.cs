@@ -57,7 +57,7 @@ public sealed class ListShareLinksHandler(KanbanDbContext db) : IQueryHandler<Li
 [BoardAccess(BoardRole.ProductOwner)]
 public sealed record RevokeShareLinkCommand(Guid ShareLinkId) : ICommand, IShareLinkRequest;
 
-public sealed class RevokeShareLinkHandler(KanbanDbContext db, TimeProvider clock) : ICommandHandler<RevokeShareLinkCommand>
+public sealed class RevokeShareLinkHandler(KanbanDbContext db, TimeProvider clock, ChangeFeed feed) : ICommandHandler<RevokeShareLinkCommand>
 {
     public async ValueTask<Unit> Handle(RevokeShareLinkCommand command, CancellationToken cancellationToken)
     {
@@ -65,6 +65,7 @@ public sealed class RevokeShareLinkHandler(KanbanDbContext db, TimeProvider cloc
             ?? throw new NotFoundException("Share link", command.ShareLinkId);
         link.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        feed.Publish(BoardAccessNarrowed.ShareLink(link.BoardId, link.Id));
         return Unit.Value;
     }
 }

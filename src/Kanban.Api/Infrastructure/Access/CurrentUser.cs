@@ -9,6 +9,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public const string AdminClaim = "kanban:admin";
     public const string ShareBoardClaim = "kanban:share-board";
     public const string ShareViewClaim = "kanban:share-view";
+    public const string ShareLinkClaim = "kanban:share-link";
 
     private readonly Dictionary<Guid, BoardRole> _roles = [];
     private ClaimsPrincipal? _caller;
@@ -29,6 +30,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
         && Enum.TryParse<ShareView>(Principal.FindFirstValue(ShareViewClaim), out var view)
             ? (board, view)
             : null;
+
+    /// <summary>The share link this request came with, if it did.</summary>
+    public Guid? ShareLinkId =>
+        Share is not null && Guid.TryParse(Principal.FindFirstValue(ShareLinkClaim), out var link) ? link : null;
 
     public Guid RequireUserId() => UserId ?? throw (Share is null
         ? new UnauthorizedException()

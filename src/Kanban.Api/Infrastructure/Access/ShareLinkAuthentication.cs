@@ -33,7 +33,11 @@ public sealed class ShareLinkAuthentication(IOptionsMonitor<AuthenticationScheme
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(CurrentUser.ShareBoardClaim, link.BoardId.ToString()), new Claim(CurrentUser.ShareViewClaim, link.View.ToString())],
+            [
+                new Claim(CurrentUser.ShareBoardClaim, link.BoardId.ToString()),
+                new Claim(CurrentUser.ShareViewClaim, link.View.ToString()),
+                new Claim(CurrentUser.ShareLinkClaim, link.Id.ToString()),
+            ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

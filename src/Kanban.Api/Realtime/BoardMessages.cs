@@ -1,0 +1,29 @@
+using Kanban.Api.Features.Boards;
+using Kanban.Api.Features.Cards;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Tickets;
+
+namespace Kanban.Api.Realtime;
+
+/// <summary>Turns a committed board event into its hub message. Built from the event alone: nothing is read back.</summary>
+public static class BoardMessages
+{
+    public static Task SendAsync(IBoardClient clients, Guid boardId, BoardEvent change) => change switch
+    {
+        // An edit of a card on the board changes what every screen shows; one in triage changes no board.
+        TicketEdited { Card: { } card } e => clients.CardChanged(new CardMessage(boardId, e.Version, card.ToResponse(), [])),
+        TicketAccepted e => clients.TicketAccepted(new CardMessage(boardId, e.Version, e.Card.ToResponse(), e.Renumbered)),
+        TicketSubmitted e => clients.TicketSubmitted(Ticket(boardId, e)),
+        ITicketEvent e => clients.TicketChanged(Ticket(boardId, e)),
+        CardMoved e => clients.CardMoved(new CardMovedMessage(boardId, e.Version, e.Card.ToResponse(), e.FromLaneId, e.Renumbered)),
+        ICardOnBoardEvent e => clients.CardChanged(new CardMessage(boardId, change.Version, e.Card.ToResponse(), [])),
+        LaneAdded or LaneChanged or LaneRemoved => clients.LaneChanged(new BoardChangedMessage(boardId, change.Version)),
+        SettingsChanged => clients.SettingsChanged(new BoardChangedMessage(boardId, change.Version)),
+        LineStopped e => clients.LineStopped(new LineMessage(boardId, e.Version, LineResponse.From(e.Line))),
+        LineResumed e => clients.LineResumed(new LineMessage(boardId, e.Version, LineResponse.From(e.Line))),
+        _ => throw new InvalidOperationException($"No hub message for {change.GetType().Name}."),
+    };
+
+    private static TicketMessage Ticket(Guid boardId, ITicketEvent e) =>
+        new(boardId, ((BoardEvent)e).Version, e.CardId, e.CardKey, e.State);
+}

@@ -1,0 +1,72 @@
+using Kanban.Api.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kanban.Api.Realtime;
+
+/// <summary>
+/// Sends committed changes to the hub, in the order they were committed: each board event to the
+/// board's group, and each narrowed access to the connections it ends, which then leave the group.
+/// A failed push is logged and skipped; screens that missed an event see the version gap and reload.
+/// </summary>
+public sealed class BoardPublisher(
+    ChangeFeed feed,
+    IHubContext<BoardHub, IBoardClient> hub,
+    BoardConnections connections,
+    ILogger<BoardPublisher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var change in feed.Reader.ReadAllAsync(stoppingToken))
+            {
+                switch (change)
+                {
+                    case BoardEventsCommitted events:
+                        await PushEventsAsync(events);
+                        break;
+                    case BoardAccessNarrowed narrowed:
+                        await EndAccessAsync(narrowed);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PushEventsAsync(BoardEventsCommitted committed)
+    {
+        var group = hub.Clients.Group(BoardHub.GroupOf(committed.BoardId));
+        foreach (var change in committed.Events)
+        {
+            try
+            {
+                await BoardMessages.SendAsync(group, committed.BoardId, change);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not push {Event} (version {Version}) of board {BoardId}; its screens reload at the next version",
+                    change.GetType().Name, change.Version, committed.BoardId);
+            }
+        }
+    }
+
+    private async Task EndAccessAsync(BoardAccessNarrowed narrowed)
+    {
+        foreach (var joined in connections.EndedBy(narrowed))
+        {
+            try
+            {
+                connections.Remove(joined.ConnectionId, joined.BoardId);
+                await hub.Groups.RemoveFromGroupAsync(joined.ConnectionId, BoardHub.GroupOf(joined.BoardId));
+                await hub.Clients.Client(joined.ConnectionId).AccessRevoked(new AccessRevokedMessage(narrowed.BoardId, narrowed.Reason, narrowed.Role));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not tell connection {ConnectionId} that its access to board {BoardId} ended", joined.ConnectionId, joined.BoardId);
+            }
+        }
+    }
+}

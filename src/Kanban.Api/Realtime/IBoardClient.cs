@@ -1,0 +1,60 @@
+using Kanban.Api.Features.Boards;
+using Kanban.Api.Features.Cards;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
+
+namespace Kanban.Api.Realtime;
+
+/// <summary>
+/// What the board hub sends: one method per event, named as the event, each with its message. This
+/// interface is the hub's contract; <c>web/src/api/contract/hub.ts</c> is generated from it.
+/// Every board message carries the board's version after the change: a client holding version v
+/// applies v + 1, ignores what it has seen, and reloads the board on a gap.
+/// </summary>
+public interface IBoardClient
+{
+    /// <summary>A card moved or was reordered; <c>renumbered</c> lists the target lane's other cards whose rank changed.</summary>
+    Task CardMoved(CardMovedMessage message);
+
+    /// <summary>A card on the board was assigned, blocked, unblocked or edited: the card as it is now.</summary>
+    Task CardChanged(CardMessage message);
+
+    /// <summary>A new ticket in triage, off the board.</summary>
+    Task TicketSubmitted(TicketMessage message);
+
+    /// <summary>A ticket in triage was edited, sent back, rejected, merged or marked distinct.</summary>
+    Task TicketChanged(TicketMessage message);
+
+    /// <summary>A ticket was accepted onto the backlog: the card, and the backlog cards renumbered to make room.</summary>
+    Task TicketAccepted(CardMessage message);
+
+    /// <summary>A lane was added, changed or deleted: reload the board.</summary>
+    Task LaneChanged(BoardChangedMessage message);
+
+    /// <summary>The board's settings changed: reload the board.</summary>
+    Task SettingsChanged(BoardChangedMessage message);
+
+    Task LineStopped(LineMessage message);
+
+    Task LineResumed(LineMessage message);
+
+    /// <summary>This connection may no longer read the board (or reads it with less): it has left the board's group.</summary>
+    Task AccessRevoked(AccessRevokedMessage message);
+}
+
+public sealed record CardMovedMessage(Guid BoardId, long Version, CardResponse Card, Guid FromLaneId, IReadOnlyList<CardRank> Renumbered);
+
+public sealed record CardMessage(Guid BoardId, long Version, CardResponse Card, IReadOnlyList<CardRank> Renumbered);
+
+/// <summary>
+/// A ticket in triage changed. Only its id, key and state: the board's group includes viewers and
+/// wall screens, who may not read triage, so members fetch the ticket itself.
+/// </summary>
+public sealed record TicketMessage(Guid BoardId, long Version, Guid TicketId, string Key, TicketState State);
+
+public sealed record BoardChangedMessage(Guid BoardId, long Version);
+
+public sealed record LineMessage(Guid BoardId, long Version, LineResponse Line);
+
+/// <summary><c>role</c> is what the person holds on the board now (null when they hold nothing, or for a share link).</summary>
+public sealed record AccessRevokedMessage(Guid BoardId, string Reason, BoardRole? Role);

@@ -1,0 +1,103 @@
+// Generated from Kanban.Api.Realtime.IBoardClient by tests/Kanban.Api.Tests/Contract/HubContractTests.cs: do not edit.
+// After changing the hub, run the API tests with KANBAN_WRITE_CONTRACT=1 to write it again.
+
+export interface CardMovedMessage {
+  boardId: string;
+  version: number;
+  card: CardResponse;
+  fromLaneId: string;
+  renumbered: CardRank[];
+}
+
+export interface CardMessage {
+  boardId: string;
+  version: number;
+  card: CardResponse;
+  renumbered: CardRank[];
+}
+
+export interface TicketMessage {
+  boardId: string;
+  version: number;
+  ticketId: string;
+  key: string;
+  state: TicketState;
+}
+
+export interface BoardChangedMessage {
+  boardId: string;
+  version: number;
+}
+
+export interface LineMessage {
+  boardId: string;
+  version: number;
+  line: LineResponse;
+}
+
+export interface AccessRevokedMessage {
+  boardId: string;
+  reason: string;
+  role: BoardRole | null;
+}
+
+export interface CardResponse {
+  id: string;
+  key: string;
+  title: string;
+  laneId: string;
+  rank: number;
+  class: CardClass;
+  estimateDays: number;
+  assigneeId: string | null;
+  blocked: boolean;
+  outlier: boolean;
+}
+
+export interface CardRank {
+  cardId: string;
+  rank: number;
+}
+
+export type TicketState = 'Triage' | 'SentBack' | 'OnBoard' | 'Rejected' | 'Merged';
+
+export interface LineResponse {
+  stopped: boolean;
+  since: string | null;
+  reason: string | null;
+  kind: string | null;
+  stoppedBy: string | null;
+}
+
+export type BoardRole = 'Viewer' | 'Member' | 'ProductOwner';
+
+export type CardClass = 'Standard' | 'Risk' | 'TechnicalBlocker' | 'BusinessBlocker';
+
+/** Each event the board hub sends, with its message. */
+export interface BoardHubEvents {
+  CardMoved: CardMovedMessage;
+  CardChanged: CardMessage;
+  TicketSubmitted: TicketMessage;
+  TicketChanged: TicketMessage;
+  TicketAccepted: CardMessage;
+  LaneChanged: BoardChangedMessage;
+  SettingsChanged: BoardChangedMessage;
+  LineStopped: LineMessage;
+  LineResumed: LineMessage;
+  AccessRevoked: AccessRevokedMessage;
+}
+
+export type BoardHubEventName = keyof BoardHubEvents;
+
+export const BOARD_HUB_EVENTS: readonly BoardHubEventName[] = [
+  'CardMoved',
+  'CardChanged',
+  'TicketSubmitted',
+  'TicketChanged',
+  'TicketAccepted',
+  'LaneChanged',
+  'SettingsChanged',
+  'LineStopped',
+  'LineResumed',
+  'AccessRevoked',
+];
