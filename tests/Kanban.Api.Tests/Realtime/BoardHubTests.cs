@@ -11,7 +11,7 @@ namespace Kanban.Api.Tests.Realtime;
 
 public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<KanbanApiFactory>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = HubClients.Patience;
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
@@ -281,23 +281,5 @@ public sealed class BoardHubTests(KanbanApiFactory factory) : IClassFixture<Kanb
         error.Message.ShouldContain("does not exist");
     }
 
-    private async Task<HubConnection> ConnectAsync(string email = KanbanApiFactory.Owner)
-    {
-        var token = await factory.TokenForAsync(email);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, BoardHub.Path), options =>
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-            })
-            .AddJsonProtocol(options =>
-            {
-                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-                options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(string email = KanbanApiFactory.Owner) => factory.ConnectAsync(email);
 }

@@ -120,17 +120,9 @@ public sealed class ShareLinkTests(KanbanApiFactory factory) : IClassFixture<Kan
         var (board, _, token) = await ShareAsync("wall");
         var other = await _owner.CreateBoardAsync();
         var ticket = await _owner.AddCardAsync(board.Id);
-        await using var wall = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, $"{BoardHub.Path}?share={token}"), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-            })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
-            .Build();
+        await using var wall = await factory.ConnectWithShareLinkAsync(token);
         var moved = new TaskCompletionSource<CardMovedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         wall.On<CardMovedMessage>("CardMoved", e => moved.TrySetResult(e));
-        await wall.StartAsync();
 
         await wall.InvokeAsync("JoinBoard", board.Id);
         var refused = await Should.ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>(() => wall.InvokeAsync("JoinBoard", other.Id));
