@@ -1,4 +1,5 @@
 // Shapes from docs/api.md (JSON is camelCase, enums are strings, times ISO 8601 UTC).
+import type { AccessRevokedMessage, BoardHubEvents, CardResponse } from './contract/hub';
 
 export type LaneKind = 'Backlog' | 'Active' | 'Queue' | 'Done';
 export type CardClass = 'BusinessBlocker' | 'TechnicalBlocker' | 'Risk' | 'Standard';
@@ -26,18 +27,8 @@ export interface Lane {
   count: number;
 }
 
-export interface Card {
-  id: string;
-  key: string;
-  title: string;
-  laneId: string;
-  rank: number;
-  class: CardClass;
-  estimateDays: number | null;
-  assigneeId: string | null;
-  blocked: boolean;
-  outlier: boolean;
-}
+/** A card as the board shows it: the server's shape, generated from the hub's contract. */
+export type Card = CardResponse;
 
 /** How a stopped line stopped: `auto` (untested work reached the threshold) or `manual` (the andon cord). */
 export type LineStopKind = 'auto' | 'manual';
@@ -46,8 +37,8 @@ export interface LineState {
   stopped: boolean;
   since: string | null;
   reason: string | null;
-  /** `auto` or `manual` (the server sends lower case; older payloads may capitalise). */
-  kind: LineStopKind | 'Auto' | 'Manual' | null;
+  /** `auto` or `manual` (the server sends lower case; read it through `lineStopKind`). */
+  kind: LineStopKind | string | null;
   /** Who pulled the andon cord (a user id); they may resume the stop they made. */
   stoppedBy?: string | null;
 }
@@ -237,67 +228,19 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-// Hub events: every payload carries the board's version after the change.
-export interface BoardEventBase {
-  boardId: string;
-  version: number;
-}
+// Hub events: their names and messages are generated from the server's hub (api/contract/hub.ts).
+// Every board message carries the board's version after the change.
+type BoardMessageName = Exclude<keyof BoardHubEvents, 'AccessRevoked'>;
 
-export interface CardMovedEvent extends BoardEventBase {
-  card: Card;
-  fromLaneId: string | null;
-}
-
-/**
- * A new ticket in triage: it is not on the board (the board only advances its version). Only its
- * id, key and state: viewers and wall screens share the board's group, so members fetch the rest.
- */
-export interface TicketSubmittedEvent extends BoardEventBase {
-  ticketId: string;
-  key: string;
-  state: TicketState;
-}
-
-/** A ticket edited, sent back, rejected, merged or marked distinct, with its state now. */
-export interface TicketChangedEvent extends BoardEventBase {
-  ticketId: string;
-  key: string;
-  state: TicketState;
-}
-
-/** A ticket accepted by the product owner: the card now in the backlog (board card shape). */
-export interface TicketAcceptedEvent extends BoardEventBase {
-  card: Card;
-}
-
-/** A card assigned, blocked or unblocked: the card as it is now. */
-export interface CardChangedEvent extends BoardEventBase {
-  card: Card;
-}
-
-export type LaneChangedEvent = BoardEventBase;
-
-export type SettingsChangedEvent = BoardEventBase;
-
-/** LineStopped and LineResumed: the line as it is after the change (a resume may leave it stopped by itself). */
-export interface LineEvent extends BoardEventBase {
-  line: LineState;
-}
-
-export type BoardEvent =
-  | ({ kind: 'CardMoved' } & CardMovedEvent)
-  | ({ kind: 'TicketSubmitted' } & TicketSubmittedEvent)
-  | ({ kind: 'TicketChanged' } & TicketChangedEvent)
-  | ({ kind: 'TicketAccepted' } & TicketAcceptedEvent)
-  | ({ kind: 'CardChanged' } & CardChangedEvent)
-  | ({ kind: 'LaneChanged' } & LaneChangedEvent)
-  | ({ kind: 'SettingsChanged' } & SettingsChangedEvent)
-  | ({ kind: 'LineStopped' } & LineEvent)
-  | ({ kind: 'LineResumed' } & LineEvent);
+/** A board event as the board applies it: the hub's message, tagged with the event's name. */
+export type BoardEvent = { [K in BoardMessageName]: { kind: K } & BoardHubEvents[K] }[BoardMessageName];
 
 export type BoardEventKind = BoardEvent['kind'];
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+export type { AccessRevokedMessage };
+
+/** `revoked`: the server ended this screen's access to the board (AccessRevoked); it stays stopped. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'revoked';
 
 // Accounts, members and share links.
 

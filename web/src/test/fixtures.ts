@@ -87,6 +87,7 @@ export const manualStop = {
   since: '2026-11-26T09:00:00Z',
   reason: 'Payments to the sandbox fail',
   kind: 'manual',
+  stoppedBy: null,
 } as const;
 
 export const autoStop = {
@@ -94,6 +95,7 @@ export const autoStop = {
   since: '2026-11-26T09:00:00Z',
   reason: '5 untested cards, threshold 5',
   kind: 'auto',
+  stoppedBy: null,
 } as const;
 
 export const passingGates: GateResult[] = [

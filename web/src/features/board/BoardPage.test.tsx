@@ -107,7 +107,7 @@ describe('handleBoardEvent', () => {
     handleBoardEvent(client, 'board-1', {
       kind: 'CardMoved',
       boardId: 'board-1',
-      version: 11,
+      version: 11, renumbered: [],
       card: { ...board.cards[0]!, laneId: 'done' },
       fromLaneId: 'backlog',
     });
@@ -128,7 +128,7 @@ describe('handleBoardEvent', () => {
     handleBoardEvent(client, 'board-1', {
       kind: 'CardMoved',
       boardId: 'board-1',
-      version: 11,
+      version: 11, renumbered: [],
       card: { ...board.cards.find((c) => c.id === '4')!, laneId: 'rft' },
       fromLaneId: 'doing',
     });
@@ -162,7 +162,7 @@ describe('handleBoardEvent', () => {
     expect(client.getQueryData<Board>(key)!.cards).toHaveLength(5);
 
     handleBoardEvent(client, 'board-1', { kind: 'TicketChanged', boardId: 'board-1', version: 12, ticketId: 't6', key: 'PAY-6', state: 'SentBack' });
-    handleBoardEvent(client, 'board-1', { kind: 'TicketAccepted', boardId: 'board-1', version: 13, card: card('7', 'backlog', 9000) });
+    handleBoardEvent(client, 'board-1', { kind: 'TicketAccepted', boardId: 'board-1', version: 13, renumbered: [], card: card('7', 'backlog', 9000) });
     expect(triageInvalidations()).toBe(3);
     const after = client.getQueryData<Board>(key)!;
     expect(after.version).toBe(13);
@@ -176,11 +176,11 @@ describe('handleBoardEvent', () => {
     const ticketInvalidations = () =>
       invalidate.mock.calls.filter(([arg]) => JSON.stringify(arg?.queryKey) === JSON.stringify(queryKeys.tickets)).length;
 
-    handleBoardEvent(client, 'board-1', { kind: 'CardChanged', boardId: 'board-1', version: 11, card: card('1', 'backlog', 1024) });
-    handleBoardEvent(client, 'board-1', { kind: 'CardMoved', boardId: 'board-1', version: 12, card: card('1', 'ready', 1024), fromLaneId: 'backlog' });
+    handleBoardEvent(client, 'board-1', { kind: 'CardChanged', boardId: 'board-1', version: 11, renumbered: [], card: card('1', 'backlog', 1024) });
+    handleBoardEvent(client, 'board-1', { kind: 'CardMoved', boardId: 'board-1', version: 12, renumbered: [], card: card('1', 'ready', 1024), fromLaneId: 'backlog' });
     expect(ticketInvalidations()).toBe(2);
 
-    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 13, line: { stopped: true, since: '2026-11-26T09:00:00Z', reason: 'x', kind: 'manual' } });
+    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 13, line: { stopped: true, since: '2026-11-26T09:00:00Z', reason: 'x', kind: 'manual', stoppedBy: null } });
     expect(ticketInvalidations()).toBe(2);
   });
 });

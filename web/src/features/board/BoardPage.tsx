@@ -40,6 +40,7 @@ const connectionLabels: Record<ConnectionState, string> = {
   connected: 'Live',
   reconnecting: 'Reconnecting…',
   disconnected: 'Offline',
+  revoked: 'Access ended',
 };
 
 const screenReaderInstructions: ScreenReaderInstructions = {
@@ -93,7 +94,7 @@ function overTarget(board: Board, over: Over | null): { laneId: string; laneName
 export function BoardPage() {
   const { boardId = '' } = useParams();
   const query = useBoard(boardId);
-  const connection = useBoardHub(boardId, query.isSuccess);
+  const live = useBoardHub(boardId, query.isSuccess);
 
   useDocumentTitle(query.data ? `${query.data.name} · Kanban` : 'Board · Kanban');
 
@@ -102,7 +103,7 @@ export function BoardPage() {
     return <PageLoadError what="board" error={query.error} retry={() => void query.refetch()} showDetail />;
   }
 
-  return <BoardView board={query.data} connection={connection} />;
+  return <BoardView board={query.data} connection={live.state} revokedReason={live.revokedReason} />;
 }
 
 /** What a change of the line says to screen readers (the banner itself is not a live region: its clock ticks). */
@@ -129,11 +130,13 @@ function useLineAnnouncement(line: LineState): string {
 export interface BoardViewProps {
   board: Board;
   connection: ConnectionState;
+  /** Why the server ended this screen's access, when it did (connection `revoked`). */
+  revokedReason?: string;
   /** Defaults to what the signed-in person may do (useBoardPermissions). */
   permissions?: BoardPermissions;
 }
 
-export function BoardView({ board, connection, permissions }: BoardViewProps) {
+export function BoardView({ board, connection, revokedReason, permissions }: BoardViewProps) {
   const defaultPermissions = useBoardPermissions(board);
   const can = permissions ?? defaultPermissions;
   const me = useCurrentUser();
@@ -252,6 +255,15 @@ export function BoardView({ board, connection, permissions }: BoardViewProps) {
       <div className="sr-only" role="status" aria-live="polite" data-testid="line-announcer">
         {announcement}
       </div>
+
+      {connection === 'revoked' && (
+        <div className="alert" role="alert" data-testid="access-revoked">
+          <p className="alert__text">
+            <strong>{revokedReason ?? 'Your access to this board changed.'}</strong> This board is no longer live.{' '}
+            <a href={`/boards/${board.id}`}>Reload</a> to see what you may see now.
+          </p>
+        </div>
+      )}
 
       <LineBanner
         ref={bannerHeadingRef}

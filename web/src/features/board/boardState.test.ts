@@ -122,7 +122,7 @@ describe('applyBoardEvent', () => {
   it('applies CardMoved at version + 1: moves the card, updates counts and version', () => {
     const board = makeBoard();
     const moved = { ...board.cards.find((c) => c.id === '1')!, laneId: 'doing', rank: 4096 };
-    const out = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, card: moved, fromLaneId: 'backlog' });
+    const out = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, renumbered: [], card: moved, fromLaneId: 'backlog' });
     expect(out.action).toBe('applied');
     expect(out.board.version).toBe(11);
     expect(keys(out.board, 'doing')).toEqual(['4', '5', '1']);
@@ -133,7 +133,7 @@ describe('applyBoardEvent', () => {
   it('does not count twice when the event echoes a move already shown optimistically', () => {
     const optimistic = applyMove(makeBoard(), '1', 'doing', 2);
     const server = { ...optimistic.cards.find((c) => c.id === '1')!, rank: 3000 };
-    const out = applyBoardEvent(optimistic, { kind: 'CardMoved', boardId: 'board-1', version: 11, card: server, fromLaneId: 'backlog' });
+    const out = applyBoardEvent(optimistic, { kind: 'CardMoved', boardId: 'board-1', version: 11, renumbered: [], card: server, fromLaneId: 'backlog' });
     expect(out.action).toBe('applied');
     expect(count(out.board, 'doing')).toBe(3);
     expect(count(out.board, 'backlog')).toBe(2);
@@ -142,13 +142,13 @@ describe('applyBoardEvent', () => {
   it('counts a card it did not list from fromLaneId', () => {
     const board = makeBoard();
     const hidden = card('99', 'doing', 5000);
-    const out = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, card: hidden, fromLaneId: 'done' });
+    const out = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, renumbered: [], card: hidden, fromLaneId: 'done' });
     expect(count(out.board, 'doing')).toBe(3);
     expect(keys(out.board, 'doing')).toContain('99');
   });
 
   it('adds an accepted ticket to its lane (the backlog)', () => {
-    const out = applyBoardEvent(makeBoard(), { kind: 'TicketAccepted', boardId: 'board-1', version: 11, card: card('6', 'backlog', 4096) });
+    const out = applyBoardEvent(makeBoard(), { kind: 'TicketAccepted', boardId: 'board-1', version: 11, renumbered: [], card: card('6', 'backlog', 4096) });
     expect(out.action).toBe('applied');
     expect(out.board.version).toBe(11);
     expect(keys(out.board, 'backlog')).toEqual(['1', '2', '3', '6']);
@@ -172,7 +172,7 @@ describe('applyBoardEvent', () => {
 
   it('applies a submit then the accept of that ticket in order (v + 1, v + 2)', () => {
     const first = applyBoardEvent(makeBoard(), { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticketId: 't6', key: 'PAY-6', state: 'Triage' });
-    const second = applyBoardEvent(first.board, { kind: 'TicketAccepted', boardId: 'board-1', version: 12, card: card('6', 'backlog', 4096) });
+    const second = applyBoardEvent(first.board, { kind: 'TicketAccepted', boardId: 'board-1', version: 12, renumbered: [], card: card('6', 'backlog', 4096) });
     expect(second.action).toBe('applied');
     expect(second.board.version).toBe(12);
     expect(keys(second.board, 'backlog')).toEqual(['1', '2', '3', '6']);
@@ -181,13 +181,13 @@ describe('applyBoardEvent', () => {
   it('ignores an event at or below the cached version (own echo or stale)', () => {
     const board = makeBoard();
     const c = { ...board.cards[0]!, laneId: 'doing' };
-    expect(applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 10, card: c, fromLaneId: 'backlog' }).action).toBe('ignored');
-    expect(applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 3, card: c, fromLaneId: 'backlog' })).toEqual({ action: 'ignored', board });
+    expect(applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 10, renumbered: [], card: c, fromLaneId: 'backlog' }).action).toBe('ignored');
+    expect(applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 3, renumbered: [], card: c, fromLaneId: 'backlog' })).toEqual({ action: 'ignored', board });
   });
 
   it('asks for a reload on a version gap', () => {
     const board = makeBoard();
-    const out = applyBoardEvent(board, { kind: 'TicketAccepted', boardId: 'board-1', version: 12, card: card('6', 'backlog', 1) });
+    const out = applyBoardEvent(board, { kind: 'TicketAccepted', boardId: 'board-1', version: 12, renumbered: [], card: card('6', 'backlog', 1) });
     expect(out.action).toBe('reload');
     expect(out.board).toBe(board);
   });
@@ -266,7 +266,7 @@ describe('applyBoardEvent with the flow events', () => {
   it('applies a move and the line stop it caused, one after the other (v + 1, v + 2)', () => {
     const board = makeFlowBoard();
     const moved = { ...board.cards.find((c) => c.id === '4')!, laneId: 'rft', rank: 4096 };
-    const first = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, card: moved, fromLaneId: 'doing' });
+    const first = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, renumbered: [], card: moved, fromLaneId: 'doing' });
     expect(first.action).toBe('applied');
     const second = applyBoardEvent(first.board, stopEvent(12));
     expect(second.action).toBe('applied');
@@ -296,7 +296,7 @@ describe('applyBoardEvent with the flow events', () => {
       kind: 'LineResumed',
       boardId: 'board-1',
       version: 12,
-      line: { stopped: false, since: null, reason: null, kind: null },
+      line: { stopped: false, since: null, reason: null, kind: null, stoppedBy: null },
     });
     expect(running.board.line.stopped).toBe(false);
     expect(running.board.version).toBe(12);
@@ -305,7 +305,7 @@ describe('applyBoardEvent with the flow events', () => {
   it('patches a changed card (assigned, blocked) in place', () => {
     const board = makeFlowBoard();
     const blocked = { ...board.cards.find((c) => c.id === '4')!, blocked: true, assigneeId: 'u1' };
-    const out = applyBoardEvent(board, { kind: 'CardChanged', boardId: 'board-1', version: 11, card: blocked });
+    const out = applyBoardEvent(board, { kind: 'CardChanged', boardId: 'board-1', version: 11, renumbered: [], card: blocked });
     expect(out.action).toBe('applied');
     expect(out.board.cards.find((c) => c.id === '4')).toEqual(blocked);
     expect(count(out.board, 'doing')).toBe(1);

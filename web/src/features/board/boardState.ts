@@ -1,4 +1,5 @@
 // Pure transforms of a cached Board. No React, no I/O: everything here is unit-tested.
+import type { CardRank } from '../../api/contract/hub';
 import type { Board, BoardEvent, Card, Lane, LineState, LineStopKind } from '../../api/types';
 
 const RANK_STEP = 1024;
@@ -155,6 +156,19 @@ export function revertMove(board: Board, original: Card): Board {
   return upsertCard(board, original);
 }
 
+/** Gives the listed cards the ranks the server renumbered them to. */
+function applyRanks(board: Board, ranks: readonly CardRank[]): Board {
+  if (ranks.length === 0) return board;
+  const byId = new Map(ranks.map((r) => [r.cardId.toLowerCase(), r.rank]));
+  return {
+    ...board,
+    cards: board.cards.map((c) => {
+      const rank = byId.get(c.id.toLowerCase());
+      return rank === undefined ? c : { ...c, rank };
+    }),
+  };
+}
+
 export type EventOutcome =
   | { action: 'applied'; board: Board }
   | { action: 'ignored'; board: Board }
@@ -170,7 +184,8 @@ function sameId(a: string, b: string): boolean {
  * ignored, and a gap (> v + 1) asks for a reload. One command may send two events (a move that
  * stops the line: CardMoved v + 1, then LineStopped v + 2); applied one after the other, each is
  * the next. TicketAccepted puts the accepted card in its lane (the backlog); TicketSubmitted and
- * TicketChanged concern tickets in triage, off the board, so they only advance the version.
+ * TicketChanged concern tickets in triage, off the board, so they only advance the version. A move
+ * or an accept that renumbered its lane lists the other cards' new ranks, which are applied too.
  * LaneChanged and SettingsChanged carry no data, so they ask for a reload.
  */
 export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
@@ -180,10 +195,13 @@ export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
 
   switch (event.kind) {
     case 'CardMoved':
-      return { action: 'applied', board: { ...upsertCard(board, event.card, event.fromLaneId), version: event.version } };
+      return {
+        action: 'applied',
+        board: { ...applyRanks(upsertCard(board, event.card, event.fromLaneId), event.renumbered), version: event.version },
+      };
     case 'TicketAccepted':
     case 'CardChanged':
-      return { action: 'applied', board: { ...upsertCard(board, event.card), version: event.version } };
+      return { action: 'applied', board: { ...applyRanks(upsertCard(board, event.card), event.renumbered), version: event.version } };
     case 'TicketSubmitted':
     case 'TicketChanged':
       // A ticket in triage is not on the board: only the version moves on.

@@ -9,7 +9,8 @@ import {
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
 import { antiforgeryHeaders, http } from '../../api/http';
-import type { Board, BoardEvent, BoardEventKind, ConnectionState } from '../../api/types';
+import { BOARD_HUB_EVENTS } from '../../api/contract/hub';
+import type { AccessRevokedMessage, Board, BoardEvent, BoardEventKind, ConnectionState } from '../../api/types';
 import { applyBoardEvent } from './boardState';
 
 export const HUB_URL = '/hubs/board';
@@ -19,18 +20,16 @@ const retryForever: IRetryPolicy = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount }) => [0, 2000, 5000, 10000][previousRetryCount] ?? 30000,
 };
 
-/** The hub's board events, in the order they may arrive (each applies to the board the previous one left). */
-export const BOARD_EVENTS: readonly BoardEventKind[] = [
-  'CardMoved',
-  'TicketSubmitted',
-  'TicketChanged',
-  'TicketAccepted',
-  'CardChanged',
-  'LaneChanged',
-  'SettingsChanged',
-  'LineStopped',
-  'LineResumed',
-];
+/** The hub's board events (every event it sends but AccessRevoked, which is about this screen, not the board). */
+export const BOARD_EVENTS: readonly BoardEventKind[] = BOARD_HUB_EVENTS.filter(
+  (name): name is BoardEventKind => name !== 'AccessRevoked',
+);
+
+/** The live link's state; `revokedReason` says why the server ended this screen's access (state `revoked`). */
+export interface LiveStatus {
+  state: ConnectionState;
+  revokedReason?: string;
+}
 
 /**
  * Applies a hub event to the cached board, or refetches it when the event cannot be applied.
@@ -68,9 +67,10 @@ export function handleBoardEvent(queryClient: QueryClient, boardId: string, even
  * then (events may have been missed), patches the cached board from events, and reports the
  * connection state so the page can say when it may be stale.
  */
-export function useBoardHub(boardId: string, enabled = true): ConnectionState {
+export function useBoardHub(boardId: string, enabled = true): LiveStatus {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<ConnectionState>('connecting');
+  const [status, setStatus] = useState<LiveStatus>({ state: 'connecting' });
+  const setState = (state: ConnectionState) => setStatus({ state });
 
   useEffect(() => {
     if (!enabled || !boardId) return;
@@ -91,6 +91,17 @@ export function useBoardHub(boardId: string, enabled = true): ConnectionState {
         handleBoardEvent(queryClient, boardId, { ...payload, kind } as BoardEvent),
       );
     }
+
+    // The server ended this screen's access: it has left the board's group already. Say why and
+    // stop for good (no reconnect); what the person may see now is for the pages to load again.
+    connection.on('AccessRevoked', (message: AccessRevokedMessage) => {
+      if (disposed) return;
+      disposed = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      setStatus({ state: 'revoked', revokedReason: message.reason });
+      void connection.stop().catch(() => {});
+      void queryClient.invalidateQueries({ queryKey: queryKeys.boards });
+    });
 
     const joinAndReload = async () => {
       await connection.invoke('JoinBoard', boardId);
@@ -155,5 +166,5 @@ export function useBoardHub(boardId: string, enabled = true): ConnectionState {
     };
   }, [boardId, enabled, queryClient]);
 
-  return state;
+  return status;
 }
