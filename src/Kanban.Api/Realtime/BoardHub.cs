@@ -1,7 +1,9 @@
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
+using Kanban.Data;
 using Kanban.Domain.Boards;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Realtime;
 
@@ -9,7 +11,7 @@ namespace Kanban.Api.Realtime;
 /// Pushes a board's changes to its viewers. Commands go over HTTP; the hub only pushes, to whoever
 /// may read the board: its people, Admins, and its share links (wall or status).
 /// </summary>
-public sealed class BoardHub(BoardAccess access, CurrentUser user, BoardConnections connections) : Hub<IBoardClient>
+public sealed class BoardHub(BoardAccess access, CurrentUser user, BoardConnections connections, KanbanDbContext db) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/board";
 
@@ -58,6 +60,13 @@ public sealed class BoardHub(BoardAccess access, CurrentUser user, BoardConnecti
         catch (Exception e) when (e is NotFoundException or ForbiddenException or UnauthorizedException)
         {
             throw new HubException(e.Message);
+        }
+
+        // A connection keeps the share link it was opened with; the link may have been revoked since.
+        if (user.ShareLinkId is { } link
+            && !await db.ShareLinks.AnyAsync(l => l.Id == link && l.RevokedAt == null, Context.ConnectionAborted))
+        {
+            throw new HubException("This share link was revoked.");
         }
     }
 }

@@ -17,10 +17,14 @@ public static class HubClients
         return await StartAsync(factory, BoardHub.Path, token);
     }
 
-    public static Task<HubConnection> ConnectWithShareLinkAsync(this KanbanApiFactory factory, string shareToken) =>
-        StartAsync(factory, $"{BoardHub.Path}?share={Uri.EscapeDataString(shareToken)}", bearer: null);
+    /// <param name="webSockets">
+    /// Over a WebSocket the link is checked once, when the connection opens (long polling checks it
+    /// on every poll), so that is where a connection can outlive its link.
+    /// </param>
+    public static Task<HubConnection> ConnectWithShareLinkAsync(this KanbanApiFactory factory, string shareToken, bool webSockets = false) =>
+        StartAsync(factory, $"{BoardHub.Path}?share={Uri.EscapeDataString(shareToken)}", bearer: null, webSockets);
 
-    private static async Task<HubConnection> StartAsync(KanbanApiFactory factory, string path, string? bearer)
+    private static async Task<HubConnection> StartAsync(KanbanApiFactory factory, string path, string? bearer, bool webSockets = false)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, path), options =>
@@ -31,7 +35,15 @@ public static class HubClients
                 }
 
                 options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                if (webSockets)
+                {
+                    options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                    options.WebSocketFactory = async (context, ct) => await factory.Server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
+                }
+                else
+                {
+                    options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                }
             })
             .AddJsonProtocol(options =>
             {

@@ -82,6 +82,20 @@ public sealed class LiveAccessTests(KanbanApiFactory factory) : IClassFixture<Ka
     }
 
     [Fact]
+    public async Task A_connection_opened_with_a_share_link_cannot_join_after_the_link_is_revoked()
+    {
+        var (board, _) = await BoardWithCardAsync();
+        var link = await (await _owner.PostJsonAsync($"/api/boards/{board.Id}/share-links", new { view = "wall" }))
+            .ReadAsync<CreatedShareLinkResponse>(HttpStatusCode.Created);
+        await using var connection = await factory.ConnectWithShareLinkAsync(link.Url.Split("share=")[1], webSockets: true);
+
+        (await _owner.DeleteAsync($"/api/share-links/{link.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var refused = await Should.ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>(() => connection.InvokeAsync("JoinBoard", board.Id));
+        refused.Message.ShouldContain("revoked");
+    }
+
+    [Fact]
     public async Task An_admin_removed_as_a_member_keeps_reading_the_board()
     {
         var (board, card) = await BoardWithCardAsync();
