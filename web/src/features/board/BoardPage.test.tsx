@@ -57,6 +57,17 @@ describe('BoardView', () => {
     expect(screen.getByTestId('connection-state').textContent).toBe('Live');
   });
 
+  it('says why when the server ended this screen\'s access, and that the board is no longer live', () => {
+    const { wrapper } = setup();
+    render(<BoardView board={makeBoard()} connection="revoked" revokedReason="You were removed from this board." />, { wrapper });
+
+    const alert = screen.getByTestId('access-revoked');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('You were removed from this board.');
+    expect(alert.textContent).toContain('no longer live');
+    expect(screen.getByTestId('connection-state').getAttribute('data-state')).toBe('revoked');
+  });
+
   it('says when the live connection is down', () => {
     const { wrapper } = setup();
     render(<BoardView board={makeBoard()} connection="reconnecting" />, { wrapper });
