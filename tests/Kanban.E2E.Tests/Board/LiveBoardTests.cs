@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Kanban.E2E.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -62,6 +64,29 @@ public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) 
         });
 
         (await server.Http.GetStringAsync($"/api/boards/{board.Id()}")).ShouldContain($"\"laneId\":\"{ready}\"");
+    }
+
+    [Fact]
+    public async Task A_member_removed_while_the_board_is_open_is_told_why_and_the_board_stops_being_live()
+    {
+        var board = await server.Http.CreateBoardAsync("Live access");
+        const string email = "removed-e2e@e2e.example";
+        (await server.Http.PostAsJsonAsync("/api/users", new { email, displayName = "Removed Member", password = KanbanServer.Password })).EnsureSuccessStatusCode();
+        var member = await (await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/members", new { email, role = "Member" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        await browser.WithPagesAsync(nameof(A_member_removed_while_the_board_is_open_is_told_why_and_the_board_stops_being_live), 1, async pages =>
+        {
+            var page = pages[0];
+            await page.SignInAsync(server, email);
+            await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{board.Id()}").ToString());
+            await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected");
+
+            (await server.Http.DeleteAsync($"/api/boards/{board.Id()}/members/{member.GetProperty("userId").GetString()}")).EnsureSuccessStatusCode();
+
+            await Assertions.Expect(page.GetByTestId("access-revoked")).ToContainTextAsync("You were removed from this board.");
+            await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "revoked");
+        });
     }
 
     private Task OpenLiveAsync(IPage page, string boardId) => page.OpenBoardAsync(server, boardId);
