@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Domain;
+using Kanban.Domain.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             }
 
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problem(Problems.Internal, StatusCodes.Status500InternalServerError, "Something went wrong on the server",
+            problem = Problem(ProblemType.Internal, "Something went wrong on the server",
                 "The server could not complete this request. Nothing you sent was lost; try again, and tell an administrator if it keeps happening.");
         }
 
@@ -46,29 +47,23 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             {
                 [JsonField(json.Path)] = [$"This is not a valid value here: {FirstLine(json.Message)}"],
             }),
-            BadHttpRequestException e => Problem(Problems.ValidationFailed, StatusCodes.Status400BadRequest, "The request is not valid", e.Message),
-            NotFoundException e => Problem(Problems.NotFound, StatusCodes.Status404NotFound, "Not found", e.Message),
-            UnauthorizedException e => Problem(Problems.Unauthorized, StatusCodes.Status401Unauthorized, "Not signed in", e.Message),
-            ForbiddenException e => Problem(Problems.Forbidden, StatusCodes.Status403Forbidden, "Not allowed", e.Message),
-            TooManyAttemptsException e => Problem(Problems.TooManyRequests, StatusCodes.Status429TooManyRequests, "Too many attempts", e.Message),
+            BadHttpRequestException e => Problem(ProblemType.ValidationFailed, "The request is not valid", e.Message),
+            NotFoundException e => Problem(ProblemType.NotFound, "Not found", e.Message),
+            UnauthorizedException e => Problem(ProblemType.Unauthorized, "Not signed in", e.Message),
+            ForbiddenException e => Problem(ProblemType.Forbidden, "Not allowed", e.Message),
+            TooManyAttemptsException e => Problem(ProblemType.TooManyRequests, "Too many attempts", e.Message),
             RuleViolation e => Rule(e),
             DbUpdateConcurrencyException => Problem(
-                Problems.ConcurrencyConflict,
-                StatusCodes.Status409Conflict,
+                ProblemType.ConcurrencyConflict,
                 "The board changed while this was being saved",
                 "Others changed this board at the same moment; reload the board and try again."),
+            DbUpdateException e when UniqueValueConflicts.For(e) is { } conflict => Rule(conflict),
             _ => null,
         };
 
     private static ProblemDetails Rule(RuleViolation violation)
     {
-        var status = violation.ProblemType switch
-        {
-            Problems.ValidationFailed => StatusCodes.Status400BadRequest,
-            Problems.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status409Conflict,
-        };
-        var problem = Problem(violation.ProblemType, status, violation.Title, violation.Message);
+        var problem = Problem(violation.ProblemType, violation.Title, violation.Message);
         foreach (var (name, value) in violation.Figures)
         {
             problem.Extensions[name] = value;
@@ -80,14 +75,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static ProblemDetails Validation(IDictionary<string, string[]> errors) =>
         new HttpValidationProblemDetails(errors)
         {
-            Type = Problems.TypeUri(Problems.ValidationFailed),
-            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemType.ValidationFailed.Uri,
+            Status = ProblemType.ValidationFailed.Status,
             Title = "The request has invalid fields",
             Detail = "Correct the fields listed in 'errors' and send it again.",
         };
 
-    private static ProblemDetails Problem(string type, int status, string title, string detail) =>
-        new() { Type = Problems.TypeUri(type), Status = status, Title = title, Detail = detail };
+    private static ProblemDetails Problem(ProblemType type, string title, string detail) =>
+        new() { Type = type.Uri, Status = type.Status, Title = title, Detail = detail };
 
     private static string CamelCase(string name) =>
         string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));

@@ -1,3 +1,4 @@
+using Kanban.Domain.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -18,10 +19,10 @@ public static class ProblemTypes
 
         problem.Type = problem.Status switch
         {
-            StatusCodes.Status400BadRequest => Problems.TypeUri(Problems.ValidationFailed),
-            StatusCodes.Status401Unauthorized => Problems.TypeUri(Problems.Unauthorized),
-            StatusCodes.Status403Forbidden => Problems.TypeUri(Problems.Forbidden),
-            StatusCodes.Status404NotFound => Problems.TypeUri(Problems.NotFound),
+            StatusCodes.Status400BadRequest => ProblemType.ValidationFailed.Uri,
+            StatusCodes.Status401Unauthorized => ProblemType.Unauthorized.Uri,
+            StatusCodes.Status403Forbidden => ProblemType.Forbidden.Uri,
+            StatusCodes.Status404NotFound => ProblemType.NotFound.Uri,
             _ => problem.Type,
         };
     }
@@ -38,14 +39,14 @@ public static class ProblemTypes
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "The request needs a JSON body",
                 detail: $"{context.Request.Method} {context.Request.Path} takes a JSON body: send one (at least {{}}) with Content-Type: application/json.",
-                type: Problems.TypeUri(Problems.ValidationFailed));
+                type: ProblemType.ValidationFailed.Uri);
         }
 
         return TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",
             detail: $"There is no API route {context.Request.Method} {context.Request.Path}; /openapi/v1.json lists them.",
-            type: Problems.TypeUri(Problems.NotFound));
+            type: ProblemType.NotFound.Uri);
     }
 
     private static bool IsRouteWithBody(HttpContext context)

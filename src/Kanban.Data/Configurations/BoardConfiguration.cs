@@ -10,8 +10,8 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
     {
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Id).ValueGeneratedNever();
-        builder.Property(b => b.Name).HasMaxLength(120).IsRequired();
-        builder.Property(b => b.Key).HasMaxLength(10).IsRequired();
+        builder.Property(b => b.Name).HasMaxLength(BoardLimits.BoardNameMaxLength).IsRequired();
+        builder.Property(b => b.Key).HasMaxLength(BoardLimits.BoardKeyMaxLength).IsRequired();
         builder.HasIndex(b => b.Key).IsUnique();
         builder.Property(b => b.TimeZone).HasMaxLength(64).IsRequired();
         builder.Property(b => b.Version).IsConcurrencyToken();

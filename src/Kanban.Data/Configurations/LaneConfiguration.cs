@@ -10,7 +10,7 @@ internal sealed class LaneConfiguration : IEntityTypeConfiguration<Lane>
     {
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.Name).HasMaxLength(60).IsRequired();
+        builder.Property(l => l.Name).HasMaxLength(BoardLimits.LaneNameMaxLength).IsRequired();
         builder.HasIndex(l => new { l.BoardId, l.Order });
     }
 }

@@ -1,4 +1,5 @@
 using Kanban.Domain.Cards;
+using Kanban.Domain.Problems;
 using Kanban.Domain.Tickets;
 
 namespace Kanban.Domain.Boards;
@@ -125,7 +126,7 @@ public sealed class Board
         if (kind == LaneKind.Backlog)
         {
             throw new RuleViolation(
-                "validation-failed",
+                ProblemType.ValidationFailed,
                 "A board has one backlog",
                 "This board already has its backlog lane; choose Queue, Active or Done for a new lane.");
         }
@@ -150,7 +151,7 @@ public sealed class Board
         if (lane.Kind != kind && (lane.Kind == LaneKind.Backlog || kind == LaneKind.Backlog))
         {
             throw new RuleViolation(
-                "validation-failed",
+                ProblemType.ValidationFailed,
                 "A board has one backlog",
                 "The backlog lane stays the backlog, and no other lane can become one.");
         }
@@ -158,7 +159,7 @@ public sealed class Board
         if (lane.Kind == LaneKind.Done && kind != LaneKind.Done && _lanes.Count(l => l.Kind == LaneKind.Done) == 1)
         {
             throw new RuleViolation(
-                "validation-failed",
+                ProblemType.ValidationFailed,
                 "A board needs a done lane",
                 $"'{lane.Name}' is the board's only done lane; add another done lane before changing its kind.");
         }
@@ -187,7 +188,7 @@ public sealed class Board
         if (count > 0)
         {
             throw new RuleViolation(
-                "lane-not-empty",
+                ProblemType.LaneNotEmpty,
                 "Lane is not empty",
                 $"'{lane.Name}' still holds {count} card(s); move them to another lane before deleting it.",
                 new Dictionary<string, object?> { ["laneId"] = lane.Id, ["laneName"] = lane.Name, ["count"] = count });
@@ -197,7 +198,7 @@ public sealed class Board
             || (lane.Kind == LaneKind.Done && _lanes.Count(l => l.Kind == LaneKind.Done) == 1))
         {
             throw new RuleViolation(
-                "validation-failed",
+                ProblemType.ValidationFailed,
                 "Lane is required",
                 $"'{lane.Name}' cannot be deleted: a board keeps its backlog and at least one done lane.");
         }
@@ -539,7 +540,7 @@ public sealed class Board
         if (untested && kind is LaneKind.Backlog or LaneKind.Done)
         {
             throw new RuleViolation(
-                "validation-failed",
+                ProblemType.ValidationFailed,
                 "Only queue and active lanes can be untested",
                 $"A {kind} lane holds work that is not started or already done; mark a queue or active lane as untested instead.");
         }

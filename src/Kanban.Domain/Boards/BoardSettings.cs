@@ -10,6 +10,49 @@ public sealed class BoardSettings
         "appropriate", "appropriately", "user friendly", "fast enough", "as usual", "and more",
     ];
 
+    /// <summary>
+    /// Settings from what a person or a file gave, the filler words cleaned (<see cref="CleanFillerWords"/>):
+    /// the one way input becomes settings, so a board saved one way reads back the same the other.
+    /// Values outside <see cref="BoardLimits"/> are a bug of the caller, whose validator checks them first.
+    /// </summary>
+    public static BoardSettings Create(
+        int personalWipLimit,
+        int? stopLineThreshold,
+        int staleDays,
+        decimal maxEstimateDays,
+        double duplicateThreshold,
+        IEnumerable<string?> fillerWords)
+    {
+        Within(BoardLimits.PersonalWipLimit, personalWipLimit, nameof(personalWipLimit));
+        if (stopLineThreshold is { } threshold)
+        {
+            Within(BoardLimits.StopLineThreshold, threshold, nameof(stopLineThreshold));
+        }
+
+        Within(BoardLimits.StaleDays, staleDays, nameof(staleDays));
+        Within(BoardLimits.MaxEstimateDays, maxEstimateDays, nameof(maxEstimateDays));
+        Within(BoardLimits.DuplicateThreshold, duplicateThreshold, nameof(duplicateThreshold));
+        var words = CleanFillerWords(fillerWords);
+        if (words.Count > BoardLimits.FillerWordsMaxCount || words.Any(w => w.Length > BoardLimits.FillerWordMaxLength))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fillerWords), $"At most {BoardLimits.FillerWordsMaxCount} filler words of at most {BoardLimits.FillerWordMaxLength} characters.");
+        }
+
+        return new BoardSettings
+        {
+            PersonalWipLimit = personalWipLimit,
+            StopLineThreshold = stopLineThreshold,
+            StaleDays = staleDays,
+            MaxEstimateDays = maxEstimateDays,
+            DuplicateThreshold = duplicateThreshold,
+            FillerWords = words,
+        };
+    }
+
+    /// <summary>Each word trimmed, blanks dropped, and a word given again in any case kept once, as first given.</summary>
+    public static List<string> CleanFillerWords(IEnumerable<string?> words) =>
+        [.. words.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     public int PersonalWipLimit { get; set; } = 2;
 
     /// <summary>Untested cards that stop the line; null means the sum of the untested lanes' limits.</summary>
@@ -51,6 +94,15 @@ public sealed class BoardSettings
         }
 
         return changes;
+    }
+
+    private static void Within<T>(Bounds<T> bounds, T value, string name)
+        where T : struct, IComparable<T>
+    {
+        if (!bounds.Contains(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"From {bounds.Min} to {bounds.Max}.");
+        }
     }
 
     private static string Show<T>(T value) => value switch

@@ -1,15 +1,12 @@
+using Kanban.Domain.Problems;
+
 namespace Kanban.Domain.Boards;
 
 /// <summary>The refusals of rules 1, 2 and 4, each with the figures a client needs to explain it.</summary>
 public static class FlowRefusals
 {
-    public const string WipLimitReached = "wip-limit-reached";
-    public const string PersonalWipLimitReached = "personal-wip-limit-reached";
-    public const string LineStopped = "line-stopped";
-    public const string LineNotStopped = "line-not-stopped";
-
     public static RuleViolation LaneFull(Lane lane, int count, int limit) => new(
-        WipLimitReached,
+        ProblemType.WipLimitReached,
         $"{lane.Name} is at its WIP limit",
         count > limit
             ? $"{lane.Name} holds {count} cards, over its limit of {limit}; nothing more enters until it is under it. Finish or move {count - limit + 1} card(s) out of {lane.Name} to make room."
@@ -17,13 +14,13 @@ public static class FlowRefusals
         new Dictionary<string, object?> { ["laneId"] = lane.Id, ["laneName"] = lane.Name, ["count"] = count, ["limit"] = limit });
 
     public static RuleViolation PersonFull(Guid assigneeId, int count, int limit) => new(
-        PersonalWipLimitReached,
+        ProblemType.PersonalWipLimitReached,
         "The assignee is at their personal WIP limit",
         $"The assignee already holds {count} of {limit} cards in active lanes. Finish one of them first, or give this card to someone with room.",
         new Dictionary<string, object?> { ["assigneeId"] = assigneeId, ["count"] = count, ["limit"] = limit });
 
     public static RuleViolation PullRefused(Lane target, LineState line, int untestedCount, int threshold) => new(
-        LineStopped,
+        ProblemType.LineStopped,
         "The line is stopped",
         line.Kind == LineStopKind.Manual
             ? $"The line was stopped with the andon cord ({line.Reason}); nothing is pulled into {target.Name} until it is resumed. Help clear the problem, or move work downstream."
@@ -39,19 +36,19 @@ public static class FlowRefusals
         });
 
     public static RuleViolation AlreadyStopped(LineStop stop) => new(
-        LineStopped,
+        ProblemType.LineStopped,
         "The line is already stopped",
         $"The line has been stopped with the andon cord since {stop.StoppedAt:yyyy-MM-dd HH:mm} UTC ({stop.Reason}); resume it before stopping it again.",
         new Dictionary<string, object?> { ["since"] = stop.StoppedAt, ["reason"] = stop.Reason });
 
     public static RuleViolation NotYoursToResume() => new(
-        "forbidden",
+        ProblemType.Forbidden,
         "Only the product owner or whoever stopped the line can resume it",
         "Ask the product owner, or the person who pulled the andon cord, to resume the line once the problem is dealt with.",
         new Dictionary<string, object?>());
 
     public static RuleViolation NothingToResume(LineStop? autoStop) => new(
-        autoStop is null ? LineNotStopped : LineStopped,
+        autoStop is null ? ProblemType.LineNotStopped : ProblemType.LineStopped,
         autoStop is null ? "The line is running" : "The line stopped by itself",
         autoStop is null
             ? "The line is not stopped, so there is nothing to resume."

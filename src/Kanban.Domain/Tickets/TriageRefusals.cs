@@ -1,15 +1,11 @@
 using Kanban.Domain.Cards;
+using Kanban.Domain.Problems;
 
 namespace Kanban.Domain.Tickets;
 
 /// <summary>The refusals of rules 5 and 6, each with what the product owner or submitter can do about it.</summary>
 public static class TriageRefusals
 {
-    public const string QualityGateFailed = "quality-gate-failed";
-    public const string LikelyDuplicate = "likely-duplicate";
-    public const string TicketNotInTriage = "ticket-not-in-triage";
-    public const string ConcurrencyConflict = "concurrency-conflict";
-
     /// <summary>
     /// The ticket changed after the caller read it (their <paramref name="expectedUpdatedAt"/>): deciding
     /// on it, or saving a whole edit over it, would act on text they have not seen.
@@ -20,7 +16,7 @@ public static class TriageRefusals
         if (expectedUpdatedAt is { } expected && expected.UtcTicks / TimeSpan.TicksPerMillisecond != card.UpdatedAt.UtcTicks / TimeSpan.TicksPerMillisecond)
         {
             throw new RuleViolation(
-                ConcurrencyConflict,
+                ProblemType.ConcurrencyConflict,
                 "The ticket changed since you opened it",
                 $"{card.Key} was changed since you read it ({card.State}); reload it, check what changed, and try again.",
                 new Dictionary<string, object?> { ["ticketId"] = card.Id, ["state"] = card.State.ToString(), ["updatedAt"] = card.UpdatedAt });
@@ -28,13 +24,13 @@ public static class TriageRefusals
     }
 
     public static RuleViolation GatesFailed(Card card, IReadOnlyList<GateResult> failing, string whatToDo) => new(
-        QualityGateFailed,
+        ProblemType.QualityGateFailed,
         "The ticket does not pass the quality gates",
         $"{card.Key} fails {failing.Count} gate{(failing.Count == 1 ? "" : "s")}: {string.Join(" ", failing.Select(g => g.Message))} {whatToDo}",
         new Dictionary<string, object?> { ["ticketId"] = card.Id, ["gates"] = failing });
 
     public static RuleViolation StillLikelyDuplicate(Card card, Card? original) => new(
-        LikelyDuplicate,
+        ProblemType.LikelyDuplicate,
         "The ticket is a likely duplicate",
         original is null
             ? $"{card.Key} is marked as a likely duplicate. Merge it into the original, or mark it distinct, before accepting it."
@@ -42,7 +38,7 @@ public static class TriageRefusals
         new Dictionary<string, object?> { ["ticketId"] = card.Id, ["likelyDuplicateOf"] = card.LikelyDuplicateOfId, ["originalKey"] = original?.Key });
 
     public static RuleViolation NotInTriage(Card card, string action) => new(
-        TicketNotInTriage,
+        ProblemType.TicketNotInTriage,
         "The ticket is not waiting for triage",
         card.State switch
         {
@@ -55,13 +51,13 @@ public static class TriageRefusals
         new Dictionary<string, object?> { ["ticketId"] = card.Id, ["state"] = card.State.ToString() });
 
     public static RuleViolation Closed(Card card) => new(
-        TicketNotInTriage,
+        ProblemType.TicketNotInTriage,
         "The ticket is closed",
         $"{card.Key} was {(card.State == TicketState.Rejected ? "rejected" : "merged into another ticket")} and can no longer be changed; submit a new ticket instead.",
         new Dictionary<string, object?> { ["ticketId"] = card.Id, ["state"] = card.State.ToString() });
 
     public static RuleViolation BadOriginal(Card card, string why) => new(
-        "validation-failed",
+        ProblemType.ValidationFailed,
         "Choose another original",
         $"{card.Key} cannot be merged into that ticket: {why}",
         new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["originalId"] = [why] } });

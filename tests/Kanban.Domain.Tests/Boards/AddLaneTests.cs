@@ -1,4 +1,5 @@
 using Kanban.Domain.Boards;
+using Kanban.Domain.Problems;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -74,7 +75,7 @@ public sealed class AddLaneTests
 
         var refusal = Should.Throw<RuleViolation>(() => board.AddLane("Ideas", LaneKind.Backlog, null, untested: false, order: 1, EmptyLanes, Now, by: null));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         board.Lanes.Count.ShouldBe(6);
         board.Lanes.Count(l => l.Kind == LaneKind.Backlog).ShouldBe(1);
         board.Version.ShouldBe(1);

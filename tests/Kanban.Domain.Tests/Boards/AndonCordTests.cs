@@ -1,5 +1,6 @@
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Problems;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -49,7 +50,7 @@ public sealed class AndonCordTests
 
         var refusal = _board.Refused(() => _board.Move(card, to));
 
-        refusal.ProblemType.ShouldBe("line-stopped");
+        refusal.ProblemType.ShouldBe(ProblemType.LineStopped);
         refusal.Figures["kind"].ShouldBe("manual");
         refusal.Figures["reason"].ShouldBe(Reason);
         refusal.Figures["laneName"].ShouldBe(to);
@@ -92,7 +93,7 @@ public sealed class AndonCordTests
 
         var refusal = _board.Refused(() => _board.StopLine("Someone else also noticed"));
 
-        refusal.ProblemType.ShouldBe("line-stopped");
+        refusal.ProblemType.ShouldBe(ProblemType.LineStopped);
         refusal.Figures["since"].ShouldBe(Now);
         refusal.Figures["reason"].ShouldBe(Reason);
         refusal.Message.ShouldContain("2026-11-02 09:00");
@@ -159,7 +160,7 @@ public sealed class AndonCordTests
     {
         var refusal = _board.Refused(() => _board.ResumeLine("Nothing to do"));
 
-        refusal.ProblemType.ShouldBe("line-not-stopped");
+        refusal.ProblemType.ShouldBe(ProblemType.LineNotStopped);
         refusal.Message.ShouldBe("The line is not stopped, so there is nothing to resume.");
     }
 
@@ -169,7 +170,7 @@ public sealed class AndonCordTests
         _board.StopLine(Reason);
         _board.ResumeLine("Fixed");
 
-        _board.Refused(() => _board.ResumeLine("Fixed twice")).ProblemType.ShouldBe("line-not-stopped");
+        _board.Refused(() => _board.ResumeLine("Fixed twice")).ProblemType.ShouldBe(ProblemType.LineNotStopped);
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public sealed class AndonCordTests
 
         var refusal = _board.Refused(() => _board.ResumeLine("Let us carry on anyway"));
 
-        refusal.ProblemType.ShouldBe("line-stopped");
+        refusal.ProblemType.ShouldBe(ProblemType.LineStopped);
         refusal.Message.ShouldContain("5 untested cards, threshold 5");
         refusal.Message.ShouldContain("resumes by itself");
         _board.Board.Line.Kind.ShouldBe(LineStopKind.Auto);
@@ -274,7 +275,7 @@ public sealed class AndonCordTests
 
         var refusal = _board.Refused(() => _board.ResumeLine("Carry on", by: Bob, mayResumeAnyStop: false));
 
-        refusal.ProblemType.ShouldBe("forbidden");
+        refusal.ProblemType.ShouldBe(ProblemType.Forbidden);
         _board.Board.Line.Stopped.ShouldBeTrue();
     }
 

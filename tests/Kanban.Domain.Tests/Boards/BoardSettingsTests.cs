@@ -6,6 +6,25 @@ namespace Kanban.Domain.Tests.Boards;
 public sealed class BoardSettingsTests
 {
     [Fact]
+    public void Created_settings_have_their_filler_words_trimmed_blanks_dropped_and_each_kept_once_in_any_case()
+    {
+        var settings = BoardSettings.Create(3, null, 4, 6m, 0.75, ["  works ", "Works", "", "   ", null, "as expected", "AS EXPECTED", "somehow  "]);
+
+        settings.FillerWords.ShouldBe(["works", "as expected", "somehow"]);
+        BoardSettings.Create(3, null, 4, 6m, 0.75, settings.FillerWords).FillerWords.ShouldBe(settings.FillerWords);
+    }
+
+    [Theory]
+    [InlineData(0, 3, 5.0, 0.8)]
+    [InlineData(21, 3, 5.0, 0.8)]
+    [InlineData(2, 61, 5.0, 0.8)]
+    [InlineData(2, 3, 0.4, 0.8)]
+    [InlineData(2, 3, 5.0, 1.1)]
+    public void Settings_outside_the_board_limits_cannot_be_created(int personalWipLimit, int staleDays, double maxEstimateDays, double duplicateThreshold) =>
+        Should.Throw<ArgumentOutOfRangeException>(() =>
+            BoardSettings.Create(personalWipLimit, null, staleDays, (decimal)maxEstimateDays, duplicateThreshold, []));
+
+    [Fact]
     public void Identical_settings_have_no_differences()
     {
         var settings = new BoardSettings();

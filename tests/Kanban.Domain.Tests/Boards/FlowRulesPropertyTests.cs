@@ -1,6 +1,7 @@
 using CsCheck;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Problems;
 using Kanban.Domain.Tickets;
 using static Kanban.Domain.Tests.TestBoards;
 
@@ -65,10 +66,10 @@ public sealed class FlowRulesPropertyTests
 
         // The property is not vacuous: moves, accepts and assignments were refused by each rule,
         // lanes sat over lowered limits, and the line stopped both ways.
-        coverage.WithRefusal[FlowRefusals.WipLimitReached].ShouldBeGreaterThanOrEqualTo(10);
-        coverage.WithRefusal[FlowRefusals.PersonalWipLimitReached].ShouldBeGreaterThanOrEqualTo(10);
-        coverage.WithRefusal[FlowRefusals.LineStopped].ShouldBeGreaterThanOrEqualTo(10);
-        coverage.WithRefusal[TriageRefusals.QualityGateFailed].ShouldBeGreaterThanOrEqualTo(10);
+        coverage.WithRefusal[ProblemType.WipLimitReached].ShouldBeGreaterThanOrEqualTo(10);
+        coverage.WithRefusal[ProblemType.PersonalWipLimitReached].ShouldBeGreaterThanOrEqualTo(10);
+        coverage.WithRefusal[ProblemType.LineStopped].ShouldBeGreaterThanOrEqualTo(10);
+        coverage.WithRefusal[ProblemType.QualityGateFailed].ShouldBeGreaterThanOrEqualTo(10);
         coverage.WithBacklogAcceptRefused.ShouldBeGreaterThanOrEqualTo(10);
         coverage.WithLaneOverItsLimit.ShouldBeGreaterThanOrEqualTo(10);
         coverage.WithAutoStop.ShouldBeGreaterThanOrEqualTo(10);
@@ -103,7 +104,7 @@ public sealed class FlowRulesPropertyTests
                     outcome.Refusals.Add(violation.ProblemType);
                 }
 
-                outcome.BacklogAcceptRefused |= step.Op == Op.Accept && violation.ProblemType == FlowRefusals.WipLimitReached;
+                outcome.BacklogAcceptRefused |= step.Op == Op.Accept && violation.ProblemType == ProblemType.WipLimitReached;
             }
 
             var after = Snapshot.Of(board);
@@ -190,12 +191,13 @@ public sealed class FlowRulesPropertyTests
     private static void ShouldBeCalledFor(
         RuleViolation refusal, Step step, MoveChoice? move, AssignmentChoice? assignment, Card? ticket, Snapshot before, BoardSettings settings, string what)
     {
-        switch (refusal.ProblemType, step.Op)
+        var type = refusal.ProblemType;
+        switch (step.Op)
         {
-            case (TriageRefusals.QualityGateFailed, Op.Accept):
+            case Op.Accept when type == ProblemType.QualityGateFailed:
                 QualityGates.Check(ticket!.Content, settings).ShouldContain(g => !g.Passed, what);
                 break;
-            case (FlowRefusals.WipLimitReached, Op.Move or Op.Accept):
+            case Op.Move or Op.Accept when type == ProblemType.WipLimitReached:
                 QualityGates.Check(ticket?.Content ?? Ticket(), settings).ShouldAllBe(g => g.Passed, what);
                 var lane = move?.Target ?? before.Backlog;
                 move?.Source.ShouldNotBe(lane, what);
@@ -203,26 +205,26 @@ public sealed class FlowRulesPropertyTests
                 before.LaneCounts[lane.Id].ShouldBeGreaterThanOrEqualTo(lane.WipLimit!.Value, what);
                 refusal.Figures["count"].ShouldBe(before.LaneCounts[lane.Id], what);
                 break;
-            case (FlowRefusals.PersonalWipLimitReached, Op.Move):
+            case Op.Move when type == ProblemType.PersonalWipLimitReached:
                 move!.Target.Kind.ShouldBe(LaneKind.Active, what);
                 move.Source.Kind.ShouldNotBe(LaneKind.Active, what);
                 before.ActiveByPerson[move.Card.AssigneeId!.Value].ShouldBeGreaterThanOrEqualTo(settings.PersonalWipLimit, what);
                 break;
-            case (FlowRefusals.PersonalWipLimitReached, Op.Assign):
+            case Op.Assign when type == ProblemType.PersonalWipLimitReached:
                 assignment!.LaneKind.ShouldBe(LaneKind.Active, what);
                 before.ActiveByPerson[assignment.Person!.Value].ShouldBeGreaterThanOrEqualTo(settings.PersonalWipLimit, what);
                 break;
-            case (FlowRefusals.LineStopped, Op.Move):
+            case Op.Move when type == ProblemType.LineStopped:
                 IsPull(move!, before).ShouldBeTrue(what);
                 before.Line.Stopped.ShouldBeTrue(what);
                 break;
-            case (FlowRefusals.LineStopped, Op.StopLine):
+            case Op.StopLine when type == ProblemType.LineStopped:
                 before.Line.Kind.ShouldBe(LineStopKind.Manual, what);
                 break;
-            case (FlowRefusals.LineStopped, Op.ResumeLine):
+            case Op.ResumeLine when type == ProblemType.LineStopped:
                 before.Line.Kind.ShouldBe(LineStopKind.Auto, what);
                 break;
-            case (FlowRefusals.LineNotStopped, Op.ResumeLine):
+            case Op.ResumeLine when type == ProblemType.LineNotStopped:
                 before.Line.Stopped.ShouldBeFalse(what);
                 break;
             default:
@@ -329,7 +331,7 @@ public sealed class FlowRulesPropertyTests
 
     private sealed class Outcome
     {
-        public HashSet<string> Refusals { get; } = [];
+        public HashSet<ProblemType> Refusals { get; } = [];
 
         public bool LaneOverItsLimit { get; set; }
 
@@ -347,12 +349,12 @@ public sealed class FlowRulesPropertyTests
 
         public int Samples { get; private set; }
 
-        public Dictionary<string, int> WithRefusal { get; } = new()
+        public Dictionary<ProblemType, int> WithRefusal { get; } = new()
         {
-            [FlowRefusals.WipLimitReached] = 0,
-            [FlowRefusals.PersonalWipLimitReached] = 0,
-            [FlowRefusals.LineStopped] = 0,
-            [TriageRefusals.QualityGateFailed] = 0,
+            [ProblemType.WipLimitReached] = 0,
+            [ProblemType.PersonalWipLimitReached] = 0,
+            [ProblemType.LineStopped] = 0,
+            [ProblemType.QualityGateFailed] = 0,
         };
 
         public int WithLaneOverItsLimit { get; private set; }

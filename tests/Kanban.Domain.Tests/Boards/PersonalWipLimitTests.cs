@@ -1,4 +1,5 @@
 using Kanban.Domain.Boards;
+using Kanban.Domain.Problems;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -16,7 +17,7 @@ public sealed class PersonalWipLimitTests
 
         var refusal = _board.Refused(() => _board.Move(third, "In progress"));
 
-        refusal.ProblemType.ShouldBe("personal-wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.PersonalWipLimitReached);
         refusal.Figures["assigneeId"].ShouldBe(Alice);
         refusal.Figures["count"].ShouldBe(2);
         refusal.Figures["limit"].ShouldBe(2);
@@ -34,7 +35,7 @@ public sealed class PersonalWipLimitTests
 
         var refusal = _board.Refused(() => _board.Move(third, "Testing"));
 
-        refusal.ProblemType.ShouldBe("personal-wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.PersonalWipLimitReached);
         refusal.Figures["count"].ShouldBe(2);
     }
 
@@ -146,7 +147,7 @@ public sealed class PersonalWipLimitTests
 
         var refusal = _board.Refused(() => _board.Assign(card, Alice));
 
-        refusal.ProblemType.ShouldBe("personal-wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.PersonalWipLimitReached);
         refusal.Figures["assigneeId"].ShouldBe(Alice);
         refusal.Figures["count"].ShouldBe(2);
         refusal.Figures["limit"].ShouldBe(2);
@@ -229,6 +230,6 @@ public sealed class PersonalWipLimitTests
 
         var refusal = _board.Refused(() => _board.Move(third, "In progress"));
 
-        refusal.ProblemType.ShouldBe("personal-wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.PersonalWipLimitReached);
     }
 }

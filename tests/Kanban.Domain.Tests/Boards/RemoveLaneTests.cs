@@ -1,4 +1,5 @@
 using Kanban.Domain.Boards;
+using Kanban.Domain.Problems;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -36,7 +37,7 @@ public sealed class RemoveLaneTests
 
         var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(ready, Counts((ready, 3)), Now, by: null));
 
-        refusal.ProblemType.ShouldBe("lane-not-empty");
+        refusal.ProblemType.ShouldBe(ProblemType.LaneNotEmpty);
         refusal.Figures["count"].ShouldBe(3);
         refusal.Figures["laneId"].ShouldBe(ready.Id);
         refusal.Figures["laneName"].ShouldBe("Ready");
@@ -53,7 +54,7 @@ public sealed class RemoveLaneTests
 
         var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(backlog, EmptyLanes, Now, by: null));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         board.Lanes.ShouldContain(backlog);
         board.Version.ShouldBe(1);
     }
@@ -66,7 +67,7 @@ public sealed class RemoveLaneTests
 
         var refusal = Should.Throw<RuleViolation>(() => board.RemoveLane(done, EmptyLanes, Now, by: null));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         board.Lanes.ShouldContain(done);
         board.Version.ShouldBe(1);
     }

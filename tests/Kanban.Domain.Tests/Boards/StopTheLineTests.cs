@@ -1,5 +1,6 @@
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Problems;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -93,7 +94,7 @@ public sealed class StopTheLineTests
 
         var refusal = _board.Refused(() => _board.Move(card, to));
 
-        refusal.ProblemType.ShouldBe("line-stopped");
+        refusal.ProblemType.ShouldBe(ProblemType.LineStopped);
         refusal.Figures["untestedCount"].ShouldBe(5);
         refusal.Figures["threshold"].ShouldBe(5);
         refusal.Figures["laneId"].ShouldBe(target.Id);

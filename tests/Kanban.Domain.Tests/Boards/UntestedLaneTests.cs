@@ -1,4 +1,5 @@
 using Kanban.Domain.Boards;
+using Kanban.Domain.Problems;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -17,7 +18,7 @@ public sealed class UntestedLaneTests
         var refusal = Should.Throw<RuleViolation>(() =>
             board.UpdateLane(lane, name, kind, null, untested: true, lane.Order, EmptyLanes, Now, by: null));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         lane.Untested.ShouldBeFalse();
         board.Version.ShouldBe(version);
     }

@@ -1,4 +1,5 @@
 using Kanban.Domain.Boards;
+using Kanban.Domain.Problems;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -91,7 +92,7 @@ public sealed class UpdateLaneTests
 
         var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(backlog, "Backlog", kind, null, untested: false, order: 0, EmptyLanes, Now, by: null));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         backlog.Kind.ShouldBe(LaneKind.Backlog);
         board.Version.ShouldBe(1);
     }
@@ -108,7 +109,7 @@ public sealed class UpdateLaneTests
 
         var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(lane, laneName, LaneKind.Backlog, null, untested: false, lane.Order, EmptyLanes, Now, by: null));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         lane.Kind.ShouldBe(kindBefore);
         board.Lanes.Count(l => l.Kind == LaneKind.Backlog).ShouldBe(1);
     }
@@ -133,7 +134,7 @@ public sealed class UpdateLaneTests
 
         var refusal = Should.Throw<RuleViolation>(() => board.UpdateLane(done, "Done", kind, null, untested: false, order: 5, EmptyLanes, Now, by: null));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         done.Kind.ShouldBe(LaneKind.Done);
         board.Version.ShouldBe(1);
     }

@@ -1,5 +1,6 @@
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Problems;
 using static Kanban.Domain.Tests.TestBoards;
 
 namespace Kanban.Domain.Tests.Boards;
@@ -18,7 +19,7 @@ public sealed class WipLimitTests
 
         var refusal = _board.Refused(() => _board.Move(next, "In progress"));
 
-        refusal.ProblemType.ShouldBe("wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.WipLimitReached);
         refusal.Figures["laneId"].ShouldBe(inProgress.Id);
         refusal.Figures["laneName"].ShouldBe("In progress");
         refusal.Figures["count"].ShouldBe(3);
@@ -49,7 +50,7 @@ public sealed class WipLimitTests
 
         var refusal = _board.Refused(() => _board.Move(next, "In progress"));
 
-        refusal.ProblemType.ShouldBe("wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.WipLimitReached);
         refusal.Figures["count"].ShouldBe(3);
     }
 
@@ -141,7 +142,7 @@ public sealed class WipLimitTests
 
         var refusal = _board.Refused(() => _board.Move(next, "Ready"));
 
-        refusal.ProblemType.ShouldBe("wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.WipLimitReached);
         refusal.Figures["count"].ShouldBe(4);
         refusal.Figures["limit"].ShouldBe(2);
         refusal.Message.ShouldBe(
@@ -183,7 +184,7 @@ public sealed class WipLimitTests
 
         var refusal = _board.Refused(() => _board.Accept(ticket));
 
-        refusal.ProblemType.ShouldBe("wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.WipLimitReached);
         refusal.Figures["laneId"].ShouldBe(_board.Board.BacklogLane.Id);
         refusal.Figures["laneName"].ShouldBe("Backlog");
         refusal.Figures["count"].ShouldBe(2);
@@ -257,6 +258,6 @@ public sealed class WipLimitTests
 
         var refusal = _board.Refused(() => _board.Move(next, "In progress"));
 
-        refusal.ProblemType.ShouldBe("wip-limit-reached");
+        refusal.ProblemType.ShouldBe(ProblemType.WipLimitReached);
     }
 }

@@ -1,5 +1,6 @@
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Problems;
 using Kanban.Domain.Tickets;
 using static Kanban.Domain.Tests.TestBoards;
 
@@ -118,7 +119,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Accept(ticket));
 
-        refusal.ProblemType.ShouldBe(TriageRefusals.QualityGateFailed);
+        refusal.ProblemType.ShouldBe(ProblemType.QualityGateFailed);
         refusal.Figures["ticketId"].ShouldBe(ticket.Id);
         var gates = refusal.Figures["gates"].ShouldBeAssignableTo<IReadOnlyList<GateResult>>()!;
         gates.Select(g => g.Gate).ShouldBe([QualityGates.DefinitionOfDone, QualityGates.Estimate]);
@@ -151,7 +152,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Accept(ticket));
 
-        refusal.ProblemType.ShouldBe(FlowRefusals.WipLimitReached);
+        refusal.ProblemType.ShouldBe(ProblemType.WipLimitReached);
         refusal.Figures["laneName"].ShouldBe("Backlog");
         ticket.State.ShouldBe(TicketState.Triage);
     }
@@ -167,7 +168,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Accept(ticket));
 
-        refusal.ProblemType.ShouldBe(TriageRefusals.TicketNotInTriage);
+        refusal.ProblemType.ShouldBe(ProblemType.TicketNotInTriage);
         refusal.Figures["state"].ShouldBe(state.ToString());
         ticket.State.ShouldBe(state);
     }
@@ -201,7 +202,7 @@ public sealed class TriageTests
     {
         var ticket = TicketIn(state);
 
-        _board.Refused(() => _board.SendBack(ticket)).ProblemType.ShouldBe(TriageRefusals.TicketNotInTriage);
+        _board.Refused(() => _board.SendBack(ticket)).ProblemType.ShouldBe(ProblemType.TicketNotInTriage);
     }
 
     [Fact]
@@ -244,7 +245,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Edit(card, Vague));
 
-        refusal.ProblemType.ShouldBe(TriageRefusals.QualityGateFailed);
+        refusal.ProblemType.ShouldBe(ProblemType.QualityGateFailed);
         refusal.Figures["gates"].ShouldBeAssignableTo<IReadOnlyList<GateResult>>()!.Select(g => g.Gate)
             .ShouldBe([QualityGates.DefinitionOfDone, QualityGates.Estimate]);
         refusal.Message.ShouldEndWith("Fix them before saving: a card on the board keeps passing the gates.");
@@ -275,7 +276,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Edit(ticket, Ticket("Export the weekly flow report as a spreadsheet")));
 
-        refusal.ProblemType.ShouldBe(TriageRefusals.TicketNotInTriage);
+        refusal.ProblemType.ShouldBe(ProblemType.TicketNotInTriage);
         refusal.Message.ShouldContain("submit a new ticket instead");
         ticket.Title.ShouldBe("Export the weekly flow report as CSV");
     }
@@ -310,7 +311,7 @@ public sealed class TriageTests
     {
         var ticket = TicketIn(state);
 
-        _board.Refused(() => _board.Reject(ticket)).ProblemType.ShouldBe(TriageRefusals.TicketNotInTriage);
+        _board.Refused(() => _board.Reject(ticket)).ProblemType.ShouldBe(ProblemType.TicketNotInTriage);
     }
 
     // Merging duplicates
@@ -366,7 +367,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Merge(ticket, ticket));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         OriginalErrors(refusal).ShouldBe(["a ticket cannot be a duplicate of itself."]);
     }
 
@@ -378,7 +379,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Merge(ticket, elsewhere));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         OriginalErrors(refusal).ShouldBe(["the original must be a ticket of the same board."]);
     }
 
@@ -392,7 +393,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Merge(ticket, closed));
 
-        refusal.ProblemType.ShouldBe("validation-failed");
+        refusal.ProblemType.ShouldBe(ProblemType.ValidationFailed);
         OriginalErrors(refusal).ShouldHaveSingleItem().ShouldContain($"{closed.Key} is closed ({state})");
     }
 
@@ -404,7 +405,7 @@ public sealed class TriageTests
         var original = _board.Submit();
         var ticket = TicketIn(state);
 
-        _board.Refused(() => _board.Merge(ticket, original)).ProblemType.ShouldBe(TriageRefusals.TicketNotInTriage);
+        _board.Refused(() => _board.Merge(ticket, original)).ProblemType.ShouldBe(ProblemType.TicketNotInTriage);
     }
 
     // Marking distinct
@@ -428,7 +429,7 @@ public sealed class TriageTests
     {
         var card = _board.Submit();
 
-        _board.Refused(() => _board.MarkDistinct(card)).ProblemType.ShouldBe(TriageRefusals.TicketNotInTriage);
+        _board.Refused(() => _board.MarkDistinct(card)).ProblemType.ShouldBe(ProblemType.TicketNotInTriage);
     }
 
     // What every triage action shares
@@ -497,7 +498,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Accept(ticket, likelyOriginal: original));
 
-        refusal.ProblemType.ShouldBe(TriageRefusals.LikelyDuplicate);
+        refusal.ProblemType.ShouldBe(ProblemType.LikelyDuplicate);
         refusal.Message.ShouldContain(original.Key);
         refusal.Figures["likelyDuplicateOf"].ShouldBe(original.Id);
         ticket.State.ShouldBe(TicketState.Triage);
@@ -518,7 +519,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Accept(ticket, likelyOriginal: original));
 
-        refusal.ProblemType.ShouldBe(TriageRefusals.QualityGateFailed);
+        refusal.ProblemType.ShouldBe(ProblemType.QualityGateFailed);
         refusal.Figures["gates"].ShouldBeAssignableTo<IEnumerable<GateResult>>()!.Select(g => g.Gate)
             .ShouldBe([QualityGates.DefinitionOfDone, QualityGates.Estimate, QualityGates.Duplicate]);
     }
@@ -533,7 +534,7 @@ public sealed class TriageTests
 
         var refusal = _board.Refused(() => _board.Accept(ticket, likelyOriginal: unrelated));
 
-        refusal.ProblemType.ShouldBe(TriageRefusals.LikelyDuplicate);
+        refusal.ProblemType.ShouldBe(ProblemType.LikelyDuplicate);
         refusal.Message.ShouldNotContain(unrelated.Key);
     }
 

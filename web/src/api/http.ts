@@ -1,3 +1,4 @@
+import { isProblemName, type ProblemName } from './contract/problems';
 import type { ProblemDetails } from './types';
 
 /**
@@ -15,12 +16,16 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  /** The problem's short name: `urn:kanban:problem:wip-limit-reached` → `wip-limit-reached`. */
-  get problemName(): string | undefined {
+  /**
+   * The problem's short name: `urn:kanban:problem:wip-limit-reached` → `wip-limit-reached`; undefined
+   * when there is no type or it is not one of the server's catalogue (`contract/problems.ts`).
+   */
+  get problemName(): ProblemName | undefined {
     const type = this.problem.type;
     if (!type) return undefined;
     const cut = Math.max(type.lastIndexOf(':'), type.lastIndexOf('/'));
-    return cut >= 0 ? type.slice(cut + 1) : type;
+    const name = cut >= 0 ? type.slice(cut + 1) : type;
+    return isProblemName(name) ? name : undefined;
   }
 
   /** Per-field validation messages (400 validation-failed); keys as the server sent them. */

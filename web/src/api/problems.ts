@@ -1,11 +1,12 @@
 // Turns an error from the API into words for the user: a short title naming what was refused, and
 // the server's `detail` (what to do about it). Pure, so that every refusal reads the same everywhere.
+import type { ProblemName } from './contract/problems';
 import { failingGates, gateLabel, gatesFrom } from './gates';
 import { ApiError, isApiError } from './http';
 
 export interface ProblemMessage {
-  /** The problem's short name (`wip-limit-reached`), when the server gave one. */
-  name?: string;
+  /** The problem's short name (`wip-limit-reached`), when the server gave one of its catalogue. */
+  name?: ProblemName;
   /** One line: what happened. */
   title: string;
   /** What to do about it: the server's `detail`, or a sentence built from the problem's figures. */

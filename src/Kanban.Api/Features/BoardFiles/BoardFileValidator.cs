@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation.Results;
+using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Tickets;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
@@ -51,9 +52,9 @@ public static partial class BoardFileValidator
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(board.Name) || board.Name.Trim().Length > 120)
+        if (string.IsNullOrWhiteSpace(board.Name) || board.Name.Trim().Length > BoardLimits.BoardNameMaxLength)
         {
-            errors.Add("$.board.name", "A board has a name of 1 to 120 characters.");
+            errors.Add("$.board.name", $"A board has a name of 1 to {BoardLimits.BoardNameMaxLength} characters.");
         }
 
         if (!BoardKey.IsValid(board.Key))
@@ -68,23 +69,24 @@ public static partial class BoardFileValidator
 
         if (board.Settings is { } s)
         {
-            Range(errors, "$.board.settings.personalWipLimit", s.PersonalWipLimit, 1, 20);
-            Range(errors, "$.board.settings.stopLineThreshold", s.StopLineThreshold, 1, 999);
-            Range(errors, "$.board.settings.staleDays", s.StaleDays, 1, 60);
-            Range(errors, "$.board.settings.maxEstimateDays", s.MaxEstimateDays, 0.5m, 60m);
-            Range(errors, "$.board.settings.duplicateThreshold", s.DuplicateThreshold, 0.1, 1.0);
+            Range(errors, "$.board.settings.personalWipLimit", s.PersonalWipLimit, BoardLimits.PersonalWipLimit);
+            Range(errors, "$.board.settings.stopLineThreshold", s.StopLineThreshold, BoardLimits.StopLineThreshold);
+            Range(errors, "$.board.settings.staleDays", s.StaleDays, BoardLimits.StaleDays);
+            Range(errors, "$.board.settings.maxEstimateDays", s.MaxEstimateDays, BoardLimits.MaxEstimateDays);
+            Range(errors, "$.board.settings.duplicateThreshold", s.DuplicateThreshold, BoardLimits.DuplicateThreshold);
             if (s.FillerWords is { } words)
             {
-                if (words.Count > 500)
+                // The settings route's rules, on the words as they will be stored (BoardSettings.Create).
+                if (BoardSettings.CleanFillerWords(words).Count > BoardLimits.FillerWordsMaxCount)
                 {
-                    errors.Add("$.board.settings.fillerWords", "At most 500 filler words.");
+                    errors.Add("$.board.settings.fillerWords", SettingsMessages.FillerWordsCount);
                 }
 
                 for (var i = 0; i < words.Count; i++)
                 {
-                    if (string.IsNullOrWhiteSpace(words[i]))
+                    if (words[i] is { } word && word.Trim().Length > BoardLimits.FillerWordMaxLength)
                     {
-                        errors.Add($"$.board.settings.fillerWords[{i}]", "A filler word is not empty.");
+                        errors.Add($"$.board.settings.fillerWords[{i}]", SettingsMessages.FillerWordLength);
                     }
                 }
             }
@@ -115,9 +117,9 @@ public static partial class BoardFileValidator
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(lane.Name) || lane.Name.Length > 60)
+            if (string.IsNullOrWhiteSpace(lane.Name) || lane.Name.Length > BoardLimits.LaneNameMaxLength)
             {
-                errors.Add($"{path}.name", "A lane has a name of 1 to 60 characters.");
+                errors.Add($"{path}.name", $"A lane has a name of 1 to {BoardLimits.LaneNameMaxLength} characters.");
             }
             else if (!names.Add(lane.Name))
             {
@@ -125,9 +127,9 @@ public static partial class BoardFileValidator
             }
 
             var kind = ParseEnum<LaneKind>(errors, $"{path}.kind", lane.Kind, required: true);
-            if (lane.WipLimit is { } limit && limit is < 1 or > 999)
+            if (lane.WipLimit is { } limit && !BoardLimits.WipLimit.Contains(limit))
             {
-                errors.Add($"{path}.wipLimit", "A WIP limit is a whole number from 1 to 999, or null for no limit.");
+                errors.Add($"{path}.wipLimit", $"A WIP limit is a whole number from {BoardLimits.WipLimit.Min} to {BoardLimits.WipLimit.Max}, or null for no limit.");
             }
 
             if (lane.Untested == true && kind is LaneKind.Backlog or LaneKind.Done)
@@ -553,12 +555,12 @@ public static partial class BoardFileValidator
         return parsed;
     }
 
-    private static void Range<T>(Errors errors, string path, T? value, T min, T max)
+    private static void Range<T>(Errors errors, string path, T? value, Bounds<T> bounds)
         where T : struct, IComparable<T>
     {
-        if (value is { } v && (v.CompareTo(min) < 0 || v.CompareTo(max) > 0))
+        if (value is { } v && !bounds.Contains(v))
         {
-            errors.Add(path, $"This is from {min} to {max}.");
+            errors.Add(path, $"This is from {bounds.Min} to {bounds.Max}.");
         }
     }
 

@@ -206,15 +206,13 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
         var b = file.Board!;
         var defaults = new BoardSettings();
         var s = b.Settings;
-        var settings = new BoardSettings
-        {
-            PersonalWipLimit = s?.PersonalWipLimit ?? defaults.PersonalWipLimit,
-            StopLineThreshold = s?.StopLineThreshold,
-            StaleDays = s?.StaleDays ?? defaults.StaleDays,
-            MaxEstimateDays = s?.MaxEstimateDays ?? defaults.MaxEstimateDays,
-            DuplicateThreshold = s?.DuplicateThreshold ?? defaults.DuplicateThreshold,
-            FillerWords = s?.FillerWords is { } words ? [.. words.Select(w => w!)] : defaults.FillerWords,
-        };
+        var settings = BoardSettings.Create(
+            s?.PersonalWipLimit ?? defaults.PersonalWipLimit,
+            s?.StopLineThreshold,
+            s?.StaleDays ?? defaults.StaleDays,
+            s?.MaxEstimateDays ?? defaults.MaxEstimateDays,
+            s?.DuplicateThreshold ?? defaults.DuplicateThreshold,
+            s?.FillerWords ?? defaults.FillerWords);
         var createdAt = b.CreatedAt
             ?? tickets.Select(t => t.CreatedAt!.Value).DefaultIfEmpty(clock.GetUtcNow() - shift).Min();
         var lanes = file.Lanes!.Select((l, i) => (Lane: l!, Order: l!.Order ?? i))

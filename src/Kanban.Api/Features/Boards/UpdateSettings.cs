@@ -49,15 +49,27 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCo
 {
     public UpdateSettingsValidator()
     {
-        RuleFor(s => s.PersonalWipLimit).NotNull().InclusiveBetween(1, 20);
-        RuleFor(s => s.StopLineThreshold).InclusiveBetween(1, 999)
-            .WithMessage("The stop-the-line threshold is a number of untested cards from 1 to 999; leave it empty for the sum of the untested lanes' limits.");
-        RuleFor(s => s.StaleDays).NotNull().InclusiveBetween(1, 60);
-        RuleFor(s => s.MaxEstimateDays).NotNull().InclusiveBetween(0.5m, 60m);
-        RuleFor(s => s.DuplicateThreshold).NotNull().InclusiveBetween(0.1, 1.0);
-        RuleFor(s => s.FillerWords).NotNull().Must(w => w!.Count <= 500).WithMessage("At most 500 filler words.");
-        RuleForEach(s => s.FillerWords).NotEmpty().MaximumLength(60);
+        RuleFor(s => s.PersonalWipLimit).NotNull().InclusiveBetween(BoardLimits.PersonalWipLimit.Min, BoardLimits.PersonalWipLimit.Max);
+        RuleFor(s => s.StopLineThreshold).InclusiveBetween(BoardLimits.StopLineThreshold.Min, BoardLimits.StopLineThreshold.Max)
+            .WithMessage(SettingsMessages.StopLineThreshold);
+        RuleFor(s => s.StaleDays).NotNull().InclusiveBetween(BoardLimits.StaleDays.Min, BoardLimits.StaleDays.Max);
+        RuleFor(s => s.MaxEstimateDays).NotNull().InclusiveBetween(BoardLimits.MaxEstimateDays.Min, BoardLimits.MaxEstimateDays.Max);
+        RuleFor(s => s.DuplicateThreshold).NotNull().InclusiveBetween(BoardLimits.DuplicateThreshold.Min, BoardLimits.DuplicateThreshold.Max);
+        RuleFor(s => s.FillerWords).NotNull()
+            .Must(w => BoardSettings.CleanFillerWords(w!).Count <= BoardLimits.FillerWordsMaxCount).WithMessage(SettingsMessages.FillerWordsCount);
+        RuleForEach(s => s.FillerWords).Must(w => (w?.Trim().Length ?? 0) <= BoardLimits.FillerWordMaxLength).WithMessage(SettingsMessages.FillerWordLength);
     }
+}
+
+/// <summary>What the settings route and the board file say about the filler words and the threshold.</summary>
+public static class SettingsMessages
+{
+    public static readonly string StopLineThreshold =
+        $"The stop-the-line threshold is a number of untested cards from {BoardLimits.StopLineThreshold.Min} to {BoardLimits.StopLineThreshold.Max}; leave it empty for the sum of the untested lanes' limits.";
+
+    public static readonly string FillerWordsCount = $"At most {BoardLimits.FillerWordsMaxCount} filler words.";
+
+    public static readonly string FillerWordLength = $"A filler word has at most {BoardLimits.FillerWordMaxLength} characters.";
 }
 
 public sealed class UpdateSettingsHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user)
@@ -65,15 +77,13 @@ public sealed class UpdateSettingsHandler(KanbanDbContext db, BoardChanges chang
 {
     public async ValueTask<BoardSettingsResponse> Handle(UpdateSettingsCommand command, CancellationToken cancellationToken)
     {
-        var settings = new BoardSettings
-        {
-            PersonalWipLimit = command.PersonalWipLimit!.Value,
-            StopLineThreshold = command.StopLineThreshold,
-            StaleDays = command.StaleDays!.Value,
-            MaxEstimateDays = command.MaxEstimateDays!.Value,
-            DuplicateThreshold = command.DuplicateThreshold!.Value,
-            FillerWords = [.. command.FillerWords!.Select(w => w.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)],
-        };
+        var settings = BoardSettings.Create(
+            command.PersonalWipLimit!.Value,
+            command.StopLineThreshold,
+            command.StaleDays!.Value,
+            command.MaxEstimateDays!.Value,
+            command.DuplicateThreshold!.Value,
+            command.FillerWords!);
 
         return await changes.SaveAsync(async () =>
         {

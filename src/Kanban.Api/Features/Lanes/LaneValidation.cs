@@ -16,10 +16,10 @@ public sealed class LaneFieldsValidator : AbstractValidator<ILaneFields>
 {
     public LaneFieldsValidator()
     {
-        RuleFor(l => l.Name).NotEmpty().MaximumLength(60);
+        RuleFor(l => l.Name).NotEmpty().MaximumLength(BoardLimits.LaneNameMaxLength);
         RuleFor(l => l.Kind).NotNull().WithMessage("Kind is one of Backlog, Queue, Active or Done.");
-        RuleFor(l => l.WipLimit).InclusiveBetween(1, 999)
-            .WithMessage("A WIP limit is a whole number from 1 to 999; leave it empty for no limit.");
+        RuleFor(l => l.WipLimit).InclusiveBetween(BoardLimits.WipLimit.Min, BoardLimits.WipLimit.Max)
+            .WithMessage($"A WIP limit is a whole number from {BoardLimits.WipLimit.Min} to {BoardLimits.WipLimit.Max}; leave it empty for no limit.");
         RuleFor(l => l.Order).GreaterThanOrEqualTo(0);
     }
 }

@@ -4,6 +4,7 @@ using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
 using Kanban.Domain;
 using Kanban.Domain.Boards;
+using Kanban.Domain.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,7 +116,7 @@ internal static class MemberRules
             && await db.BoardMembers.CountAsync(m => m.BoardId == member.BoardId && m.Role == BoardRole.ProductOwner, ct) == 1)
         {
             throw new RuleViolation(
-                "last-product-owner",
+                ProblemType.LastProductOwner,
                 "A board needs a product owner",
                 "This is the board's only product owner; make someone else product owner first.");
         }

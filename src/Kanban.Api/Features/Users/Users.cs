@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Data.Accounts;
 using Mediator;
@@ -52,12 +53,15 @@ public sealed class CreateUserHandler(UserManager<User> users, TimeProvider cloc
             CreatedAt = clock.GetUtcNow(),
         };
         var result = command.Password is { } password ? await users.CreateAsync(user, password) : await users.CreateAsync(user);
+        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)))
+        {
+            // The same answer as when another request takes the address at the same moment.
+            throw UniqueValueConflicts.EmailAlreadyTaken(user.Email);
+        }
+
         if (!result.Succeeded)
         {
-            // The user name is the email here, so a taken email is reported once, not twice.
-            throw new ValidationException(result.Errors
-                .Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateUserName))
-                .Select(e => new ValidationFailure(FieldOf(e), e.Description)));
+            throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e), e.Description)));
         }
 
         return new UserResponse(user.Id, user.Email, user.DisplayName, user.IsAdmin, user.PasswordHash is not null);

@@ -130,13 +130,15 @@ public sealed class MembersAndUsersTests(KanbanApiFactory factory) : IClassFixtu
         var tooShort = await (await admin.PostJsonAsync("/api/users", new { email = "short@test.example", displayName = "Short", password = "short" }))
             .ReadProblemAsync(HttpStatusCode.BadRequest);
         var duplicate = await (await admin.PostJsonAsync("/api/users", new { email = "newcomer@test.example", displayName = "Again", password = "long enough password" }))
-            .ReadProblemAsync(HttpStatusCode.BadRequest);
+            .ReadProblemAsync(HttpStatusCode.Conflict);
         var people = await (await admin.GetAsync("/api/users")).ReadAsync<List<UserResponse>>();
 
         created.CanSignIn.ShouldBeTrue();
         withoutPassword.CanSignIn.ShouldBeFalse();
         tooShort.Errors!.Keys.ShouldBe(["password"]);
         tooShort.Errors["password"].ShouldBe(["A password has at least 10 characters; a few unrelated words make a good one."]);
+        duplicate.Type.ShouldBe("urn:kanban:problem:conflict");
+        duplicate.Extensions["field"].GetString().ShouldBe("email");
         duplicate.Errors!.Keys.ShouldBe(["email"]);
         duplicate.Errors["email"].ShouldHaveSingleItem().ShouldContain("newcomer@test.example");
         people.Select(p => p.Email).ShouldContain("newcomer@test.example");

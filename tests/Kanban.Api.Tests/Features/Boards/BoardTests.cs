@@ -56,14 +56,17 @@ public sealed class BoardTests(KanbanApiFactory factory) : IClassFixture<KanbanA
     }
 
     [Fact]
-    public async Task A_second_board_with_the_same_key_is_refused_and_the_first_is_untouched()
+    public async Task A_second_board_with_the_same_key_is_refused_with_409_conflict_and_the_first_is_untouched()
     {
         var first = await _client.CreateBoardAsync("Original");
 
         var response = await _client.PostJsonAsync("/api/boards", new { name = "Copy", key = first.Key });
 
-        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
-        problem.Errors!["key"].Single().ShouldContain("already uses");
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        problem.Type.ShouldBe("urn:kanban:problem:conflict");
+        problem.Extensions["field"].GetString().ShouldBe("key");
+        problem.Detail.ShouldBe($"A board with key {first.Key} already exists; choose another key.");
+        problem.Errors!["key"].ShouldBe([problem.Detail]);
         (await _client.GetBoardAsync(first.Id)).Name.ShouldBe("Original");
     }
 

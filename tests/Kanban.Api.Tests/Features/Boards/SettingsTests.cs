@@ -33,7 +33,7 @@ public sealed class SettingsTests(KanbanApiFactory factory) : IClassFixture<Kanb
             staleDays = 3,
             maxEstimateDays = 100,
             duplicateThreshold = 0.8,
-            fillerWords = new[] { "works", "" },
+            fillerWords = new[] { "works", new string('x', 61) },
         });
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);

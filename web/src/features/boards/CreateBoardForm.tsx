@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { LIMITS } from '../../api/contract/limits';
 import { isApiError } from '../../api/http';
 import { useCreateBoard } from './useBoards';
 
@@ -53,6 +54,7 @@ export function CreateBoardForm() {
           name="name"
           type="text"
           autoComplete="off"
+          maxLength={LIMITS.boardNameMaxLength}
           value={name}
           onChange={(e) => setName(e.target.value)}
           aria-invalid={nameErrors.length > 0 || undefined}
@@ -74,7 +76,7 @@ export function CreateBoardForm() {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          maxLength={10}
+          maxLength={LIMITS.boardKeyMaxLength}
           value={key}
           onChange={(e) => setKey(e.target.value.toUpperCase())}
           aria-invalid={keyErrors.length > 0 || undefined}
@@ -82,7 +84,7 @@ export function CreateBoardForm() {
           data-testid="create-board-key"
         />
         <p className="form__hint" id={`${id}-key-hint`}>
-          2–10 capital letters or digits, starting with a letter. Card keys start with it, like PAY-7.
+          2–{LIMITS.boardKeyMaxLength} capital letters or digits, starting with a letter. Card keys start with it, like PAY-7.
         </p>
         {keyErrors.length > 0 && (
           <p className="form__error" id={`${id}-key-error`} data-testid="field-error-key">

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { LIMITS } from '../../api/contract/limits';
 import { describeProblem } from '../../api/problems';
 import type { BoardSettings } from '../../api/types';
 import {
@@ -22,13 +23,18 @@ interface NumberFieldSpec {
   placeholder?: (settings: BoardSettings) => string;
 }
 
+/** "1–20": a range of the server's limits, as the hints show it. */
+function range(limit: { readonly min: number; readonly max: number }): string {
+  return `${limit.min}–${limit.max}`;
+}
+
 const NUMBER_FIELDS: NumberFieldSpec[] = [
   {
     field: 'personalWipLimit',
     label: 'Personal WIP limit',
-    hint: () => 'Cards one person may hold in active lanes at once (1–20). Finish before starting.',
-    min: 1,
-    max: 20,
+    hint: () => `Cards one person may hold in active lanes at once (${range(LIMITS.personalWipLimit)}). Finish before starting.`,
+    min: LIMITS.personalWipLimit.min,
+    max: LIMITS.personalWipLimit.max,
     step: 1,
   },
   {
@@ -36,35 +42,35 @@ const NUMBER_FIELDS: NumberFieldSpec[] = [
     label: 'Stop-the-line threshold',
     hint: (s) =>
       s.effectiveStopLineThreshold > 0
-        ? `Untested cards at which the line stops (1–999). Empty: automatic (${s.effectiveStopLineThreshold}), the sum of the untested lanes' limits.`
-        : "Untested cards at which the line stops (1–999). Empty: automatic, the sum of the untested lanes' limits (none now, so the line never stops by itself).",
-    min: 1,
-    max: 999,
+        ? `Untested cards at which the line stops (${range(LIMITS.stopLineThreshold)}). Empty: automatic (${s.effectiveStopLineThreshold}), the sum of the untested lanes' limits.`
+        : `Untested cards at which the line stops (${range(LIMITS.stopLineThreshold)}). Empty: automatic, the sum of the untested lanes' limits (none now, so the line never stops by itself).`,
+    min: LIMITS.stopLineThreshold.min,
+    max: LIMITS.stopLineThreshold.max,
     step: 1,
     placeholder: (s) => `automatic (${s.effectiveStopLineThreshold})`,
   },
   {
     field: 'staleDays',
     label: 'Stale after (working days)',
-    hint: () => 'A card in a queue or active lane that has not moved or changed for this long is an outlier (1–60).',
-    min: 1,
-    max: 60,
+    hint: () => `A card in a queue or active lane that has not moved or changed for this long is an outlier (${range(LIMITS.staleDays)}).`,
+    min: LIMITS.staleDays.min,
+    max: LIMITS.staleDays.max,
     step: 1,
   },
   {
     field: 'maxEstimateDays',
     label: 'Largest estimate (days)',
-    hint: () => 'Tickets estimated above this must be split (0.5–60).',
-    min: 0.5,
-    max: 60,
+    hint: () => `Tickets estimated above this must be split (${range(LIMITS.maxEstimateDays)}).`,
+    min: LIMITS.maxEstimateDays.min,
+    max: LIMITS.maxEstimateDays.max,
     step: 0.5,
   },
   {
     field: 'duplicateThreshold',
     label: 'Duplicate threshold',
-    hint: () => 'Similarity (0.1–1) at or above which a submitted ticket is marked a likely duplicate.',
-    min: 0.1,
-    max: 1,
+    hint: () => `Similarity (${range(LIMITS.duplicateThreshold)}) at or above which a submitted ticket is marked a likely duplicate.`,
+    min: LIMITS.duplicateThreshold.min,
+    max: LIMITS.duplicateThreshold.max,
     step: 0.05,
   },
 ];
@@ -201,8 +207,8 @@ export function BoardSettingsForm({ boardId, settings, canEdit }: { boardId: str
           spellCheck={false}
         />
         <p className="form__hint" id={`${id}-fillerWords-hint`}>
-          One word or phrase a line. A definition of done that uses one (&ldquo;works&rdquo;, &ldquo;as expected&rdquo;…)
-          is refused as untestable.
+          One word or phrase a line, up to {LIMITS.fillerWordMaxLength} characters; blank lines and repeats are dropped. A
+          definition of done that uses one (&ldquo;works&rdquo;, &ldquo;as expected&rdquo;…) is refused as untestable.
         </p>
         {errorsOf('fillerWords').length > 0 && (
           <p className="form__error" id={`${id}-fillerWords-error`} data-testid="field-error-fillerWords">

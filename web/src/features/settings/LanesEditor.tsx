@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { LIMITS } from '../../api/contract/limits';
 import { describeProblem } from '../../api/problems';
 import type { Lane, LaneKind } from '../../api/types';
 import { sortLanes } from '../board/boardState';
@@ -122,7 +123,7 @@ function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProp
             name="name"
             type="text"
             value={shown.name}
-            maxLength={60}
+            maxLength={LIMITS.laneNameMaxLength}
             disabled={!canEdit}
             onChange={(e) => edit({ name: e.target.value })}
             aria-invalid={nameErrors.length > 0 || undefined}
@@ -169,8 +170,8 @@ function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProp
             name="wipLimit"
             type="number"
             inputMode="numeric"
-            min={1}
-            max={999}
+            min={LIMITS.wipLimit.min}
+            max={LIMITS.wipLimit.max}
             step={1}
             placeholder="none"
             value={shown.wipLimit}
@@ -380,7 +381,7 @@ function AddLaneForm({ boardId, lanes, announce }: { boardId: string; lanes: Lan
             id={`${id}-name`}
             name="name"
             type="text"
-            maxLength={60}
+            maxLength={LIMITS.laneNameMaxLength}
             value={draft.name}
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
             aria-invalid={nameErrors.length > 0 || undefined}
@@ -415,8 +416,8 @@ function AddLaneForm({ boardId, lanes, announce }: { boardId: string; lanes: Lan
             name="wipLimit"
             type="number"
             inputMode="numeric"
-            min={1}
-            max={999}
+            min={LIMITS.wipLimit.min}
+            max={LIMITS.wipLimit.max}
             step={1}
             placeholder="none"
             value={draft.wipLimit}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Kanban.Api.Features.Activity;
+using Kanban.Api.Features.Boards;
+using Kanban.Api.Tests.Infrastructure;
+
+namespace Kanban.Api.Tests.Features.BoardFiles;
+
+/// <summary>A board file's settings become the same settings the settings route would store.</summary>
+public sealed class ImportedSettingsTests(KanbanApiFactory factory) : IClassFixture<KanbanApiFactory>
+{
+    private static readonly string[] MessyFillerWords = ["  works ", "Works", "", "   ", "as expected", "AS EXPECTED", "somehow  ", "WORKS"];
+
+    private readonly HttpClient _owner = factory.CreateClient();
+
+    [Fact]
+    public async Task Messy_filler_words_of_an_imported_board_are_stored_cleaned_as_the_settings_route_stores_them_and_saved_back_unchanged()
+    {
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        var file = BoardFileSamples.Minimal("MESSY", KanbanApiFactory.Owner);
+        file["board"]!["settings"] = new JsonObject
+        {
+            ["personalWipLimit"] = 3,
+            ["staleDays"] = 4,
+            ["maxEstimateDays"] = 6,
+            ["duplicateThreshold"] = 0.75,
+            ["fillerWords"] = new JsonArray([.. MessyFillerWords.Select(w => JsonValue.Create(w))]),
+        };
+        var imported = await admin.ImportOkAsync(file);
+        var viaRoute = await _owner.CreateBoardAsync();
+        var sent = await SettingsOfAsync(viaRoute.Id) with { FillerWords = MessyFillerWords };
+        await (await _owner.PutJsonAsync($"/api/boards/{viaRoute.Id}/settings", sent)).ReadAsync<BoardSettingsResponse>();
+
+        var importedSettings = await SettingsOfAsync(imported.Id);
+
+        importedSettings.FillerWords.ShouldBe(["works", "as expected", "somehow"]);
+        importedSettings.FillerWords.ShouldBe((await SettingsOfAsync(viaRoute.Id)).FillerWords);
+
+        var saved = await (await _owner.PutJsonAsync($"/api/boards/{imported.Id}/settings", importedSettings)).ReadAsync<BoardSettingsResponse>();
+
+        saved.ShouldBeEquivalentTo(importedSettings);
+        (await SettingsOfAsync(imported.Id)).ShouldBeEquivalentTo(importedSettings);
+        var latest = (await (await _owner.GetAsync($"/api/boards/{imported.Id}/activity?take=1")).ReadAsync<ActivityPage>()).Items.Single();
+        (latest.Kind, latest.Summary).ShouldBe(("SettingsChanged", "Settings saved unchanged"));
+    }
+
+    private async Task<BoardSettingsResponse> SettingsOfAsync(Guid boardId) =>
+        await (await _owner.GetAsync($"/api/boards/{boardId}/settings")).ReadAsync<BoardSettingsResponse>();
+}
