@@ -1,5 +1,5 @@
-// Generated from Kanban.Api.Realtime.IBoardClient by tests/Kanban.Api.Tests/Contract/HubContractTests.cs: do not edit.
-// After changing the hub, run the API tests with KANBAN_WRITE_CONTRACT=1 to write it again.
+// Generated from src/Kanban.Api/Realtime/IBoardClient.cs by tests/Kanban.Api.Tests/Contract/HubContractTests.cs.
+// Do not edit: run that test with KANBAN_WRITE_CONTRACT=1 to rewrite this file, and commit it.
 
 export interface CardMovedMessage {
   boardId: string;
