@@ -86,6 +86,10 @@ public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) 
 
             await Assertions.Expect(page.GetByTestId("access-revoked")).ToContainTextAsync("You were removed from this board.");
             await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "revoked");
+            (await Axe.ViolationsAsync(page)).ShouldBeEmpty();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, "board-access-revoked.png") });
+            await page.SetViewportSizeAsync(1920, 1080);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, "board-access-revoked-1920.png") });
         });
     }
 

@@ -66,6 +66,8 @@ describe('BoardView', () => {
     expect(alert.textContent).toContain('You were removed from this board.');
     expect(alert.textContent).toContain('no longer live');
     expect(screen.getByTestId('connection-state').getAttribute('data-state')).toBe('revoked');
+    expect(screen.queryByTestId('andon-button')).toBeNull();
+    expect(screen.queryByTestId('new-ticket-link')).toBeNull();
   });
 
   it('says when the live connection is down', () => {

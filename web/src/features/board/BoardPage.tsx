@@ -27,7 +27,7 @@ import { cardsByLane, cardsInLane, dropTarget, lineStopKind, pullStoppedLaneIds,
 import { CardOverlay, type CardDragData } from './CardTile';
 import { Lane, laneDropId, type LaneDropData } from './Lane';
 import { LineBanner } from './LineBanner';
-import { canResumeLine, useBoardPermissions, type BoardPermissions } from './permissions';
+import { canResumeLine, permissionsFor, useBoardPermissions, type BoardPermissions } from './permissions';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { useBoard } from './useBoard';
 import { useBoardHub } from './useBoardHub';
@@ -138,7 +138,8 @@ export interface BoardViewProps {
 
 export function BoardView({ board, connection, revokedReason, permissions }: BoardViewProps) {
   const defaultPermissions = useBoardPermissions(board);
-  const can = permissions ?? defaultPermissions;
+  // Once the server has ended this screen's access, nothing it offers would be allowed: it only reads.
+  const can = connection === 'revoked' ? permissionsFor(null) : (permissions ?? defaultPermissions);
   const me = useCurrentUser();
   const move = useMoveCard(board.id);
   const line = useLineCommands(board.id);
@@ -286,7 +287,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         </div>
       )}
 
-      {!can.canMove && (
+      {!can.canMove && connection !== 'revoked' && (
         <p className="muted board__readonly" data-testid="board-read-only">
           You are a viewer of this board: you can follow it, but not move cards or stop the line.
         </p>
