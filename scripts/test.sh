@@ -2,8 +2,18 @@
 # The test command. On a fresh Debian machine with the .NET 10 SDK and Node 20 it installs what is
 # missing (npm packages, Chromium), builds the SPA and the solution, runs every .NET and web test,
 # and ends with a line "N passed, N failed". Exits non-zero on any failure; a skipped test counts
-# as a failure.
+# as a failure. `--repeat N` runs the .NET tests N times (default 1) to catch flaky tests; the
+# totals then count every run.
 set -uo pipefail
+repeat=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeat) repeat="${2:-}"; shift 2 || { echo "test.sh: --repeat needs a number" >&2; exit 2; } ;;
+    --repeat=*) repeat="${1#--repeat=}"; shift ;;
+    *) echo "test.sh: unknown option $1 (known: --repeat N)" >&2; exit 2 ;;
+  esac
+done
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "test.sh: --repeat takes a whole number from 1, not '$repeat'" >&2; exit 2; }
 cd "$(dirname "$0")/.."
 results=TestResults
 mkdir -p "$results"
@@ -37,18 +47,29 @@ read -r web_passed web_failed < <(node -e '
         console.log(r.numPassedTests, r.numFailedTests + r.numPendingTests + r.numTodoTests); }
   catch { console.log(0, 1); }' "$PWD/$results/vitest.json")
 
-step ".NET tests (domain, API, browser)"
-dotnet test --solution Kanban.sln --no-build 2>&1 | tee "$results/dotnet-test.log"
-dotnet_exit=${PIPESTATUS[0]}
-summary() { grep -E "^\s+$1: [0-9]+" "$results/dotnet-test.log" | tail -n1 | grep -oE '[0-9]+' || echo 0; }
-dotnet_passed=$(summary succeeded)
-dotnet_failed=$(( $(summary failed) + $(summary skipped) ))
-if [ "$dotnet_exit" -ne 0 ] && [ "$dotnet_failed" -eq 0 ]; then dotnet_failed=1; fi
+dotnet_passed=0
+dotnet_failed=0
+rm -f "$results/dotnet-test-runs.txt"
+for run in $(seq 1 "$repeat"); do
+  log="$results/dotnet-test.log"
+  [ "$repeat" -eq 1 ] || log="$results/dotnet-test-run$run.log"
+  step ".NET tests (domain, API, browser)$([ "$repeat" -eq 1 ] || echo ", run $run of $repeat")"
+  dotnet test --solution Kanban.sln --no-build 2>&1 | tee "$log"
+  run_exit=${PIPESTATUS[0]}
+  summary() { grep -E "^\s+$1: [0-9]+" "$log" | tail -n1 | grep -oE '[0-9]+' || echo 0; }
+  run_passed=$(summary succeeded)
+  run_failed=$(( $(summary failed) + $(summary skipped) ))
+  if [ "$run_exit" -ne 0 ] && [ "$run_failed" -eq 0 ]; then run_failed=1; fi
+  [ "$repeat" -eq 1 ] || echo "run $run: $run_passed passed, $run_failed failed" >> "$results/dotnet-test-runs.txt"
+  dotnet_passed=$(( dotnet_passed + run_passed ))
+  dotnet_failed=$(( dotnet_failed + run_failed ))
+done
 if [ "$web_exit" -ne 0 ] && [ "$web_failed" -eq 0 ]; then web_failed=1; fi
 
 passed=$(( web_passed + dotnet_passed ))
 failed=$(( web_failed + dotnet_failed ))
 step "Summary"
-echo "web: $web_passed passed, $web_failed failed; .NET: $dotnet_passed passed, $dotnet_failed failed (skipped counts as failed)"
+echo "web: $web_passed passed, $web_failed failed; .NET$([ "$repeat" -eq 1 ] || echo " ($repeat runs)"): $dotnet_passed passed, $dotnet_failed failed (skipped counts as failed)"
+[ "$repeat" -eq 1 ] || cat "$results/dotnet-test-runs.txt"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -130,7 +130,8 @@ internal sealed class BoardHarness
     public TicketComment SendBack(Card ticket, string comment = "Say which report and which columns", Guid? by = null) =>
         Board.SendBackTicket(ticket, comment, Clock, by);
 
-    public void Edit(Card ticket, TicketContent content, Guid? by = null) => Board.EditTicket(ticket, content, Clock, by);
+    public void Edit(Card ticket, TicketContent content, Guid? by = null, BoardRole role = BoardRole.Member, DateTimeOffset? expectedUpdatedAt = null) =>
+        Board.EditTicket(ticket, content, Clock, by, role, expectedUpdatedAt);
 
     public TicketComment Reject(Card ticket, string reason = "Out of scope for this team", Guid? by = null) =>
         Board.RejectTicket(ticket, reason, Clock, by);

@@ -232,12 +232,16 @@ public sealed class Board
     }
 
     /// <summary>
-    /// Changes what a ticket says. A ticket sent back returns to triage with the edit; a card on the
-    /// board must still pass the gates, so an edit cannot take it around them.
+    /// Changes what a ticket says, if <see cref="TicketEditing"/> lets <paramref name="by"/> with
+    /// <paramref name="byRole"/> do so. A ticket sent back returns to triage with the edit; a card on
+    /// the board must still pass the gates, so an edit cannot take it around them.
     /// </summary>
-    public void EditTicket(Card card, TicketContent content, DateTimeOffset now, Guid? by)
+    /// <param name="expectedUpdatedAt">The ticket's last change as the editor read it; see <see cref="TriageRefusals.EnsureUnchangedSince"/>.</param>
+    public void EditTicket(Card card, TicketContent content, DateTimeOffset now, Guid? by, BoardRole byRole, DateTimeOffset? expectedUpdatedAt = null)
     {
         EnsureOnThisBoard(card);
+        TicketEditing.EnsureMayEdit(card, by, byRole);
+        TriageRefusals.EnsureUnchangedSince(card, expectedUpdatedAt);
         if (card.State is TicketState.Rejected or TicketState.Merged)
         {
             throw TriageRefusals.Closed(card);

@@ -184,8 +184,8 @@ public static class QualityGates
 
         private static readonly ConcurrentDictionary<string, FillerMatcher> Cache = new(StringComparer.Ordinal);
 
-        /// <summary>A letter or digit that belongs to a longer word.</summary>
-        private const string WordCharacter = $@"[\p{{L}}\p{{N}}-[{TicketText.WrittenWithoutSpacesRange}]]";
+        /// <summary>What may stand next to a phrase: no letter or digit of a longer word, but a character of a script written without spaces.</summary>
+        private const string NotWordCharacter = $@"[^\p{{L}}\p{{N}}]|[{TicketText.WrittenWithoutSpacesRange}]";
 
         private readonly List<(string Phrase, Regex Pattern)> _patterns;
 
@@ -195,10 +195,11 @@ public static class QualityGates
                 .Select(f => f.Trim())
                 .Where(f => f.Length > 0)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
+                // Linear in the text by construction, so it needs no match timeout: a timeout is wall-clock
+                // time, and a paused or starved thread turned a check of a few words into a 500.
                 .Select(f => (f, new Regex(
-                    $@"(?<!{WordCharacter}){string.Join(@"\s+", f.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape))}(?!{WordCharacter})",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-                    TimeSpan.FromMilliseconds(200))))];
+                    $@"(?:^|{NotWordCharacter}){string.Join(@"\s+", f.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape))}(?:$|{NotWordCharacter})",
+                    RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))];
         }
 
         /// <summary>The same lists are matched on every keystroke of a form, so each one is built once.</summary>

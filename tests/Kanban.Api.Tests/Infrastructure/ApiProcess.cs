@@ -9,10 +9,12 @@ namespace Kanban.Api.Tests.Infrastructure;
 public sealed partial class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output;
 
-    private ApiProcess(Process process, Uri address)
+    private ApiProcess(Process process, Uri address, System.Text.StringBuilder output)
     {
         _process = process;
+        _output = output;
         Address = address;
         Http = new HttpClient { BaseAddress = address };
     }
@@ -66,7 +68,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
         _ = process.WaitForExitAsync().ContinueWith(_ => listening.TrySetException(new InvalidOperationException($"The API exited early:\n{output}")), TaskScheduler.Default);
 
         var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var api = new ApiProcess(process, address);
+        var api = new ApiProcess(process, address, output);
         var token = await api.Http.PostAsJsonAsync("/api/auth/token", new { email = KanbanApiFactory.AdminEmail, password = KanbanApiFactory.Password });
         api.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", (await token.ReadAsync<Kanban.Api.Features.Auth.TokenResponse>()).AccessToken);
@@ -83,6 +85,12 @@ public sealed partial class ApiProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+
+        // Shown with a failed test only: a 500 from this process is explained in its own log, not the test's.
+        lock (_output)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"API process at {Address}:\n{_output}");
+        }
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]

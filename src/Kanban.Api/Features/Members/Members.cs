@@ -2,7 +2,6 @@ using FluentValidation;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
-using Kanban.Domain;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Problems;
 using Mediator;
@@ -40,31 +39,8 @@ public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
 
 public sealed class SetMemberHandler(KanbanDbContext db, ChangeFeed feed) : ICommandHandler<SetMemberCommand, MemberResponse>
 {
-    public async ValueTask<MemberResponse> Handle(SetMemberCommand command, CancellationToken cancellationToken)
-    {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == command.UserId, cancellationToken)
-            ?? throw new NotFoundException("User", command.UserId);
-        var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == command.BoardId && m.UserId == command.UserId, cancellationToken);
-        var before = member?.Role;
-        if (member is null)
-        {
-            member = new BoardMember(command.BoardId, command.UserId, command.Role!.Value);
-            db.BoardMembers.Add(member);
-        }
-        else
-        {
-            await MemberRules.KeepAProductOwnerAsync(db, member, command.Role!.Value, cancellationToken);
-            member.Role = command.Role.Value;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        if (member.Role < before)
-        {
-            feed.Publish(BoardAccessNarrowed.Person(member.BoardId, member.UserId, member.Role));
-        }
-
-        return new MemberResponse(user.Id, user.Email!, user.DisplayName, member.Role);
-    }
+    public async ValueTask<MemberResponse> Handle(SetMemberCommand command, CancellationToken cancellationToken) =>
+        await MemberRoles.SetAsync(db, feed, command.BoardId, command.UserId, command.Role!.Value, cancellationToken);
 }
 
 [BoardAccess(BoardRole.ProductOwner)]
@@ -79,14 +55,14 @@ public sealed class AddMemberByEmailValidator : AbstractValidator<AddMemberByEma
     }
 }
 
-public sealed class AddMemberByEmailHandler(KanbanDbContext db, ISender sender) : ICommandHandler<AddMemberByEmailCommand, MemberResponse>
+public sealed class AddMemberByEmailHandler(KanbanDbContext db, ChangeFeed feed) : ICommandHandler<AddMemberByEmailCommand, MemberResponse>
 {
     public async ValueTask<MemberResponse> Handle(AddMemberByEmailCommand command, CancellationToken cancellationToken)
     {
         var normalized = command.Email!.Trim().ToUpperInvariant();
         var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("email", $"Nobody has the account {command.Email}; ask an administrator to create it first.")]);
-        return await sender.Send(new SetMemberCommand(command.BoardId, userId, command.Role), cancellationToken);
+        return await MemberRoles.SetAsync(db, feed, command.BoardId, userId, command.Role!.Value, cancellationToken);
     }
 }
 
@@ -99,7 +75,7 @@ public sealed class RemoveMemberHandler(KanbanDbContext db, ChangeFeed feed) : I
     {
         var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == command.BoardId && m.UserId == command.UserId, cancellationToken)
             ?? throw new NotFoundException("Member", command.UserId);
-        await MemberRules.KeepAProductOwnerAsync(db, member, newRole: null, cancellationToken);
+        member.EnsureMayLeave(await MemberRoles.ProductOwnersAsync(db, command.BoardId, cancellationToken));
         db.BoardMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
         feed.Publish(BoardAccessNarrowed.Person(member.BoardId, member.UserId, role: null));
@@ -107,20 +83,36 @@ public sealed class RemoveMemberHandler(KanbanDbContext db, ChangeFeed feed) : I
     }
 }
 
-internal static class MemberRules
+/// <summary>What setting a role by user id and by email share; the rule itself is <see cref="BoardMember.ChangeRole"/>.</summary>
+internal static class MemberRoles
 {
-    /// <summary>A board always keeps a product owner: someone must be able to triage and resume the line.</summary>
-    public static async Task KeepAProductOwnerAsync(KanbanDbContext db, BoardMember member, BoardRole? newRole, CancellationToken ct)
+    public static async Task<MemberResponse> SetAsync(KanbanDbContext db, ChangeFeed feed, Guid boardId, Guid userId, BoardRole role, CancellationToken ct)
     {
-        if (member.Role == BoardRole.ProductOwner && newRole != BoardRole.ProductOwner
-            && await db.BoardMembers.CountAsync(m => m.BoardId == member.BoardId && m.Role == BoardRole.ProductOwner, ct) == 1)
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct)
+            ?? throw new NotFoundException("User", userId);
+        var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == boardId && m.UserId == userId, ct);
+        var before = member?.Role;
+        if (member is null)
         {
-            throw new RuleViolation(
-                ProblemType.LastProductOwner,
-                "A board needs a product owner",
-                "This is the board's only product owner; make someone else product owner first.");
+            member = new BoardMember(boardId, userId, role);
+            db.BoardMembers.Add(member);
         }
+        else
+        {
+            member.ChangeRole(role, await ProductOwnersAsync(db, boardId, ct));
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (member.Role < before)
+        {
+            feed.Publish(BoardAccessNarrowed.Person(boardId, userId, member.Role));
+        }
+
+        return new MemberResponse(user.Id, user.Email!, user.DisplayName, member.Role);
     }
+
+    public static Task<int> ProductOwnersAsync(KanbanDbContext db, Guid boardId, CancellationToken ct) =>
+        db.BoardMembers.CountAsync(m => m.BoardId == boardId && m.Role == BoardRole.ProductOwner, ct);
 }
 
 public static class MembersEndpoints

@@ -4,7 +4,6 @@ using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
-using Kanban.Domain.Tickets;
 using Mediator;
 
 namespace Kanban.Api.Features.Tickets;
@@ -34,13 +33,7 @@ public sealed class EditTicketHandler(KanbanDbContext db, BoardChanges changes, 
     public async ValueTask<TicketResponse> Handle(EditTicketCommand command, CancellationToken cancellationToken) =>
         await changes.ChangeTicketAsync(db, command.CardId, (board, ticket) =>
         {
-            if (ticket.IsAwaitingTriage && ticket.SubmittedBy != user.UserId && user.RoleOn(board.Id) != BoardRole.ProductOwner)
-            {
-                throw new ForbiddenException($"{ticket.Key} is waiting for triage; only its submitter or a product owner can edit it.");
-            }
-
-            TriageRefusals.EnsureUnchangedSince(ticket, command.ExpectedUpdatedAt);
-            board.EditTicket(ticket, command.ToContent(), clock.GetUtcNow(), user.UserId);
+            board.EditTicket(ticket, command.ToContent(), clock.GetUtcNow(), user.UserId, user.RoleOn(board.Id) ?? BoardRole.Viewer, command.ExpectedUpdatedAt);
             return Task.CompletedTask;
         }, cancellationToken);
 }

@@ -69,6 +69,24 @@ public sealed class MembersAndUsersTests(KanbanApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task One_of_two_product_owners_may_step_down_and_the_other_is_then_the_only_one()
+    {
+        var board = await _owner.CreateBoardAsync();
+        var ownerId = await factory.UserIdOfAsync(KanbanApiFactory.Owner);
+        var secondId = await factory.UserIdOfAsync("second-owner@test.example");
+        await (await _owner.PostJsonAsync($"/api/boards/{board.Id}/members", new { email = "second-owner@test.example", role = "ProductOwner" })).ReadAsync<MemberResponse>();
+
+        var demoted = await (await _owner.PutJsonAsync($"/api/boards/{board.Id}/members/{secondId}", new { role = "Member" })).ReadAsync<MemberResponse>();
+        await (await _owner.PutJsonAsync($"/api/boards/{board.Id}/members/{secondId}", new { role = "ProductOwner" })).ReadAsync<MemberResponse>();
+        var removed = await _owner.DeleteAsync($"/api/boards/{board.Id}/members/{secondId}");
+        var lastRemoved = await _owner.DeleteAsync($"/api/boards/{board.Id}/members/{ownerId}");
+
+        demoted.Role.ShouldBe(BoardRole.Member);
+        removed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await lastRemoved.ReadProblemAsync(HttpStatusCode.Conflict)).Type.ShouldEndWith("last-product-owner");
+    }
+
+    [Fact]
     public async Task A_product_owner_elsewhere_sees_nothing_of_a_board_they_are_not_on()
     {
         using var stranger = await factory.CreateClientForAsync("stranger@test.example");

@@ -116,6 +116,20 @@ public sealed class SendBackAndEditTests(KanbanApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_admin_acts_as_a_product_owner_and_may_edit_a_members_ticket_in_triage()
+    {
+        var board = await _owner.CreateBoardAsync();
+        using var submitter = await factory.ClientOnBoardAsync(_owner, board.Id, Submitter, "Member");
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        var ticket = await submitter.SubmitTicketAsync(board.Id);
+
+        var edited = await (await admin.PutJsonAsync($"/api/tickets/{ticket.Id}", TestApi.GoodTicket("Show the refund status on the order page")))
+            .ReadAsync<TicketResponse>();
+
+        (edited.Title, edited.State).ShouldBe(("Show the refund status on the order page", TicketState.Triage));
+    }
+
+    [Fact]
     public async Task A_viewer_cannot_edit()
     {
         var board = await _owner.CreateBoardAsync();
