@@ -23,43 +23,75 @@ public static class ProblemTypes
             StatusCodes.Status401Unauthorized => ProblemType.Unauthorized.Uri,
             StatusCodes.Status403Forbidden => ProblemType.Forbidden.Uri,
             StatusCodes.Status404NotFound => ProblemType.NotFound.Uri,
+            StatusCodes.Status405MethodNotAllowed => ProblemType.MethodNotAllowed.Uri,
             _ => problem.Type,
         };
     }
 
     /// <summary>
     /// Answers a request no endpoint took. A route that exists but takes a JSON body lands here too
-    /// when the body is missing or not JSON (routing sets such endpoints aside), so that is said instead.
+    /// when the body is missing or not JSON (routing sets such endpoints aside), so that is said instead;
+    /// a route that exists for other methods only is a 405 that names them (the fallback takes every
+    /// method, so routing's own 405 never happens under /api).
     /// </summary>
     public static ProblemHttpResult UnknownApiRoute(HttpContext context)
     {
-        if (!context.Request.HasJsonContentType() && IsRouteWithBody(context))
+        var method = context.Request.Method;
+        var routes = RoutesMatching(context);
+        if (!context.Request.HasJsonContentType()
+            && routes.Any(e => Takes(e, method) && e.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 }))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "The request needs a JSON body",
-                detail: $"{context.Request.Method} {context.Request.Path} takes a JSON body: send one (at least {{}}) with Content-Type: application/json.",
+                detail: $"{method} {context.Request.Path} takes a JSON body: send one (at least {{}}) with Content-Type: application/json.",
                 type: ProblemType.ValidationFailed.Uri);
+        }
+
+        var allowed = routes.SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        if (allowed.Count > 0 && !allowed.Contains(method, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+            return TypedResults.Problem(
+                statusCode: ProblemType.MethodNotAllowed.Status,
+                title: "Method not allowed",
+                detail: $"{context.Request.Path} does not take {method}; it takes {string.Join(", ", allowed)}.",
+                type: ProblemType.MethodNotAllowed.Uri);
         }
 
         return TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found",
-            detail: $"There is no API route {context.Request.Method} {context.Request.Path}; /openapi/v1.json lists them.",
+            detail: $"There is no API route {method} {context.Request.Path}; /openapi/v1.json lists them.",
             type: ProblemType.NotFound.Uri);
     }
 
-    private static bool IsRouteWithBody(HttpContext context)
+    private static bool Takes(Endpoint endpoint, string method) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Contains(method, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The endpoints, of any method, whose route and route constraints match the request's path.</summary>
+    private static List<RouteEndpoint> RoutesMatching(HttpContext context)
     {
-        var method = context.Request.Method;
-        var path = context.Request.Path;
-        return context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints
+        var policies = context.RequestServices.GetRequiredService<ParameterPolicyFactory>();
+        return [.. context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 }
-                && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method, StringComparer.OrdinalIgnoreCase) == true)
-            .Any(e => RoutePatternMatches(e.RoutePattern, path));
+            // Fallbacks (Order int.MaxValue) match every path, and the SPA's takes GET.
+            .Where(e => e.Order != int.MaxValue && e.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 })
+            .Where(e => Matches(context, policies, e.RoutePattern))];
     }
 
-    private static bool RoutePatternMatches(RoutePattern pattern, PathString path) =>
-        new TemplateMatcher(TemplateParser.Parse(pattern.RawText ?? ""), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary());
+    private static bool Matches(HttpContext context, ParameterPolicyFactory policies, RoutePattern pattern)
+    {
+        var values = new RouteValueDictionary();
+        if (!new TemplateMatcher(TemplateParser.Parse(pattern.RawText ?? ""), new RouteValueDictionary()).TryMatch(context.Request.Path, values))
+        {
+            return false;
+        }
+
+        return pattern.Parameters.All(parameter => parameter.ParameterPolicies
+            .Select(reference => policies.Create(parameter, reference))
+            .OfType<IRouteConstraint>()
+            .All(constraint => constraint.Match(context, null, parameter.Name, values, RouteDirection.IncomingRequest)));
+    }
 }

@@ -9,6 +9,12 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        var notText = PlainText.Failures(message).ToList();
+        if (notText.Count > 0)
+        {
+            throw new ValidationException(notText);
+        }
+
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);

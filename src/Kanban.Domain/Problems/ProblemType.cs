@@ -10,6 +10,10 @@ public sealed record ProblemType(string Name, int Status)
     public static readonly ProblemType Unauthorized = new("unauthorized", 401);
     public static readonly ProblemType Forbidden = new("forbidden", 403);
     public static readonly ProblemType NotFound = new("not-found", 404);
+
+    /// <summary>The route exists, but not for this HTTP method; the answer's <c>Allow</c> header lists those it takes.</summary>
+    public static readonly ProblemType MethodNotAllowed = new("method-not-allowed", 405);
+
     public static readonly ProblemType WipLimitReached = new("wip-limit-reached", 409);
     public static readonly ProblemType PersonalWipLimitReached = new("personal-wip-limit-reached", 409);
     public static readonly ProblemType LineStopped = new("line-stopped", 409);
@@ -30,7 +34,7 @@ public sealed record ProblemType(string Name, int Status)
     /// <summary>Every problem type, in the order above.</summary>
     public static IReadOnlyList<ProblemType> All { get; } =
     [
-        ValidationFailed, Unauthorized, Forbidden, NotFound,
+        ValidationFailed, Unauthorized, Forbidden, NotFound, MethodNotAllowed,
         WipLimitReached, PersonalWipLimitReached, LineStopped, LineNotStopped, QualityGateFailed, LikelyDuplicate,
         TicketNotInTriage, ConcurrencyConflict, Conflict, LaneNotEmpty, LastProductOwner,
         TooManyRequests, Internal,

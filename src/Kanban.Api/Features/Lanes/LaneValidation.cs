@@ -17,7 +17,7 @@ public sealed class LaneFieldsValidator : AbstractValidator<ILaneFields>
     public LaneFieldsValidator()
     {
         RuleFor(l => l.Name).NotEmpty().MaximumLength(BoardLimits.LaneNameMaxLength);
-        RuleFor(l => l.Kind).NotNull().WithMessage("Kind is one of Backlog, Queue, Active or Done.");
+        RuleFor(l => l.Kind).NotNull().IsInEnum().WithMessage("Kind is one of Backlog, Queue, Active or Done.");
         RuleFor(l => l.WipLimit).InclusiveBetween(BoardLimits.WipLimit.Min, BoardLimits.WipLimit.Max)
             .WithMessage($"A WIP limit is a whole number from {BoardLimits.WipLimit.Min} to {BoardLimits.WipLimit.Max}; leave it empty for no limit.");
         RuleFor(l => l.Order).GreaterThanOrEqualTo(0);

@@ -7,6 +7,7 @@ export const PROBLEM_STATUS = {
   'unauthorized': 401,
   'forbidden': 403,
   'not-found': 404,
+  'method-not-allowed': 405,
   'wip-limit-reached': 409,
   'personal-wip-limit-reached': 409,
   'line-stopped': 409,
