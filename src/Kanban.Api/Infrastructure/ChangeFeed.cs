@@ -20,7 +20,7 @@ public sealed record BoardAccessNarrowed(Guid BoardId, Guid? UserId, Guid? Share
         userId,
         null,
         role,
-        role is null ? "You were removed from this board." : $"Your role on this board is now {role}.");
+        role is { } now ? $"Your role on this board is now {Access.BoardAccess.Describe(now)}." : "You were removed from this board.");
 
     public static BoardAccessNarrowed ShareLink(Guid boardId, Guid shareLinkId) =>
         new(boardId, null, shareLinkId, null, "This share link was revoked.");

@@ -24,6 +24,18 @@ public sealed class BoardConnections
 
     public void Add(Joined joined) => _joined[(joined.ConnectionId, joined.BoardId)] = joined;
 
+    /// <summary>Updates a registration that is still there; one removed meanwhile stays removed.</summary>
+    public void Refresh(Joined joined)
+    {
+        var key = (joined.ConnectionId, joined.BoardId);
+        if (_joined.TryGetValue(key, out var current))
+        {
+            _joined.TryUpdate(key, joined, current);
+        }
+    }
+
+    public bool Contains(string connectionId, Guid boardId) => _joined.ContainsKey((connectionId, boardId));
+
     public void Remove(string connectionId, Guid boardId) => _joined.TryRemove((connectionId, boardId), out _);
 
     public void RemoveConnection(string connectionId)

@@ -23,19 +23,29 @@ public sealed class BoardHub(BoardAccess access, CurrentUser user, BoardConnecti
     {
         user.Use(Context.User ?? new System.Security.Claims.ClaimsPrincipal());
         await RequireAccessAsync(boardId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);
-        connections.Add(new BoardConnections.Joined(Context.ConnectionId, boardId, user.UserId, user.IsAdmin, user.RoleOn(boardId), user.ShareLinkId));
+        var joined = new BoardConnections.Joined(Context.ConnectionId, boardId, user.UserId, user.IsAdmin, user.RoleOn(boardId), user.ShareLinkId);
+        connections.Add(joined);
 
-        // Access may have been narrowed between the check and the registration, when nothing here
-        // could have ended it: checking again closes that gap.
+        // A narrowing of access that lands between the first check and the registration finds
+        // nothing to end: checking again after registering closes that gap, and records the role
+        // as it is now.
         try
         {
             await RequireAccessAsync(boardId);
+            connections.Refresh(joined with { Role = user.RoleOn(boardId) });
         }
         catch (HubException)
         {
-            await LeaveBoard(boardId);
+            connections.Remove(Context.ConnectionId, boardId);
             throw;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);
+        if (!connections.Contains(Context.ConnectionId, boardId))
+        {
+            // Ended while joining: the publisher removed the registration before the group held it.
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);
+            throw new HubException("Your access to this board ended while joining it.");
         }
     }
 

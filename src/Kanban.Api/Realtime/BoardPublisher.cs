@@ -8,12 +8,18 @@ namespace Kanban.Api.Realtime;
 /// board's group, and each narrowed access to the connections it ends, which then leave the group.
 /// A failed push is logged and skipped; screens that missed an event see the version gap and reload.
 /// </summary>
+/// <remarks>
+/// Each send has a time limit, so that one screen on a stalled network cannot hold up every other
+/// board's pushes behind it.
+/// </remarks>
 public sealed class BoardPublisher(
     ChangeFeed feed,
     IHubContext<BoardHub, IBoardClient> hub,
     BoardConnections connections,
     ILogger<BoardPublisher> logger) : BackgroundService
 {
+    public static readonly TimeSpan SendLimit = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -43,7 +49,7 @@ public sealed class BoardPublisher(
         {
             try
             {
-                await BoardMessages.SendAsync(group, committed.BoardId, change);
+                await BoardMessages.SendAsync(group, committed.BoardId, change).WaitAsync(SendLimit);
             }
             catch (Exception e)
             {
@@ -60,8 +66,8 @@ public sealed class BoardPublisher(
             try
             {
                 connections.Remove(joined.ConnectionId, joined.BoardId);
-                await hub.Groups.RemoveFromGroupAsync(joined.ConnectionId, BoardHub.GroupOf(joined.BoardId));
-                await hub.Clients.Client(joined.ConnectionId).AccessRevoked(new AccessRevokedMessage(narrowed.BoardId, narrowed.Reason, narrowed.Role));
+                await hub.Groups.RemoveFromGroupAsync(joined.ConnectionId, BoardHub.GroupOf(joined.BoardId)).WaitAsync(SendLimit);
+                await hub.Clients.Client(joined.ConnectionId).AccessRevoked(new AccessRevokedMessage(narrowed.BoardId, narrowed.Reason, narrowed.Role)).WaitAsync(SendLimit);
             }
             catch (Exception e)
             {

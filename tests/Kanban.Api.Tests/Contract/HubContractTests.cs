@@ -28,7 +28,7 @@ public sealed class HubContractTests
             message.GetProperty("BoardId").ShouldNotBeNull(method.Name);
             if (method.Name != nameof(IBoardClient.AccessRevoked))
             {
-                message.GetProperty("Version")?.PropertyType.ShouldBe(typeof(long), method.Name);
+                message.GetProperty("Version").ShouldNotBeNull(method.Name).PropertyType.ShouldBe(typeof(long), method.Name);
             }
         }
     }

@@ -44,7 +44,7 @@ public sealed class LiveAccessTests(KanbanApiFactory factory) : IClassFixture<Ka
 
         var revoked = await watched.Revoked.Task.WaitAsync(HubClients.Patience);
         revoked.Role.ShouldBe(BoardRole.Viewer);
-        revoked.Reason.ShouldContain("Viewer");
+        revoked.Reason.ShouldBe("Your role on this board is now viewer.");
         await ShouldReceiveNoMoreAsync(board, card, watched, control);
     }
 

@@ -8,7 +8,7 @@ import type { Board } from '../../api/types';
 import { autoStop, card, makeBoard, makeFlowBoard } from '../../test/fixtures';
 import { cardsInLane } from './boardState';
 import { BoardView } from './BoardPage';
-import { handleBoardEvent } from './useBoardHub';
+import { handleBoardEvent, joinRefusal } from './useBoardHub';
 import { useMoveCard } from './useMoveCard';
 
 function setup(board: Board = makeBoard()) {
@@ -195,5 +195,16 @@ describe('handleBoardEvent', () => {
 
     handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 13, line: { stopped: true, since: '2026-11-26T09:00:00Z', reason: 'x', kind: 'manual', stoppedBy: null } });
     expect(ticketInvalidations()).toBe(2);
+  });
+});
+
+describe('joinRefusal', () => {
+  it("reads the server's reason out of SignalR's wrapping", () => {
+    const error = new Error("An unexpected error occurred invoking 'JoinBoard' on the server. HubException: This share link was revoked.");
+    expect(joinRefusal(error)).toBe('This share link was revoked.');
+  });
+
+  it('says the board is no longer open when the server gave no reason', () => {
+    expect(joinRefusal(new Error('Invocation canceled'))).toBe('This board is no longer open to you.');
   });
 });

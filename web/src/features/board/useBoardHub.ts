@@ -67,6 +67,13 @@ export function handleBoardEvent(queryClient: QueryClient, boardId: string, even
  * then (events may have been missed), patches the cached board from events, and reports the
  * connection state so the page can say when it may be stale.
  */
+/** The server's words for a refused join: SignalR wraps a HubException's message in its own sentence. */
+export function joinRefusal(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const said = /HubException: (.*)$/s.exec(message)?.[1]?.trim();
+  return said || 'This board is no longer open to you.';
+}
+
 export function useBoardHub(boardId: string, enabled = true): LiveStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>({ state: 'connecting' });
@@ -74,6 +81,7 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
 
   useEffect(() => {
     if (!enabled || !boardId) return;
+    setStatus({ state: 'connecting' });
     let disposed = false;
     let restartTimer: ReturnType<typeof setTimeout> | undefined;
     let restartAttempt = 0;
@@ -92,23 +100,35 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       );
     }
 
-    // The server ended this screen's access: it has left the board's group already. Say why and
-    // stop for good (no reconnect); what the person may see now is for the pages to load again.
-    connection.on('AccessRevoked', (message: AccessRevokedMessage) => {
-      if (disposed) return;
+    // The server ended this screen's access, or refuses it: say why and stop for good (no
+    // reconnect); what the person may see now is for the pages to load again.
+    const revoke = (reason: string) => {
       disposed = true;
       if (restartTimer) clearTimeout(restartTimer);
-      setStatus({ state: 'revoked', revokedReason: message.reason });
+      setStatus({ state: 'revoked', revokedReason: reason });
       void connection.stop().catch(() => {});
       void queryClient.invalidateQueries({ queryKey: queryKeys.boards });
+    };
+
+    connection.on('AccessRevoked', (message: AccessRevokedMessage) => {
+      if (!disposed) revoke(message.reason);
     });
 
-    const joinAndReload = async () => {
-      await connection.invoke('JoinBoard', boardId);
-      if (disposed) return;
+    /** Joins the board; false when the server refused (the screen is then revoked, not retried). */
+    const joinAndReload = async (): Promise<boolean> => {
+      try {
+        await connection.invoke('JoinBoard', boardId);
+      } catch (error) {
+        // A refusal arrives on a working connection; a lost connection is retried as usual.
+        if (connection.state !== HubConnectionState.Connected) throw error;
+        revoke(joinRefusal(error));
+        return false;
+      }
+      if (disposed) return false;
       setState('connected');
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
+      return true;
     };
 
     const scheduleRestart = () => {
@@ -127,8 +147,7 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       try {
         await connection.start();
         if (disposed) return;
-        await joinAndReload();
-        restartAttempt = 0;
+        if (await joinAndReload()) restartAttempt = 0;
       } catch (error) {
         if (disposed) return;
         console.warn('Board live updates unavailable', error);
