@@ -47,6 +47,7 @@ builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddSingleton<BoardConnections>();
 builder.Services.AddHostedService<BoardPublisher>();
 builder.Services.AddScoped<BoardChanges>();
+builder.Services.AddScoped<MemberChanges>();
 builder.Services.AddScoped<DemoBoardSeeder>();
 builder.Services.AddScoped<BoardImporter>();
 builder.Services.AddScoped<AccountSeeder>();

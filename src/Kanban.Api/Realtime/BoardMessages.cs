@@ -19,6 +19,7 @@ public static class BoardMessages
         ICardOnBoardEvent e => clients.CardChanged(new CardMessage(boardId, change.Version, e.Card.ToResponse(), [])),
         LaneAdded or LaneChanged or LaneRemoved => clients.LaneChanged(new BoardChangedMessage(boardId, change.Version)),
         SettingsChanged => clients.SettingsChanged(new BoardChangedMessage(boardId, change.Version)),
+        MemberChanged => clients.MembersChanged(new BoardChangedMessage(boardId, change.Version)),
         LineStopped e => clients.LineStopped(new LineMessage(boardId, e.Version, LineResponse.From(e.Line))),
         LineResumed e => clients.LineResumed(new LineMessage(boardId, e.Version, LineResponse.From(e.Line))),
         _ => throw new InvalidOperationException($"No hub message for {change.GetType().Name}."),

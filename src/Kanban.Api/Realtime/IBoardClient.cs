@@ -34,6 +34,9 @@ public interface IBoardClient
     /// <summary>The board's settings changed: reload the board.</summary>
     Task SettingsChanged(BoardChangedMessage message);
 
+    /// <summary>Someone joined the board, changed role or left it: reload the board (your own role may have changed).</summary>
+    Task MembersChanged(BoardChangedMessage message);
+
     Task LineStopped(LineMessage message);
 
     Task LineResumed(LineMessage message);

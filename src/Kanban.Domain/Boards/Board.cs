@@ -443,6 +443,18 @@ public sealed class Board
         }
     }
 
+    /// <summary>
+    /// Records a change of who is on the board. It bumps the board's version like every change, so
+    /// two changes decided on the same product owners (each demoting the other) cannot both be stored.
+    /// </summary>
+    public void RecordMemberChange(Guid userId, BoardRole? from, BoardRole? to, DateTimeOffset now, Guid? by)
+    {
+        if (from != to)
+        {
+            Raise(new MemberChanged(now, by, userId, from, to));
+        }
+    }
+
     /// <summary>The andon cord: anyone on the team stops the line, with a reason.</summary>
     public LineStop StopLine(string reason, DateTimeOffset now, Guid? by)
     {

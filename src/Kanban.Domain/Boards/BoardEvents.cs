@@ -127,6 +127,18 @@ public sealed record LineResumed(DateTimeOffset At, Guid? By, Guid StopId, LineS
     public override string Summary => $"Line resumed after {Durations.Describe(StoppedFor)}: {Note}";
 }
 
+/// <summary>A person joined the board (<c>From</c> null), changed role, or left it (<c>To</c> null).</summary>
+public sealed record MemberChanged(DateTimeOffset At, Guid? By, Guid UserId, BoardRole? From, BoardRole? To)
+    : BoardEvent(At, By)
+{
+    public override string Summary => (From, To) switch
+    {
+        (null, { } to) => $"A person joined the board as {to}",
+        ({ } from, null) => $"A {from} left the board",
+        _ => $"A person's role changed from {From} to {To}",
+    };
+}
+
 internal static class Limits
 {
     public static string Describe(int? limit) => limit is { } l ? $"limit {l}" : "no limit";

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
@@ -37,10 +38,10 @@ public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
     public SetMemberValidator() => RuleFor(m => m.Role).NotNull().WithMessage("Role is ProductOwner, Member or Viewer.");
 }
 
-public sealed class SetMemberHandler(KanbanDbContext db, ChangeFeed feed) : ICommandHandler<SetMemberCommand, MemberResponse>
+public sealed class SetMemberHandler(MemberChanges members) : ICommandHandler<SetMemberCommand, MemberResponse>
 {
     public async ValueTask<MemberResponse> Handle(SetMemberCommand command, CancellationToken cancellationToken) =>
-        await MemberRoles.SetAsync(db, feed, command.BoardId, command.UserId, command.Role!.Value, cancellationToken);
+        await members.SetAsync(command.BoardId, command.UserId, command.Role!.Value, cancellationToken);
 }
 
 [BoardAccess(BoardRole.ProductOwner)]
@@ -55,63 +56,83 @@ public sealed class AddMemberByEmailValidator : AbstractValidator<AddMemberByEma
     }
 }
 
-public sealed class AddMemberByEmailHandler(KanbanDbContext db, ChangeFeed feed) : ICommandHandler<AddMemberByEmailCommand, MemberResponse>
+public sealed class AddMemberByEmailHandler(KanbanDbContext db, MemberChanges members) : ICommandHandler<AddMemberByEmailCommand, MemberResponse>
 {
     public async ValueTask<MemberResponse> Handle(AddMemberByEmailCommand command, CancellationToken cancellationToken)
     {
         var normalized = command.Email!.Trim().ToUpperInvariant();
         var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("email", $"Nobody has the account {command.Email}; ask an administrator to create it first.")]);
-        return await MemberRoles.SetAsync(db, feed, command.BoardId, userId, command.Role!.Value, cancellationToken);
+        return await members.SetAsync(command.BoardId, userId, command.Role!.Value, cancellationToken);
     }
 }
 
 [BoardAccess(BoardRole.ProductOwner)]
 public sealed record RemoveMemberCommand(Guid BoardId, Guid UserId) : ICommand, IBoardRequest;
 
-public sealed class RemoveMemberHandler(KanbanDbContext db, ChangeFeed feed) : ICommandHandler<RemoveMemberCommand>
+public sealed class RemoveMemberHandler(MemberChanges members) : ICommandHandler<RemoveMemberCommand>
 {
     public async ValueTask<Unit> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
     {
-        var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == command.BoardId && m.UserId == command.UserId, cancellationToken)
-            ?? throw new NotFoundException("Member", command.UserId);
-        member.EnsureMayLeave(await MemberRoles.ProductOwnersAsync(db, command.BoardId, cancellationToken));
-        db.BoardMembers.Remove(member);
-        await db.SaveChangesAsync(cancellationToken);
-        feed.Publish(BoardAccessNarrowed.Person(member.BoardId, member.UserId, role: null));
+        await members.RemoveAsync(command.BoardId, command.UserId, cancellationToken);
         return Unit.Value;
     }
 }
 
-/// <summary>What setting a role by user id and by email share; the rule itself is <see cref="BoardMember.ChangeRole"/>.</summary>
-internal static class MemberRoles
+/// <summary>
+/// What setting a role by user id and by e-mail, and removing someone, share: each is a board change
+/// (recorded, versioned, retried on a concurrent change), so the rule in <see cref="BoardMember"/>
+/// decides on the product owners as they are when it is saved. A narrowed access then ends the
+/// person's open connections.
+/// </summary>
+public sealed class MemberChanges(KanbanDbContext db, BoardChanges changes, ChangeFeed feed, TimeProvider clock, CurrentUser user)
 {
-    public static async Task<MemberResponse> SetAsync(KanbanDbContext db, ChangeFeed feed, Guid boardId, Guid userId, BoardRole role, CancellationToken ct)
+    public async Task<MemberResponse> SetAsync(Guid boardId, Guid userId, BoardRole role, CancellationToken ct)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct)
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new NotFoundException("User", userId);
-        var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == boardId && m.UserId == userId, ct);
-        var before = member?.Role;
-        if (member is null)
+        var before = await changes.SaveAsync(async () =>
         {
-            member = new BoardMember(boardId, userId, role);
-            db.BoardMembers.Add(member);
-        }
-        else
+            var board = await db.LoadBoardAsync(boardId, ct);
+            var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == boardId && m.UserId == userId, ct);
+            var was = member?.Role;
+            if (member is null)
+            {
+                db.BoardMembers.Add(new BoardMember(boardId, userId, role));
+            }
+            else
+            {
+                member.ChangeRole(role, await ProductOwnersAsync(boardId, ct));
+            }
+
+            board.RecordMemberChange(userId, was, role, clock.GetUtcNow(), user.UserId);
+            return (board, was);
+        }, ct);
+
+        if (role < before)
         {
-            member.ChangeRole(role, await ProductOwnersAsync(db, boardId, ct));
+            feed.Publish(BoardAccessNarrowed.Person(boardId, userId, role));
         }
 
-        await db.SaveChangesAsync(ct);
-        if (member.Role < before)
-        {
-            feed.Publish(BoardAccessNarrowed.Person(boardId, userId, member.Role));
-        }
-
-        return new MemberResponse(user.Id, user.Email!, user.DisplayName, member.Role);
+        return new MemberResponse(person.Id, person.Email!, person.DisplayName, role);
     }
 
-    public static Task<int> ProductOwnersAsync(KanbanDbContext db, Guid boardId, CancellationToken ct) =>
+    public async Task RemoveAsync(Guid boardId, Guid userId, CancellationToken ct)
+    {
+        await changes.SaveAsync(async () =>
+        {
+            var board = await db.LoadBoardAsync(boardId, ct);
+            var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == boardId && m.UserId == userId, ct)
+                ?? throw new NotFoundException("Member", userId);
+            member.EnsureMayLeave(await ProductOwnersAsync(boardId, ct));
+            db.BoardMembers.Remove(member);
+            board.RecordMemberChange(userId, member.Role, null, clock.GetUtcNow(), user.UserId);
+            return (board, member.Role);
+        }, ct);
+        feed.Publish(BoardAccessNarrowed.Person(boardId, userId, role: null));
+    }
+
+    private Task<int> ProductOwnersAsync(Guid boardId, CancellationToken ct) =>
         db.BoardMembers.CountAsync(m => m.BoardId == boardId && m.Role == BoardRole.ProductOwner, ct);
 }
 

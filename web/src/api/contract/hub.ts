@@ -82,6 +82,7 @@ export interface BoardHubEvents {
   TicketAccepted: CardMessage;
   LaneChanged: BoardChangedMessage;
   SettingsChanged: BoardChangedMessage;
+  MembersChanged: BoardChangedMessage;
   LineStopped: LineMessage;
   LineResumed: LineMessage;
   AccessRevoked: AccessRevokedMessage;
@@ -97,6 +98,7 @@ export const BOARD_HUB_EVENTS: readonly BoardHubEventName[] = [
   'TicketAccepted',
   'LaneChanged',
   'SettingsChanged',
+  'MembersChanged',
   'LineStopped',
   'LineResumed',
   'AccessRevoked',

@@ -211,6 +211,8 @@ export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
       return { action: 'applied', board: { ...board, line: event.line, version: event.version } };
     case 'LaneChanged':
     case 'SettingsChanged':
+    case 'MembersChanged':
+      // The board's `role` is the reader's own, which a change of members may have changed.
       return { action: 'reload', board };
     default:
       return { action: 'reload', board };

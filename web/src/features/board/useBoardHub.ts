@@ -41,6 +41,9 @@ export function handleBoardEvent(queryClient: QueryClient, boardId: string, even
   if (event.kind === 'LaneChanged' || event.kind === 'SettingsChanged') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.settings(boardId) });
   }
+  if (event.kind === 'MembersChanged') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.members(boardId) });
+  }
   void queryClient.invalidateQueries({ queryKey: queryKeys.activity(boardId) });
   if (event.kind === 'TicketSubmitted' || event.kind === 'TicketChanged' || event.kind === 'TicketAccepted') {
     // The triage inbox (and the count on the board) refetches.
