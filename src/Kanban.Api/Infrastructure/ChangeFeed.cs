@@ -10,8 +10,9 @@ public abstract record CommittedChange(Guid BoardId);
 public sealed record BoardEventsCommitted(Guid BoardId, IReadOnlyList<BoardEvent> Events) : CommittedChange(BoardId);
 
 /// <summary>
-/// Someone's access to a board shrank: a person removed or given a lower role (<c>Role</c> is what
-/// they hold now, null when removed), or a share link revoked. Open connections must follow at once.
+/// Someone's access to a board shrank: a share link revoked (published by its handler), or a person
+/// removed or given a lower role (<c>Role</c> is what they hold now, null when removed), which the
+/// publisher reads from the committed <see cref="MemberChanged"/>. Open connections follow at once.
 /// </summary>
 public sealed record BoardAccessNarrowed(Guid BoardId, Guid? UserId, Guid? ShareLinkId, BoardRole? Role, string Reason) : CommittedChange(BoardId)
 {

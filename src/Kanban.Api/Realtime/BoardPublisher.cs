@@ -1,11 +1,13 @@
 using Kanban.Api.Infrastructure;
+using Kanban.Domain.Boards;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Kanban.Api.Realtime;
 
 /// <summary>
-/// Sends committed changes to the hub, in the order they were committed: each board event to the
-/// board's group, and each narrowed access to the connections it ends, which then leave the group.
+/// Sends committed changes to the hub, in the order they were published: each board event to the
+/// board's group, and each narrowed access (a share link revoked, or a member removed or lowered,
+/// read from the board's own events) to the connections it ends, which then leave the group.
 /// A failed push is logged and skipped; screens that missed an event see the version gap and reload.
 /// </summary>
 /// <remarks>
@@ -44,6 +46,13 @@ public sealed class BoardPublisher(
 
     private async Task PushEventsAsync(BoardEventsCommitted committed)
     {
+        // Someone removed or given less ends their connections before the change is pushed, so the
+        // news of it reaches them as AccessRevoked, not as a board they may no longer load.
+        foreach (var narrowed in committed.Events.OfType<MemberChanged>().Where(m => m.To is null || m.To < m.From))
+        {
+            await EndAccessAsync(BoardAccessNarrowed.Person(committed.BoardId, narrowed.UserId, narrowed.To));
+        }
+
         var group = hub.Clients.Group(BoardHub.GroupOf(committed.BoardId));
         foreach (var change in committed.Events)
         {

@@ -93,6 +93,32 @@ public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) 
         });
     }
 
+    [Fact]
+    public async Task A_product_owner_demoted_while_on_settings_is_told_and_can_no_longer_change_them()
+    {
+        var board = await server.Http.CreateBoardAsync("Demoted on settings");
+        const string email = "demoted-e2e@e2e.example";
+        (await server.Http.PostAsJsonAsync("/api/users", new { email, displayName = "Demoted Owner", password = KanbanServer.Password })).EnsureSuccessStatusCode();
+        var member = await (await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/members", new { email, role = "ProductOwner" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        await browser.WithPagesAsync(nameof(A_product_owner_demoted_while_on_settings_is_told_and_can_no_longer_change_them), 1, async pages =>
+        {
+            var page = pages[0];
+            await page.SignInAsync(server, email);
+            await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{board.Id()}/settings").ToString());
+            await Assertions.Expect(page.GetByTestId("lanes-panel")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("settings-read-only")).Not.ToBeAttachedAsync();
+
+            (await server.Http.PutAsJsonAsync($"/api/boards/{board.Id()}/members/{member.GetProperty("userId").GetString()}", new { role = "Member" }))
+                .EnsureSuccessStatusCode();
+
+            await Assertions.Expect(page.GetByTestId("access-revoked")).ToContainTextAsync("Your role on this board is now member.");
+            await Assertions.Expect(page.GetByTestId("settings-read-only")).ToBeVisibleAsync();
+            (await Axe.ViolationsAsync(page)).ShouldBeEmpty();
+        });
+    }
+
     private Task OpenLiveAsync(IPage page, string boardId) => page.OpenBoardAsync(server, boardId);
 
     private static Task DragAsync(IPage page, ILocator item, ILocator target) => page.DragAsync(item, target);

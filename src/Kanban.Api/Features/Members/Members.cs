@@ -82,16 +82,16 @@ public sealed class RemoveMemberHandler(MemberChanges members) : ICommandHandler
 /// <summary>
 /// What setting a role by user id and by e-mail, and removing someone, share: each is a board change
 /// (recorded, versioned, retried on a concurrent change), so the rule in <see cref="BoardMember"/>
-/// decides on the product owners as they are when it is saved. A narrowed access then ends the
-/// person's open connections.
+/// decides on the product owners as they are when it is saved. The publisher reads a narrowed access
+/// from the committed <see cref="MemberChanged"/> and ends the person's open connections.
 /// </summary>
-public sealed class MemberChanges(KanbanDbContext db, BoardChanges changes, ChangeFeed feed, TimeProvider clock, CurrentUser user)
+public sealed class MemberChanges(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user)
 {
     public async Task<MemberResponse> SetAsync(Guid boardId, Guid userId, BoardRole role, CancellationToken ct)
     {
         var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new NotFoundException("User", userId);
-        var before = await changes.SaveAsync(async () =>
+        await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(boardId, ct);
             var member = await db.BoardMembers.FirstOrDefaultAsync(m => m.BoardId == boardId && m.UserId == userId, ct);
@@ -109,11 +109,6 @@ public sealed class MemberChanges(KanbanDbContext db, BoardChanges changes, Chan
             return (board, was);
         }, ct);
 
-        if (role < before)
-        {
-            feed.Publish(BoardAccessNarrowed.Person(boardId, userId, role));
-        }
-
         return new MemberResponse(person.Id, person.Email!, person.DisplayName, role);
     }
 
@@ -129,7 +124,6 @@ public sealed class MemberChanges(KanbanDbContext db, BoardChanges changes, Chan
             board.RecordMemberChange(userId, member.Role, null, clock.GetUtcNow(), user.UserId);
             return (board, member.Role);
         }, ct);
-        feed.Publish(BoardAccessNarrowed.Person(boardId, userId, role: null));
     }
 
     private Task<int> ProductOwnersAsync(Guid boardId, CancellationToken ct) =>

@@ -28,6 +28,7 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
             $"{sentBack.Key} sent back to its submitter with a comment",
             $"{rejected.Key} submitted for triage",
             $"{sentBack.Key} submitted for triage",
+            "A person joined the board as Viewer",
         ]);
         (await (await viewer.GetAsync($"/api/boards/{board.Id}/activity")).Content.ReadAsStringAsync()).ShouldNotContain("onfidential");
     }

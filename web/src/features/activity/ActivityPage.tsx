@@ -5,6 +5,7 @@ import { describeProblem } from '../../api/problems';
 import type { ActivityItem, Board } from '../../api/types';
 import { formatLocalTime, relativeTime, useNow } from '../../lib/time';
 import { BoardSubpageHeader, WithBoard } from '../board/BoardSubpage';
+import { AccessRevokedNotice } from '../board/AccessRevokedNotice';
 import { useBoardHub } from '../board/useBoardHub';
 
 export const ACTIVITY_PAGE_SIZE = 30;
@@ -62,7 +63,7 @@ function ActivityEntry({ item, now }: { item: ActivityItem; now: number }) {
 
 export function ActivityView({ board }: { board: Board }) {
   const activity = useActivity(board.id);
-  useBoardHub(board.id);
+  const live = useBoardHub(board.id);
   const now = useNow(30_000);
 
   // One entry can sit on two pages when entries share a time; show it once.
@@ -72,6 +73,7 @@ export function ActivityView({ board }: { board: Board }) {
   return (
     <div className="subpage activity-page" data-testid="activity-page">
       <BoardSubpageHeader board={board} title="Activity" />
+      <AccessRevokedNotice status={live} boardId={board.id} />
       <section className="panel" aria-labelledby="activity-title">
         <h2 id="activity-title">Latest changes</h2>
         {activity.isPending && <p className="muted">Loading activity…</p>}

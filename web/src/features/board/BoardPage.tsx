@@ -30,6 +30,7 @@ import { LineBanner } from './LineBanner';
 import { canResumeLine, permissionsFor, useBoardPermissions, type BoardPermissions } from './permissions';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { useBoard } from './useBoard';
+import { AccessRevokedNotice } from './AccessRevokedNotice';
 import { useBoardHub } from './useBoardHub';
 import { useLineCommands } from './useLineCommands';
 import { useMoveCard } from './useMoveCard';
@@ -99,9 +100,11 @@ export function BoardPage() {
   useDocumentTitle(query.data ? `${query.data.name} · Kanban` : 'Board · Kanban');
 
   if (query.isPending) return <PageLoading heading="Loading board…" testId="board-loading" />;
-  if (query.isError) {
+  // Once access has ended the board no longer loads; its last state stays, with the reason.
+  if (query.isError && !(live.state === 'revoked' && query.data)) {
     return <PageLoadError what="board" error={query.error} retry={() => void query.refetch()} showDetail />;
   }
+  if (!query.data) return <PageLoading heading="Loading board…" testId="board-loading" />;
 
   return <BoardView board={query.data} connection={live.state} revokedReason={live.revokedReason} />;
 }
@@ -257,14 +260,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         {announcement}
       </div>
 
-      {connection === 'revoked' && (
-        <div className="alert" role="alert" data-testid="access-revoked">
-          <p className="alert__text">
-            <strong>{revokedReason ?? 'Your access to this board changed.'}</strong> This board is no longer live.{' '}
-            <a href={`/boards/${board.id}`}>Reload</a> to see what you may see now.
-          </p>
-        </div>
-      )}
+      <AccessRevokedNotice status={{ state: connection, revokedReason }} boardId={board.id} />
 
       <LineBanner
         ref={bannerHeadingRef}

@@ -1,7 +1,8 @@
 import { useParams } from 'react-router-dom';
 import type { Board } from '../../api/types';
 import { BoardSubpageHeader, WithBoard } from '../board/BoardSubpage';
-import { useBoardPermissions } from '../board/permissions';
+import { permissionsFor, useBoardPermissions } from '../board/permissions';
+import { AccessRevokedNotice } from '../board/AccessRevokedNotice';
 import { useBoardHub } from '../board/useBoardHub';
 import { BoardSettingsForm } from './BoardSettingsForm';
 import { LanesEditor } from './LanesEditor';
@@ -19,14 +20,17 @@ export function SettingsPage() {
 }
 
 export function SettingsView({ board }: { board: Board }) {
-  const can = useBoardPermissions(board);
+  const roleCan = useBoardPermissions(board);
   const settings = useBoardSettings(board.id);
   // Live: another product owner's lane or settings change shows up here too.
-  useBoardHub(board.id);
+  const live = useBoardHub(board.id);
+  // Once the server has ended this screen's access, nothing here may be changed.
+  const can = live.state === 'revoked' ? permissionsFor(null) : roleCan;
 
   return (
     <div className="subpage settings-page" data-testid="settings-page">
       <BoardSubpageHeader board={board} title="Settings" />
+      <AccessRevokedNotice status={live} boardId={board.id} />
 
       {!can.canEditSettings && (
         <p className="notice" data-testid="settings-read-only">

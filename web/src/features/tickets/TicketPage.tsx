@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { classLabel } from '../board/cardLabels';
 import { useBoardPermissions } from '../board/permissions';
 import { useBoard } from '../board/useBoard';
+import { AccessRevokedNotice } from '../board/AccessRevokedNotice';
 import { useBoardHub } from '../board/useBoardHub';
 import { DuplicateList } from './DuplicateList';
 import { GateList } from './GateLine';
@@ -30,8 +31,13 @@ export function TicketPage() {
 /** Loads the ticket's board (for the caller's role and the way back) and follows it live. */
 function TicketPageWithBoard({ ticket }: { ticket: TicketDetail }) {
   const board = useBoard(ticket.boardId);
-  useBoardHub(ticket.boardId, board.isSuccess);
-  return <TicketView ticket={ticket} board={board.data} />;
+  const live = useBoardHub(ticket.boardId, board.isSuccess);
+  return (
+    <>
+      <AccessRevokedNotice status={live} boardId={ticket.boardId} />
+      <TicketView ticket={ticket} board={board.data} />
+    </>
+  );
 }
 
 /** The latest comment of a kind (the one that explains the ticket's state). */

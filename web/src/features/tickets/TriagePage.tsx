@@ -7,7 +7,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { BoardSubpageHeader, WithBoard } from '../board/BoardSubpage';
 import { classLabel } from '../board/cardLabels';
-import { useBoardPermissions } from '../board/permissions';
+import { permissionsFor, useBoardPermissions } from '../board/permissions';
+import { AccessRevokedNotice } from '../board/AccessRevokedNotice';
 import { useBoardHub } from '../board/useBoardHub';
 import { DuplicateList } from './DuplicateList';
 import { GateList } from './GateLine';
@@ -60,8 +61,10 @@ export interface TriageViewProps {
  * refetch it.
  */
 export function TriageView({ board, live = true }: TriageViewProps) {
-  useBoardHub(board.id, live);
-  const can = useBoardPermissions(board);
+  const hub = useBoardHub(board.id, live);
+  const roleCan = useBoardPermissions(board);
+  // Once the server has ended this screen's access, no decision here would be allowed.
+  const can = hub.state === 'revoked' ? permissionsFor(null) : roleCan;
   const me = useCurrentUser();
   const triage = useTriage(board.id);
   const command = useTriageCommand(board.id);
@@ -238,6 +241,7 @@ export function TriageView({ board, live = true }: TriageViewProps) {
   return (
     <div className="subpage triage-page" data-testid="triage-inbox">
       <BoardSubpageHeader board={board} title="Triage" />
+      <AccessRevokedNotice status={hub} boardId={board.id} />
 
       <p className="sr-only" role="status" aria-live="polite" data-testid="triage-status">
         {status}
