@@ -34,7 +34,7 @@ const sentBack = (): TicketDetail => ({
   ],
 });
 
-function renderTicket(detail: TicketDetail, userId: string, role: BoardRole = 'Member') {
+function renderTicket(detail: TicketDetail, userId: string, role: BoardRole = 'Member', readOnly = false) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   const user: CurrentUser = { id: userId, email: `${userId}@example.com`, displayName: userId, roles: [] };
   client.setQueryData(queryKeys.me, user);
@@ -45,7 +45,7 @@ function renderTicket(detail: TicketDetail, userId: string, role: BoardRole = 'M
       </AuthProvider>
     </QueryClientProvider>
   );
-  render(<TicketView ticket={detail} board={makeFlowBoard({ role })} checkDelay={0} />, { wrapper });
+  render(<TicketView ticket={detail} board={makeFlowBoard({ role })} readOnly={readOnly} checkDelay={0} />, { wrapper });
 }
 
 afterEach(() => {
@@ -67,6 +67,13 @@ describe('TicketView', () => {
     expect(comment.textContent).toContain('resubmit it for triage');
     expect(screen.getByTestId('ticket-history').textContent).toContain('Sent back PAY-31');
     expect(screen.getByTestId('ticket-edit')).toBeTruthy();
+  });
+
+  it('offers no edit once the server has ended this screen\'s access to the board', () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, { gates: passingGates, duplicates: [] })));
+    renderTicket(sentBack(), 'ana', 'Member', true);
+    expect(screen.getByTestId('ticket-page')).toBeTruthy();
+    expect(screen.queryByTestId('ticket-edit')).toBeNull();
   });
 
   it('lets the submitter edit and resubmit a sent-back ticket with live gates', async () => {

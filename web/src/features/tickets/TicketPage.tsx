@@ -5,7 +5,7 @@ import type { Board, TicketComment, TicketDetail } from '../../api/types';
 import { formatLocalTime, relativeTime, useNow } from '../../lib/time';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { classLabel } from '../board/cardLabels';
-import { useBoardPermissions } from '../board/permissions';
+import { permissionsFor, useBoardPermissions } from '../board/permissions';
 import { useBoard } from '../board/useBoard';
 import { AccessRevokedNotice } from '../board/AccessRevokedNotice';
 import { useBoardHub } from '../board/useBoardHub';
@@ -35,7 +35,7 @@ function TicketPageWithBoard({ ticket }: { ticket: TicketDetail }) {
   return (
     <>
       <AccessRevokedNotice status={live} boardId={ticket.boardId} />
-      <TicketView ticket={ticket} board={board.data} />
+      <TicketView ticket={ticket} board={board.data} readOnly={live.state === 'revoked'} />
     </>
   );
 }
@@ -55,6 +55,8 @@ export interface TicketViewProps {
   ticket: TicketDetail;
   /** The ticket's board, once loaded: its role decides what the caller may do. */
   board: Board | undefined;
+  /** Nothing may be changed (the server ended this screen's access to the board). */
+  readOnly?: boolean;
   checkDelay?: number;
 }
 
@@ -63,9 +65,10 @@ export interface TicketViewProps {
  * edit it while it is in triage or sent back (the same form, gates live); saving a sent-back ticket
  * resubmits it for triage.
  */
-export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
+export function TicketView({ ticket, board, readOnly = false, checkDelay }: TicketViewProps) {
   const me = useCurrentUser();
-  const can = useBoardPermissions(board ?? undefined);
+  const roleCan = useBoardPermissions(board ?? undefined);
+  const can = readOnly ? permissionsFor(null) : roleCan;
   const update = useUpdateTicket(ticket.id);
   const [editing, setEditing] = useState(false);
   // The version being edited: saving over a newer one is refused, so nobody's change is lost unseen.
@@ -74,7 +77,7 @@ export function TicketView({ ticket, board, checkDelay }: TicketViewProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const now = useNow(30_000);
 
-  const mayEdit = canEditTicket(ticket, me?.id, can.canTriage, can.canSubmit);
+  const mayEdit = !readOnly && canEditTicket(ticket, me?.id, can.canTriage, can.canSubmit);
   const mine = isSubmitter(ticket, me?.id);
   const sentBack = ticket.state === 'SentBack' ? latestComment(ticket, 'SentBack') : undefined;
   const rejected = ticket.state === 'Rejected' ? latestComment(ticket, 'Rejected') : undefined;
