@@ -1,7 +1,8 @@
 // Which settings forms hold edits not yet saved, and the warning when someone leaves with them:
 // the browser's own prompt on reload, close or an address typed (beforeunload), and a confirmation
 // before a link takes them to another page of the app.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 
 export type SettingsSectionId = 'board' | 'lanes' | 'gates' | 'people' | 'share-links';
 
@@ -21,14 +22,13 @@ export function dirtySections(dirty: ReadonlySet<string>): Set<SettingsSectionId
 export const LEAVE_MESSAGE = 'You have unsaved changes on this page. Leave it and lose them?';
 
 /** Whether a click on this link would take the app to another page (not a hash on this one, not a new tab). */
-function leavesThePage(event: MouseEvent, link: HTMLAnchorElement): boolean {
+function leavesThePage(event: MouseEvent, link: HTMLAnchorElement, here: { pathname: string; search: string }): boolean {
   if (event.defaultPrevented || event.button !== 0) return false;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
   if (link.target && link.target !== '_self') return false;
   if (link.hasAttribute('download')) return false;
   const to = new URL(link.href, window.location.href);
-  const here = window.location;
-  return to.origin !== here.origin || to.pathname !== here.pathname || to.search !== here.search;
+  return to.origin !== window.location.origin || to.pathname !== here.pathname || to.search !== here.search;
 }
 
 export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
@@ -44,6 +44,11 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
+  // Where the app is, as the router says (the same as the address bar in the browser).
+  const location = useLocation();
+  const here = useRef(location);
+  here.current = location;
+
   const anyDirty = dirty.size > 0;
   useEffect(() => {
     if (!anyDirty) return undefined;
@@ -55,7 +60,7 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     // Capturing on the document runs before the router's own handler on the app's root.
     const click = (event: MouseEvent) => {
       const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (!(link instanceof HTMLAnchorElement) || !leavesThePage(event, link)) return;
+      if (!(link instanceof HTMLAnchorElement) || !leavesThePage(event, link, here.current)) return;
       if (window.confirm(LEAVE_MESSAGE)) return;
       event.preventDefault();
       event.stopPropagation();
