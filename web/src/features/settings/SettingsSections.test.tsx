@@ -144,6 +144,14 @@ describe('SettingsView sections', () => {
     expect(screen.getByRole('heading', { name: 'The board' })).toBeTruthy();
   });
 
+  it('counts an address typed in Add someone as unsaved', async () => {
+    renderPage();
+    expect(await screen.findByTestId('add-member-email')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('add-member-email'), { target: { value: 'ben@example.com' } });
+    expect(screen.getByTestId('add-member-unsaved').textContent).toBe('Unsaved changes');
+    expect(screen.getByTestId('settings-nav-unsaved-people')).toBeTruthy();
+  });
+
   it('counts a lane edit as unsaved too', async () => {
     const confirm = vi.fn(() => false);
     vi.stubGlobal('confirm', confirm);
