@@ -650,8 +650,11 @@ export function LanesEditor({ boardId, lanes, canEdit }: { boardId: string; lane
     () => ({
       onDragStart: ({ active }) =>
         `Picked up ${nameOf(active.id)}, position ${positionOf(active.id)} of ${orderedRef.current.length}.`,
+      // Over its own place (as at the pick-up) says nothing, so the pick-up is heard.
       onDragOver: ({ active, over }) =>
-        over ? `${nameOf(active.id)} is over position ${positionOf(over.id)} of ${orderedRef.current.length}.` : undefined,
+        over && over.id !== active.id
+          ? `${nameOf(active.id)} is over position ${positionOf(over.id)} of ${orderedRef.current.length}.`
+          : undefined,
       onDragEnd: ({ active, over }) =>
         over && over.id !== active.id
           ? `${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${orderedRef.current.length}.`

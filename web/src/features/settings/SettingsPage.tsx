@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import type { Board, BoardSettings } from '../../api/types';
 import { BoardSubpageHeader, WithBoard } from '../board/BoardSubpage';
@@ -154,7 +154,35 @@ function SettingsSections({ board }: { board: Board }) {
 function SectionNav({ sections }: { sections: SectionLink[] }) {
   const { hash } = useLocation();
   const dirty = useDirtySections();
-  const current = sections.some((s) => `#${s.id}` === hash) ? hash.slice(1) : sections[0]?.id;
+  const fromHash = sections.some((s) => `#${s.id}` === hash) ? hash.slice(1) : sections[0]?.id;
+  // Scrolling on past the section the hash named makes the one in view the current one.
+  const [scrolledTo, setScrolledTo] = useState<{ hash: string; id: string } | null>(null);
+  const ids = sections.map((s) => s.id).join(' ');
+  useEffect(() => {
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        // The section the hash names stays current while any of it is in view (the last ones never reach the top).
+        const named = document.getElementById(window.location.hash.slice(1))?.getBoundingClientRect();
+        if (named && ids.split(' ').includes(window.location.hash.slice(1)) && named.top < window.innerHeight && named.bottom > 0) {
+          setScrolledTo(null);
+          return;
+        }
+        const inView = ids
+          .split(' ')
+          .filter((id) => (document.getElementById(id)?.getBoundingClientRect().top ?? Infinity) <= 120)
+          .pop();
+        setScrolledTo({ hash: window.location.hash, id: inView ?? ids.split(' ')[0]! });
+      });
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [ids]);
+  const current = scrolledTo && scrolledTo.hash === hash ? scrolledTo.id : fromHash;
   return (
     <nav className="settings-nav" aria-label="Settings sections" data-testid="settings-nav">
       <ul className="settings-nav__list">
