@@ -128,6 +128,31 @@ public sealed class SettingsTests(BrowserFixture browser, DemoKanbanServer serve
     }
 
     [Fact]
+    public async Task A_lane_dragged_by_its_handle_takes_its_new_place()
+    {
+        await browser.WithPagesAsync(nameof(A_lane_dragged_by_its_handle_takes_its_new_place), 1, async pages =>
+        {
+            var page = pages[0];
+            await page.SignInAsync(server, "ana@example.com", DemoPassword);
+            await page.GotoAsync(server.BaseAddress.ToString());
+            await page.GetByTestId("board-link-DEMO").ClickAsync();
+            await page.GetByTestId("settings-link").ClickAsync();
+            await page.GetByTestId("settings-nav-lanes").ClickAsync();
+            (await EditorLaneOrderAsync(page)).ShouldBe(DemoLanes);
+
+            var rows = page.GetByTestId("lane-rows").Locator(":scope > li");
+            var handle = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Reorder Ready,") });
+            await page.DragAsync(handle, rows.Nth(2));
+            await Assertions.Expect(page.GetByTestId("lanes-status")).ToHaveTextAsync("Ready moved to position 3 of 6.");
+            (await EditorLaneOrderAsync(page)).ShouldBe(["Backlog", "In progress", "Ready", "Ready for test", "Testing", "Done"]);
+
+            await page.DragAsync(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Reorder Ready,") }), rows.Nth(1));
+            await Assertions.Expect(page.GetByTestId("lanes-status")).ToHaveTextAsync("Ready moved to position 2 of 6.");
+            (await EditorLaneOrderAsync(page)).ShouldBe(DemoLanes);
+        });
+    }
+
+    [Fact]
     public async Task Leaving_with_unsaved_changes_asks_first_and_staying_keeps_them()
     {
         await browser.WithPagesAsync(nameof(Leaving_with_unsaved_changes_asks_first_and_staying_keeps_them), 1, async pages =>
