@@ -18,7 +18,8 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed)
 {
     public const int MaxAttempts = 6;
 
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
+    /// <summary>How an event is written into its trail entry's data.</summary>
+    public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };

@@ -14,6 +14,7 @@ public static class BoardMessages
         TicketEdited { Card: { } card } e => clients.CardChanged(new CardMessage(boardId, e.Version, card.ToResponse(), [])),
         TicketAccepted e => clients.TicketAccepted(new CardMessage(boardId, e.Version, e.Card.ToResponse(), e.Renumbered)),
         TicketSubmitted e => clients.TicketSubmitted(Ticket(boardId, e)),
+        TicketCommented e => clients.TicketCommented(Ticket(boardId, e)),
         ITicketEvent e => clients.TicketChanged(Ticket(boardId, e)),
         CardMoved e => clients.CardMoved(new CardMovedMessage(boardId, e.Version, e.Card.ToResponse(), e.FromLaneId, e.Renumbered)),
         ICardOnBoardEvent e => clients.CardChanged(new CardMessage(boardId, change.Version, e.Card.ToResponse(), [])),

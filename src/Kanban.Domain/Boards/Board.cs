@@ -74,7 +74,8 @@ public sealed class Board
         BoardSettings settings,
         DateTimeOffset createdAt,
         int lastCardNumber,
-        IEnumerable<(string Name, LaneKind Kind, int? WipLimit, bool Untested)> lanes)
+        IEnumerable<(string Name, LaneKind Kind, int? WipLimit, bool Untested)> lanes,
+        long version = 1)
     {
         var board = new Board
         {
@@ -85,7 +86,7 @@ public sealed class Board
             Settings = settings,
             CreatedAt = createdAt,
             LastCardNumber = lastCardNumber,
-            Version = 1,
+            Version = version,
         };
         var order = 0;
         foreach (var lane in lanes)
@@ -247,6 +248,13 @@ public sealed class Board
             throw TriageRefusals.Closed(card);
         }
 
+        // Saving what the ticket already says changes nothing, so it records nothing. A ticket sent
+        // back is the exception: saving it resubmits it, which is a change of its own.
+        if (card.State != TicketState.SentBack && card.Content.SameAs(content))
+        {
+            return;
+        }
+
         if (card.State == TicketState.OnBoard && FailingGates(content) is { Count: > 0 } failing)
         {
             throw TriageRefusals.GatesFailed(card, failing, "Fix them before saving: a card on the board keeps passing the gates.");
@@ -359,6 +367,31 @@ public sealed class Board
         var was = card.LikelyDuplicateOfId;
         card.MarkLikelyDuplicateOf(null, now);
         Raise(new TicketMarkedDistinct(now, by, card.Id, card.Key, was, card.State));
+    }
+
+    /// <summary>A member writes on a ticket, in any state. It changes what the ticket says no more than a conversation would: its <c>UpdatedAt</c> stays.</summary>
+    public TicketComment CommentOnTicket(Card card, string text, DateTimeOffset now, Guid? by)
+    {
+        EnsureOnThisBoard(card);
+        var comment = new TicketComment(Id, card.Id, TicketCommentKind.Comment, text, now, by);
+        Raise(new TicketCommented(now, by, card.Id, card.Key, comment.Id, card.State));
+        return comment;
+    }
+
+    /// <summary>
+    /// Takes back the caller's last triage decision on <paramref name="card"/> if <see cref="TriageUndo"/>
+    /// allows it (see there for what the trail entries are). An undone accept takes the card off the
+    /// board; the caller removes its arrival transition, so the metrics never see it.
+    /// </summary>
+    public TriageDecision UndoTriageDecision(Card card, ActivityEntry? lastDecision, IReadOnlyList<ActivityEntry> since, DateTimeOffset now, Guid? by)
+    {
+        EnsureOnThisBoard(card);
+        var backlog = BacklogLane;
+        var undone = TriageUndo.Decide(card, backlog, lastDecision, since, by, now);
+        var fromLane = card.LaneId;
+        card.ReturnToTriage(now);
+        Raise(new TicketDecisionUndone(now, by, card.Id, card.Key, undone, undone == TriageDecision.Accepted ? fromLane : null));
+        return undone;
     }
 
     /// <summary>

@@ -163,6 +163,15 @@ public sealed class Card
 
     internal void Touch(DateTimeOffset now) => UpdatedAt = now;
 
+    /// <summary>Back in triage, off the board if it was on it: what an undone triage decision leaves.</summary>
+    internal void ReturnToTriage(DateTimeOffset now)
+    {
+        State = TicketState.Triage;
+        LaneId = null;
+        Rank = 0;
+        UpdatedAt = now;
+    }
+
     internal void AssignTo(Guid? assignee, DateTimeOffset now)
     {
         AssigneeId = assignee;

@@ -50,6 +50,8 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
             "/api/tickets/{ticketId}/reject",
             "/api/tickets/{ticketId}/merge",
             "/api/tickets/{ticketId}/mark-distinct",
+            "/api/tickets/{ticketId}/comments",
+            "/api/tickets/{ticketId}/undo",
             "/api/cards/{cardId}/move",
             "/api/auth/login",
             "/api/auth/logout",

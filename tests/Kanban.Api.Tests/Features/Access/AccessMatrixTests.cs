@@ -63,6 +63,8 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         ["POST /api/tickets/{ticketId:guid}/reject"] = (Needs.ProductOwner, _ => new { reason = "Out of scope for this board" }),
         ["POST /api/tickets/{ticketId:guid}/merge"] = (Needs.ProductOwner, s => new { originalId = s.CardId }),
         ["POST /api/tickets/{ticketId:guid}/mark-distinct"] = (Needs.ProductOwner, _ => null),
+        ["POST /api/tickets/{ticketId:guid}/comments"] = (Needs.Member, _ => new { text = "A word on the ticket" }),
+        ["POST /api/tickets/{ticketId:guid}/undo"] = (Needs.ProductOwner, _ => null),
         ["POST /api/cards/{cardId:guid}/move"] = (Needs.Member, s => new { laneId = s.ReadyLaneId }),
         ["POST /api/cards/{cardId:guid}/assign"] = (Needs.Member, s => new { userId = s.MemberId }),
         ["POST /api/cards/{cardId:guid}/block"] = (Needs.Member, _ => new { reason = "Waiting on the bank" }),
