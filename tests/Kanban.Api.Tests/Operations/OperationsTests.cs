@@ -57,6 +57,7 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
             "/api/auth/logout",
             "/api/auth/token",
             "/api/me",
+            "/api/auth/session",
             "/api/users",
             "/api/boards/{boardId}/members",
             "/api/boards/{boardId}/members/{userId}",
