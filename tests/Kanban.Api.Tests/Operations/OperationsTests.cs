@@ -29,6 +29,7 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
         [
             "/api/boards",
             "/api/boards/{boardId}",
+            "/api/boards/{boardId}/people",
             "/api/boards/{boardId}/settings",
             "/api/boards/{boardId}/activity",
             "/api/boards/{boardId}/export",
@@ -40,6 +41,7 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
             "/api/cards/{cardId}/unblock",
             "/api/boards/{boardId}/lanes",
             "/api/boards/{boardId}/lanes/{laneId}",
+            "/api/boards/{boardId}/lanes/{laneId}/cards",
             "/api/boards/{boardId}/tickets",
             "/api/boards/{boardId}/triage",
             "/api/boards/{boardId}/triage/count",

@@ -229,7 +229,8 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
     /// <summary>
     /// The card as its history left it. When it started and completed is read from the history
     /// exactly as <see cref="Card"/> records them on a move: started on the first move out of the
-    /// backlog, completed on entering the done lanes, kept while it stays in them.
+    /// backlog, completed on entering the done lanes, kept while it stays in them; it last moved at
+    /// its last history entry.
     /// </summary>
     private static (Card Card, List<CardTransition> Transitions, List<TicketComment> Comments) RestoreCard(
         Board board,
@@ -291,6 +292,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             createdAt,
             startedAt,
             completedAt,
+            history.Count > 0 ? history[^1].At!.Value + shift : null,
             updatedAt,
             PersonOf(people, ticket.SubmittedBy));
         var transitions = history.Select(h => new CardTransition(

@@ -36,6 +36,7 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         ["GET /api/boards"] = (Needs.SignedIn, _ => null),
         ["POST /api/boards"] = (Needs.SignedIn, _ => new { name = "Matrix", key = $"M{Random.Shared.Next(100_000_000, 999_999_999)}" }),
         ["GET /api/boards/{boardId:guid}"] = (Needs.Viewer, _ => null),
+        ["GET /api/boards/{boardId:guid}/people"] = (Needs.Member, _ => null),
         ["GET /api/boards/{boardId:guid}/settings"] = (Needs.Viewer, _ => null),
         ["PUT /api/boards/{boardId:guid}/settings"] = (Needs.ProductOwner, _ => new
         {
@@ -47,6 +48,7 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         ["POST /api/boards/{boardId:guid}/lanes"] = (Needs.ProductOwner, _ => new { name = "Review", kind = "Queue", wipLimit = 2 }),
         ["PUT /api/boards/{boardId:guid}/lanes/{laneId:guid}"] = (Needs.ProductOwner, _ => new { name = "Ready", kind = "Queue", wipLimit = 4, untested = false, order = 1 }),
         ["DELETE /api/boards/{boardId:guid}/lanes/{laneId:guid}"] = (Needs.ProductOwner, _ => null),
+        ["GET /api/boards/{boardId:guid}/lanes/{laneId:guid}/cards"] = (Needs.Viewer, _ => null),
         ["POST /api/boards/{boardId:guid}/tickets"] = (Needs.Member, _ => new
         {
             title = "Matrix ticket title", description = "Text", definitionOfDone = new[] { "One criterion of four words" }, estimateDays = 1,
