@@ -18,7 +18,8 @@ public sealed record CardSnapshot(
     string? BlockedReason,
     DateTimeOffset? BlockedSince,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? LastMovedAt)
+    DateTimeOffset? LastMovedAt,
+    DateTimeOffset? CompletedAt)
 {
     public static CardSnapshot Of(Card card) => new(
         card.Id,
@@ -33,7 +34,8 @@ public sealed record CardSnapshot(
         card.BlockedReason,
         card.BlockedSince,
         card.StartedAt,
-        card.LastMovedAt);
+        card.LastMovedAt,
+        card.CompletedAt);
 }
 
 /// <summary>A card's rank after its lane was renumbered to make room for another.</summary>

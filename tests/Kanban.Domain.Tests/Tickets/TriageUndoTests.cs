@@ -83,13 +83,14 @@ public sealed class TriageUndoTests
     [InlineData("blocked")]
     public void An_accepted_card_changed_since_stays_on_the_board(string change)
     {
+        _board.Submit();
         var ticket = _board.SubmitToTriage(by: Bob);
         _board.Accept(ticket, by: Alice);
         _board.Wait(TimeSpan.FromSeconds(5));
         switch (change)
         {
             case "moved": _board.Move(ticket, "Ready"); break;
-            case "reordered": _board.Move(ticket, "Backlog"); break;
+            case "reordered": _board.Move(ticket, "Backlog", index: 0); break;
             case "edited": _board.Edit(ticket, Ticket("Export the weekly flow report as a CSV file"), by: Alice, role: BoardRole.ProductOwner); break;
             case "assigned": _board.Assign(ticket, Bob); break;
             default: _board.Block(ticket); break;
@@ -98,7 +99,7 @@ public sealed class TriageUndoTests
         var refusal = _board.Refused(() => Undo(ticket, Alice));
 
         refusal.Figures["reason"].ShouldBe("changed");
-        refusal.Message.ShouldStartWith("DEMO-1 changed after it was accepted (");
+        refusal.Message.ShouldStartWith($"{ticket.Key} changed after it was accepted (");
     }
 
     [Fact]

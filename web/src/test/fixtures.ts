@@ -22,6 +22,7 @@ export function card(id: string, laneId: string, rank: number, extra: Partial<Ca
     lastMovedAt: null,
     ageDays: null,
     daysSinceMove: null,
+    completedAt: null,
     ...extra,
   };
 }

@@ -6,7 +6,8 @@ namespace Kanban.Api.Features.Cards;
 /// <summary>
 /// A card as the board shows it. <c>ageDays</c> and <c>daysSinceMove</c> are working days (Monday to
 /// Friday in the board's time zone) since <c>startedAt</c> and <c>lastMovedAt</c>, as of when the
-/// response or message was made; null while the card has not started (or never moved).
+/// response or message was made; null while the card has not started (or never moved). A done card's
+/// age stops when it was done (<c>completedAt</c>): its cycle time.
 /// </summary>
 public sealed record CardResponse(
     Guid Id,
@@ -24,7 +25,8 @@ public sealed record CardResponse(
     DateTimeOffset? StartedAt,
     DateTimeOffset? LastMovedAt,
     int? AgeDays,
-    int? DaysSinceMove)
+    int? DaysSinceMove,
+    DateTimeOffset? CompletedAt)
 {
     /// <summary>
     /// The card as of <paramref name="at"/>: its ages counted then, its times to the millisecond
@@ -34,12 +36,14 @@ public sealed record CardResponse(
     {
         var startedAt = ToMilliseconds(StartedAt);
         var lastMovedAt = ToMilliseconds(LastMovedAt);
+        var completedAt = ToMilliseconds(CompletedAt);
         return this with
         {
+            CompletedAt = completedAt,
             BlockedSince = ToMilliseconds(BlockedSince),
             StartedAt = startedAt,
             LastMovedAt = lastMovedAt,
-            AgeDays = WorkingDays.Since(startedAt, at.Now, at.Zone),
+            AgeDays = WorkingDays.Since(startedAt, completedAt ?? at.Now, at.Zone),
             DaysSinceMove = WorkingDays.Since(lastMovedAt, at.Now, at.Zone),
         };
     }

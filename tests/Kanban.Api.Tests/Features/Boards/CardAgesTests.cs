@@ -41,7 +41,8 @@ public sealed class CardAgesTests(ClockedApiFactory factory) : IClassFixture<Clo
             .ShouldBe((null, null, At("2026-10-08T08:00:00Z"), 2));
         // Started Friday 2 October; last moved on Sunday 4, which is no working day.
         (cards["AGE-4"].AgeDays, cards["AGE-4"].LastMovedAt, cards["AGE-4"].DaysSinceMove).ShouldBe((6, At("2026-10-04T08:00:00Z"), 6));
-        (cards["AGE-1"].AgeDays, cards["AGE-1"].DaysSinceMove, cards["AGE-1"].BlockedReason, cards["AGE-1"].BlockedSince).ShouldBe((6, 4, null, null));
+        // Done on Tuesday 6 after starting Friday 2: its age stopped then, at Monday 5 and Tuesday 6.
+        (cards["AGE-1"].AgeDays, cards["AGE-1"].DaysSinceMove, cards["AGE-1"].BlockedReason, cards["AGE-1"].BlockedSince).ShouldBe((2, 4, null, null));
     }
 
     [Fact]
@@ -120,5 +121,24 @@ public sealed class CardAgesTests(ClockedApiFactory factory) : IClassFixture<Clo
         var card = (await client.GetBoardAsync(board.Id)).Cards.ShouldHaveSingleItem();
         (card.Id, card.StartedAt, card.AgeDays, card.LastMovedAt, card.DaysSinceMove).ShouldBe((ticket.Id, null, null, ClockedApiFactory.Now, 0));
         (await client.GetBoardAsync(board.Id)).TimeZone.ShouldBe("UTC");
+    }
+
+    [Fact]
+    public async Task A_done_cards_age_stops_when_it_was_done()
+    {
+        factory.Clock.Set(ClockedApiFactory.Now);
+        var client = factory.CreateClient();
+        var board = await client.CreateBoardAsync();
+        var ticket = await client.AddCardAsync(board.Id);
+        await client.MoveOkAsync(ticket.Id, board.Lanes.First(l => l.Kind == Kanban.Domain.Boards.LaneKind.Active).Id);
+        factory.Clock.Set(At("2026-10-14T15:00:00Z"));
+        var done = await client.MoveOkAsync(ticket.Id, board.Lanes.First(l => l.Kind == Kanban.Domain.Boards.LaneKind.Done).Id);
+
+        factory.Clock.Set(At("2026-10-19T12:00:00Z"));
+        var later = (await client.GetBoardAsync(board.Id)).Cards.Single(c => c.Id == ticket.Id);
+
+        // Started Monday 12, done Wednesday 14: two working days, still two the Monday after.
+        (done.CompletedAt, done.AgeDays).ShouldBe((At("2026-10-14T15:00:00Z"), 2));
+        (later.CompletedAt, later.AgeDays, later.DaysSinceMove).ShouldBe((At("2026-10-14T15:00:00Z"), 2, 3));
     }
 }

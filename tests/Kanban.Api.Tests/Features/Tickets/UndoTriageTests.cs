@@ -14,7 +14,7 @@ namespace Kanban.Api.Tests.Features.Tickets;
 /// A product owner takes back an accept, send-back or reject within 30 seconds, if they made it and
 /// nothing changed since; an undone accept leaves no trace on the board or in the metrics' history.
 /// </summary>
-public sealed class UndoTriageTests(ClockApiFactory factory) : IClassFixture<ClockApiFactory>
+public sealed class UndoTriageTests(ClockedApiFactory factory) : IClassFixture<ClockedApiFactory>
 {
     private readonly HttpClient _owner = factory.CreateClient();
 

@@ -58,6 +58,7 @@ export interface CardResponse {
   lastMovedAt: string | null;
   ageDays: number | null;
   daysSinceMove: number | null;
+  completedAt: string | null;
 }
 
 export interface CardRank {
