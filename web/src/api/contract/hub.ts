@@ -79,6 +79,7 @@ export interface BoardHubEvents {
   CardChanged: CardMessage;
   TicketSubmitted: TicketMessage;
   TicketChanged: TicketMessage;
+  TicketCommented: TicketMessage;
   TicketAccepted: CardMessage;
   LaneChanged: BoardChangedMessage;
   SettingsChanged: BoardChangedMessage;
@@ -95,6 +96,7 @@ export const BOARD_HUB_EVENTS: readonly BoardHubEventName[] = [
   'CardChanged',
   'TicketSubmitted',
   'TicketChanged',
+  'TicketCommented',
   'TicketAccepted',
   'LaneChanged',
   'SettingsChanged',
