@@ -37,7 +37,7 @@ function TicketPageWithBoard({ ticket }: { ticket: TicketDetail }) {
   return (
     <>
       <AccessRevokedNotice status={live} boardId={ticket.boardId} />
-      <TicketView ticket={ticket} board={board.data} readOnly={live.state === 'revoked'} />
+      <TicketView ticket={ticket} board={board.data} readOnly={live.state === 'revoked'} liveState={live.state} />
     </>
   );
 }
@@ -58,6 +58,8 @@ export interface TicketViewProps {
   board: Board | undefined;
   /** Nothing may be changed (the server ended this screen's access to the board). */
   readOnly?: boolean;
+  /** The board's live link (`connected`: others' comments and changes arrive by themselves). */
+  liveState?: string;
   checkDelay?: number;
 }
 
@@ -67,7 +69,7 @@ export interface TicketViewProps {
  * resubmits it for triage. On the board, members assign, block and unblock it; members comment on
  * it in any state. A viewer (the ticket's `role`, or the board's) reads it all, with no control.
  */
-export function TicketView({ ticket, board, readOnly = false, checkDelay }: TicketViewProps) {
+export function TicketView({ ticket, board, readOnly = false, liveState, checkDelay }: TicketViewProps) {
   const me = useCurrentUser();
   // The board's role once it is loaded (it follows changes of members live), else the ticket's.
   const roleCan = useBoardPermissions({ role: board?.role ?? ticket.role ?? null });
@@ -93,7 +95,7 @@ export function TicketView({ ticket, board, readOnly = false, checkDelay }: Tick
   }, [mayEdit]);
 
   return (
-    <div className="subpage ticket-page" data-testid="ticket-page" data-ticket-id={ticket.id}>
+    <div className="subpage ticket-page" data-testid="ticket-page" data-ticket-id={ticket.id} data-live={liveState}>
       <div className="subpage__header">
         <div>
           {board && (
