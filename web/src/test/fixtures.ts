@@ -16,6 +16,12 @@ export function card(id: string, laneId: string, rank: number, extra: Partial<Ca
     assigneeId: null,
     blocked: false,
     outlier: false,
+    blockedReason: null,
+    blockedSince: null,
+    startedAt: null,
+    lastMovedAt: null,
+    ageDays: null,
+    daysSinceMove: null,
     ...extra,
   };
 }

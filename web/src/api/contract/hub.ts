@@ -52,6 +52,12 @@ export interface CardResponse {
   assigneeId: string | null;
   blocked: boolean;
   outlier: boolean;
+  blockedReason: string | null;
+  blockedSince: string | null;
+  startedAt: string | null;
+  lastMovedAt: string | null;
+  ageDays: number | null;
+  daysSinceMove: number | null;
 }
 
 export interface CardRank {
