@@ -20,7 +20,6 @@ export const PROBLEM_STATUS = {
   'conflict': 409,
   'lane-not-empty': 409,
   'last-product-owner': 409,
-  'undo-not-possible': 409,
   'too-many-requests': 429,
   'internal-error': 500,
 } as const;
