@@ -34,6 +34,9 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
   const assignRef = useRef<HTMLButtonElement>(null);
   const blockRef = useRef<HTMLButtonElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
+  // Where the focus goes once a command is done: its button is disabled while it runs, and a
+  // disabled button cannot take the focus, so it moves after the button is enabled again.
+  const focusNext = useRef<HTMLElement | null>(null);
 
   const lane = board?.lanes.find((l) => l.id === ticket.laneId);
   const blocked = !!ticket.blocked;
@@ -49,6 +52,16 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
   useEffect(() => {
     if (blocking) reasonRef.current?.focus();
   }, [blocking]);
+
+  useEffect(() => {
+    if (command.isPending || !focusNext.current) return;
+    focusNext.current.focus();
+    focusNext.current = null;
+  });
+
+  const focusAfter = (el: HTMLElement | null) => {
+    focusNext.current = el;
+  };
 
   const run = (action: CardAction, done: string, failed: string, after?: () => void) => {
     if (command.isPending) return;
@@ -74,7 +87,7 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
     run({ kind: 'block', reason: value }, `${ticket.key} blocked.`, `${ticket.key} could not be blocked`, () => {
       setBlocking(false);
       setReason('');
-      blockRef.current?.focus();
+      focusAfter(blockRef.current);
     });
   };
 
@@ -148,7 +161,7 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
                 className="button"
                 onClick={() =>
                   run({ kind: 'assign', userId: null }, `${ticket.key} unassigned.`, `${ticket.key} could not be unassigned`, () =>
-                    assignRef.current?.focus(),
+                    focusAfter(assignRef.current),
                   )
                 }
                 disabled={command.isPending}
@@ -164,7 +177,10 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
               aria-expanded={blocked ? undefined : blocking}
               onClick={() => {
                 setPicking(false);
-                if (blocked) run({ kind: 'unblock' }, `${ticket.key} unblocked.`, `${ticket.key} could not be unblocked`);
+                if (blocked)
+                  run({ kind: 'unblock' }, `${ticket.key} unblocked.`, `${ticket.key} could not be unblocked`, () =>
+                    focusAfter(blockRef.current),
+                  );
                 else setBlocking((b) => !b);
               }}
               disabled={command.isPending}
@@ -190,7 +206,7 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
                   `${ticket.key} could not be assigned to ${person.displayName}`,
                   () => {
                     setPicking(false);
-                    assignRef.current?.focus();
+                    focusAfter(assignRef.current);
                   },
                 )
               }

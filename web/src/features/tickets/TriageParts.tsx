@@ -252,10 +252,9 @@ export function UndoNotice({
           onClick={onUndo}
           disabled={pending}
           aria-keyshortcuts="z"
-          aria-label={`Undo: put ${undoKey} back in triage`}
           data-testid="triage-undo"
         >
-          Undo <kbd aria-hidden="true">z</kbd>
+          Undo<span className="sr-only">: put {undoKey} back in triage</span> <kbd aria-hidden="true">z</kbd>
         </button>
       )}
     </div>
