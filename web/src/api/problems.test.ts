@@ -72,6 +72,14 @@ describe('describeProblem', () => {
       }),
     );
     expect(msg).toMatchObject({ title: 'The request has invalid fields', detail: 'Say why the line stops.' });
+    // The same message under two fields is said once.
+    const twice = describeProblem(
+      problem(400, 'validation-failed', {
+        detail: "Correct the fields listed in 'errors' and send it again.",
+        errors: { text: ['Write the comment (1 to 5000 characters).'], 'text[0]': ['Write the comment (1 to 5000 characters).'] },
+      }),
+    );
+    expect(twice.detail).toBe('Write the comment (1 to 5000 characters).');
     const rule = describeProblem(problem(400, 'validation-failed', { title: 'A board has one backlog', detail: 'Choose Queue…' }));
     expect(rule).toMatchObject({ title: 'A board has one backlog', detail: 'Choose Queue…' });
   });
@@ -101,7 +109,37 @@ describe('describeProblem for triage refusals', () => {
     );
     expect(msg.name).toBe('quality-gate-failed');
     expect(msg.title).toBe('2 quality gates fail');
-    expect(msg.detail).toBe('The ticket fails 2 quality gates. Title: The title is all capitals. Estimate: The estimate is 8 days; the most is 5.');
+    expect(msg.items).toEqual(['Title: The title is all capitals.', 'Estimate: The estimate is 8 days; the most is 5.']);
+    expect(msg.detail).toBe('The ticket fails 2 quality gates.');
+  });
+
+  it('lists each failing gate once when the server detail repeats them, keeping what to do', () => {
+    // As the server words it: the key, the count, every failing gate's message, then what to do.
+    const msg = describeProblem(
+      problem(409, 'quality-gate-failed', {
+        detail:
+          'PAY-3 fails 2 gates: The title is all capitals. The estimate is 8 days; the most is 5. Send it back with what to fix, or fix it first.',
+        gates: [
+          { gate: 'title', passed: false, message: 'The title is all capitals.' },
+          { gate: 'estimate', passed: false, message: 'The estimate is 8 days; the most is 5.' },
+          { gate: 'estimate', passed: false, message: 'The estimate is 8 days; the most is 5.' },
+        ],
+      }),
+    );
+    expect(msg.items).toEqual(['Title: The title is all capitals.', 'Estimate: The estimate is 8 days; the most is 5.']);
+    expect(msg.detail).toBe('Send it back with what to fix, or fix it first.');
+    // Every failure once, in the joined text too.
+    const text = problemText(msg);
+    expect(text.split('The title is all capitals.').length - 1).toBe(1);
+    expect(text.split('The estimate is 8 days').length - 1).toBe(1);
+    expect(text).toBe(
+      '2 quality gates fail. Title: The title is all capitals. Estimate: The estimate is 8 days; the most is 5. Send it back with what to fix, or fix it first.',
+    );
+  });
+
+  it('says why an undo is refused', () => {
+    const msg = describeProblem(problem(409, 'undo-not-possible', { detail: 'PAY-3 was moved since it was accepted.' }));
+    expect(msg).toEqual({ name: 'undo-not-possible', title: 'It can no longer be undone', detail: 'PAY-3 was moved since it was accepted.' });
   });
 
   it('keeps only the failing gates when the server lists them all', () => {
@@ -114,7 +152,8 @@ describe('describeProblem for triage refusals', () => {
       }),
     );
     expect(msg.title).toBe('1 quality gate fails');
-    expect(msg.detail).toBe('Definition of done: Criterion 1 says "works".');
+    expect(msg.items).toEqual(['Definition of done: Criterion 1 says "works".']);
+    expect(msg.detail).toBe('Send the ticket back with what to fix, or fix it first.');
   });
 
   it('names a likely duplicate and a ticket no longer in triage', () => {

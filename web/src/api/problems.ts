@@ -11,6 +11,40 @@ export interface ProblemMessage {
   title: string;
   /** What to do about it: the server's `detail`, or a sentence built from the problem's figures. */
   detail: string;
+  /**
+   * Each failure once (the failing gates of a quality-gate refusal, the messages of a validation
+   * refusal), when there are several to list; never repeated in `detail`.
+   */
+  items?: string[];
+}
+
+/** The strings without repeats (compared trimmed, case-insensitive), in their first order. */
+function unique(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const v = value.trim();
+    const k = v.toLowerCase();
+    if (!v || seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The server's detail without the failures `items` already list: when it repeats them ("PAY-3
+ * fails 2 gates: A. B. Send it back…"), only what follows the last one (what to do) is kept.
+ */
+function withoutRepeats(detail: string | undefined, messages: readonly string[]): string | undefined {
+  if (!detail) return undefined;
+  let end = -1;
+  for (const m of messages) {
+    const at = m ? detail.lastIndexOf(m.trim()) : -1;
+    if (at >= 0) end = Math.max(end, at + m.trim().length);
+  }
+  if (end < 0) return detail;
+  return detail.slice(end).trim() || undefined;
 }
 
 function num(value: unknown): number | undefined {
@@ -23,9 +57,9 @@ function str(value: unknown): string | undefined {
 
 /** Joins a title and a detail into one sentence pair, for places that show a single string. */
 export function problemText(message: ProblemMessage): string {
-  if (!message.detail) return message.title;
-  const title = /[.!?]$/.test(message.title) ? message.title : `${message.title}.`;
-  return `${title} ${message.detail}`;
+  const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+  const parts = [message.title, ...(message.items ?? []), message.detail].filter(Boolean);
+  return parts.map((part, i) => (i < parts.length - 1 ? sentence(part) : part)).join(' ');
 }
 
 /**
@@ -101,14 +135,19 @@ function describeApiError(error: ApiError, fallbackTitle: string): ProblemMessag
       };
     case 'quality-gate-failed': {
       // `gates` lists the failing gates (the server may send them all: keep the failing ones).
+      // Each failing gate is listed once: the server's detail repeats their messages, so only what
+      // it says after them (what to do) is kept.
       const gates = gatesFrom(p.gates);
       const failing = failingGates(gates).length > 0 ? failingGates(gates) : gates;
-      const list = failing.map((g) => `${gateLabel(g.gate)}: ${g.message}`).join(' ');
-      const n = failing.length;
+      const byGate = new Map<string, string>();
+      for (const g of failing) if (!byGate.has(g.gate)) byGate.set(g.gate, g.message);
+      const items = unique([...byGate].map(([gate, message]) => `${gateLabel(gate)}: ${message}`));
+      const n = byGate.size;
       return {
         name,
         title: n > 0 ? `${n} quality ${n === 1 ? 'gate fails' : 'gates fail'}` : 'The quality gates fail',
-        detail: [serverDetail, list].filter(Boolean).join(' ') || 'Send the ticket back with what to fix, or fix it first.',
+        detail: withoutRepeats(serverDetail, [...byGate.values()]) ?? 'Send the ticket back with what to fix, or fix it first.',
+        ...(items.length > 0 ? { items } : {}),
       };
     }
     case 'likely-duplicate': {
@@ -129,7 +168,8 @@ function describeApiError(error: ApiError, fallbackTitle: string): ProblemMessag
       };
     }
     case 'validation-failed': {
-      const messages = Object.values(p.errors ?? {}).flat();
+      // Each message once, even when two fields (or the detail) say the same.
+      const messages = unique(Object.values(p.errors ?? {}).flat().filter((m): m is string => typeof m === 'string'));
       const generic = !serverDetail || /errors'/.test(serverDetail);
       return {
         name,
@@ -137,6 +177,12 @@ function describeApiError(error: ApiError, fallbackTitle: string): ProblemMessag
         detail: generic && messages.length > 0 ? messages.join(' ') : (serverDetail ?? 'Correct the fields and try again.'),
       };
     }
+    case 'undo-not-possible':
+      return {
+        name,
+        title: 'It can no longer be undone',
+        detail: serverDetail ?? 'Too much time has passed, or the ticket changed since.',
+      };
     case 'not-found':
       return { name, title: 'Not found', detail: serverDetail ?? 'It may have been deleted. Reload the page.' };
     default:

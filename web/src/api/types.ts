@@ -94,6 +94,8 @@ export interface ActivityItem {
   version: number;
   at: string;
   by: string | null;
+  /** Who did it, by name; null when nobody is recorded (an imported entry). */
+  byName?: string | null;
   kind: string;
   cardId: string | null;
   summary: string;
@@ -154,7 +156,8 @@ export interface Ticket {
   duplicates: DuplicateCandidate[];
 }
 
-export type TicketCommentKind = 'SentBack' | 'Rejected' | 'MergedDuplicate';
+/** `Comment`: a member's comment; the others are what triage wrote on the ticket. */
+export type TicketCommentKind = 'Comment' | 'SentBack' | 'Rejected' | 'MergedDuplicate';
 
 export interface TicketComment {
   id: string;
@@ -174,10 +177,33 @@ export interface TicketHistoryEntry {
   summary: string;
 }
 
-/** GET /api/tickets/{id}: the ticket with its comments and history, oldest first. */
+/**
+ * GET /api/tickets/{id}: the ticket with its comments and history, oldest first, its card's
+ * assignee and block, and the caller's role on its board (a Viewer reads it, read-only).
+ */
 export interface TicketDetail extends Ticket {
   comments: TicketComment[];
   history: TicketHistoryEntry[];
+  assigneeId?: string | null;
+  assigneeName?: string | null;
+  blocked?: boolean;
+  blockedReason?: string | null;
+  /** When the card was blocked (ISO). */
+  blockedSince?: string | null;
+  /** The caller's role on the ticket's board. */
+  role?: BoardRole | null;
+}
+
+/** POST /api/tickets/{id}/comments. */
+export interface CommentRequest {
+  text: string;
+}
+
+/** Someone a card of the board may be assigned to (GET /api/boards/{id}/people), by name. */
+export interface AssignablePerson {
+  id: string;
+  displayName: string;
+  role: BoardRole;
 }
 
 /** The submit (and edit) body. */

@@ -22,13 +22,23 @@ const KIND_LABELS: Record<string, string> = {
   SettingsChanged: 'Settings',
   LineStopped: 'Line stopped',
   LineResumed: 'Line resumed',
+  TicketCommented: 'Comment',
+  TicketDecisionUndone: 'Undone',
 };
+
+/** Who made an entry: their name; "someone" when their name is unknown; null when nobody is recorded (the board itself). */
+export function activityBy(item: Pick<ActivityItem, 'by' | 'byName'>): string | null {
+  return item.byName ?? (item.by ? 'someone' : null);
+}
 
 export function activityKindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
-/** The board's trail, newest first, a page at a time; new entries arrive live (the hub marks it stale). */
+/**
+ * The board's trail, newest first, a page at a time back to the oldest ("Older" until the server's
+ * `next` is null); new entries arrive live (the hub marks it stale).
+ */
 export function useActivity(boardId: string) {
   return useInfiniteQuery({
     queryKey: queryKeys.activity(boardId),
@@ -50,10 +60,19 @@ export function ActivityPage() {
 
 function ActivityEntry({ item, now }: { item: ActivityItem; now: number }) {
   const line = item.kind === 'LineStopped' || item.kind === 'LineResumed';
+  const by = activityBy(item);
   return (
     <li className={`activity__item${line ? ' activity__item--line' : ''}`} data-testid="activity-item" data-kind={item.kind}>
       <span className={`activity__kind activity__kind--${item.kind.toLowerCase()}`}>{activityKindLabel(item.kind)}</span>
-      <span className="activity__summary">{item.summary}</span>
+      <span className="activity__summary">
+        {item.summary}
+        {by && (
+          <span className="activity__by" data-testid="activity-by">
+            {' · '}
+            {by}
+          </span>
+        )}
+      </span>
       <time className="activity__time" dateTime={item.at} title={formatLocalTime(item.at, now)}>
         {relativeTime(item.at, now)}
       </time>
@@ -61,9 +80,10 @@ function ActivityEntry({ item, now }: { item: ActivityItem; now: number }) {
   );
 }
 
-export function ActivityView({ board }: { board: Board }) {
+/** `live`: follow the board (the hub); tests turn it off. */
+export function ActivityView({ board, live: follow = true }: { board: Board; live?: boolean }) {
   const activity = useActivity(board.id);
-  const live = useBoardHub(board.id);
+  const live = useBoardHub(board.id, follow);
   const now = useNow(30_000);
 
   // One entry can sit on two pages when entries share a time; show it once.
@@ -99,7 +119,7 @@ export function ActivityView({ board }: { board: Board }) {
               disabled={activity.isFetchingNextPage}
               data-testid="activity-load-older"
             >
-              {activity.isFetchingNextPage ? 'Loading…' : 'Load older'}
+              {activity.isFetchingNextPage ? 'Loading older entries…' : 'Older'}
             </button>
           </p>
         )}

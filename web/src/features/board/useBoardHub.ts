@@ -131,6 +131,8 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       setState('connected');
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
+      // An open ticket page may have missed a comment or a change while the link was down.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tickets });
       return true;
     };
 

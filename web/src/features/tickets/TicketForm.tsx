@@ -148,7 +148,15 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
         {checkProblem && <ProblemAlert problem={checkProblem} testId="ticket-check-error" onRetry={check.retry} />}
       </section>
 
-      {general && <ProblemAlert problem={general} testId="ticket-form-error" onDismiss={() => setError(null)} />}
+      {general && (
+        <ProblemAlert
+          problem={general}
+          testId="ticket-form-error"
+          onDismiss={() => setError(null)}
+          // Failing gates already show at their fields: the alert does not list them again.
+          showItems={!(general.name === 'quality-gate-failed' && gates && passed < gates.length)}
+        />
+      )}
 
       <div className="form__field">
         <label htmlFor={fieldIds.title}>Title</label>

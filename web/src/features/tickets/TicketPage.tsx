@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageLoadError, PageLoading, useDocumentTitle } from '../../components/PageState';
-import type { Board, TicketComment, TicketDetail } from '../../api/types';
+import type { Board, TicketComment, TicketDetail, TicketHistoryEntry } from '../../api/types';
 import { formatLocalTime, relativeTime, useNow } from '../../lib/time';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { classLabel } from '../board/cardLabels';
@@ -11,7 +11,9 @@ import { AccessRevokedNotice } from '../board/AccessRevokedNotice';
 import { useBoardHub } from '../board/useBoardHub';
 import { DuplicateList } from './DuplicateList';
 import { GateList } from './GateLine';
+import { TicketComments } from './TicketComments';
 import { TicketForm } from './TicketForm';
+import { TicketWork } from './TicketWork';
 import { canEditTicket, draftFromTicket, isSubmitter, ticketStateLabel } from './ticketForm';
 import { useTicket, useUpdateTicket } from './useTickets';
 
@@ -35,7 +37,7 @@ function TicketPageWithBoard({ ticket }: { ticket: TicketDetail }) {
   return (
     <>
       <AccessRevokedNotice status={live} boardId={ticket.boardId} />
-      <TicketView ticket={ticket} board={board.data} readOnly={live.state === 'revoked'} />
+      <TicketView ticket={ticket} board={board.data} readOnly={live.state === 'revoked'} liveState={live.state} />
     </>
   );
 }
@@ -45,11 +47,10 @@ function latestComment(ticket: TicketDetail, kind: string): TicketComment | unde
   return [...(ticket.comments ?? [])].reverse().find((c) => c.kind === kind);
 }
 
-const COMMENT_LABELS: Record<string, string> = {
-  SentBack: 'Sent back',
-  Rejected: 'Rejected',
-  MergedDuplicate: 'Merged duplicate',
-};
+/** Who made a history entry: their name; "someone" when unknown, "imported" when none is recorded. */
+export function historyBy(entry: Pick<TicketHistoryEntry, 'by' | 'byName'>): string {
+  return entry.byName ?? (entry.by ? 'someone' : 'imported');
+}
 
 export interface TicketViewProps {
   ticket: TicketDetail;
@@ -57,17 +58,21 @@ export interface TicketViewProps {
   board: Board | undefined;
   /** Nothing may be changed (the server ended this screen's access to the board). */
   readOnly?: boolean;
+  /** The board's live link (`connected`: others' comments and changes arrive by themselves). */
+  liveState?: string;
   checkDelay?: number;
 }
 
 /**
  * A ticket: its state, text, gates, comments and history. The submitter or a product owner may
  * edit it while it is in triage or sent back (the same form, gates live); saving a sent-back ticket
- * resubmits it for triage.
+ * resubmits it for triage. On the board, members assign, block and unblock it; members comment on
+ * it in any state. A viewer (the ticket's `role`, or the board's) reads it all, with no control.
  */
-export function TicketView({ ticket, board, readOnly = false, checkDelay }: TicketViewProps) {
+export function TicketView({ ticket, board, readOnly = false, liveState, checkDelay }: TicketViewProps) {
   const me = useCurrentUser();
-  const roleCan = useBoardPermissions(board ?? undefined);
+  // The board's role once it is loaded (it follows changes of members live), else the ticket's.
+  const roleCan = useBoardPermissions({ role: board?.role ?? ticket.role ?? null });
   const can = readOnly ? permissionsFor(null) : roleCan;
   const update = useUpdateTicket(ticket.id);
   const [editing, setEditing] = useState(false);
@@ -79,6 +84,9 @@ export function TicketView({ ticket, board, readOnly = false, checkDelay }: Tick
 
   const mayEdit = !readOnly && canEditTicket(ticket, me?.id, can.canTriage, can.canSubmit);
   const mine = isSubmitter(ticket, me?.id);
+  // Members and product owners work on cards (assign, block) and comment; viewers only read.
+  const canWork = can.canMove && ticket.state === 'OnBoard';
+  const canComment = can.canSubmit;
   const sentBack = ticket.state === 'SentBack' ? latestComment(ticket, 'SentBack') : undefined;
   const rejected = ticket.state === 'Rejected' ? latestComment(ticket, 'Rejected') : undefined;
 
@@ -87,7 +95,7 @@ export function TicketView({ ticket, board, readOnly = false, checkDelay }: Tick
   }, [mayEdit]);
 
   return (
-    <div className="subpage ticket-page" data-testid="ticket-page" data-ticket-id={ticket.id}>
+    <div className="subpage ticket-page" data-testid="ticket-page" data-ticket-id={ticket.id} data-live={liveState}>
       <div className="subpage__header">
         <div>
           {board && (
@@ -179,7 +187,7 @@ export function TicketView({ ticket, board, readOnly = false, checkDelay }: Tick
               <h2 id="ticket-text-title">The ticket</h2>
               <dl className="ticket-facts">
                 <dt>Submitted by</dt>
-                <dd data-testid="ticket-submitter">{ticket.submittedByName ?? 'unknown'}</dd>
+                <dd data-testid="ticket-submitter">{ticket.submittedByName ?? (ticket.submittedBy ? 'someone' : 'imported')}</dd>
                 <dt>Submitted</dt>
                 <dd>
                   <time dateTime={ticket.createdAt} title={formatLocalTime(ticket.createdAt, now)}>
@@ -206,6 +214,9 @@ export function TicketView({ ticket, board, readOnly = false, checkDelay }: Tick
                 <p className="muted">No criteria.</p>
               )}
             </section>
+            {ticket.state === 'OnBoard' && (
+              <TicketWork ticket={ticket} board={board} canWork={canWork} now={now} announce={setSaved} />
+            )}
             <section className="panel" aria-labelledby="ticket-gates-title">
               <h2 id="ticket-gates-title">Quality gates</h2>
               <GateList gates={ticket.gates} label={`Quality gates of ${ticket.key}`} />
@@ -220,24 +231,14 @@ export function TicketView({ ticket, board, readOnly = false, checkDelay }: Tick
         </>
       )}
 
-      {(ticket.comments ?? []).length > 0 && (
-        <section className="panel" aria-labelledby="ticket-comments-title">
-          <h2 id="ticket-comments-title">Comments</h2>
-          <ul className="ticket-comments" data-testid="ticket-comments">
-            {ticket.comments.map((c) => (
-              <li key={c.id} className="ticket-comments__item" data-kind={c.kind}>
-                <p className="ticket-comments__meta">
-                  <strong>{COMMENT_LABELS[c.kind] ?? c.kind}</strong> by {c.byName ?? 'someone'},{' '}
-                  <time dateTime={c.at} title={formatLocalTime(c.at, now)}>
-                    {relativeTime(c.at, now)}
-                  </time>
-                </p>
-                <p className="ticket-text">{c.text}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <TicketComments
+        ticketId={ticket.id}
+        ticketKey={ticket.key}
+        comments={ticket.comments ?? []}
+        canComment={canComment}
+        now={now}
+        announce={setSaved}
+      />
 
       {(ticket.history ?? []).length > 0 && (
         <section className="panel" aria-labelledby="ticket-history-title">
@@ -247,7 +248,10 @@ export function TicketView({ ticket, board, readOnly = false, checkDelay }: Tick
               <li key={`${h.version}-${h.kind}`} className="activity__item" data-kind={h.kind}>
                 <span className="activity__summary">
                   {h.summary}
-                  {h.byName ? ` (${h.byName})` : ''}
+                  <span className="activity__by" data-testid="ticket-history-by">
+                    {' · '}
+                    {historyBy(h)}
+                  </span>
                 </span>
                 <time className="activity__time" dateTime={h.at} title={formatLocalTime(h.at, now)}>
                   {relativeTime(h.at, now)}

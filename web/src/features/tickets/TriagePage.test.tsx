@@ -69,7 +69,35 @@ const selectedKey = () => document.querySelector('[data-selected="true"]')?.getA
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
+
+/** The inbox as the server has it, with undo putting a decided ticket back in Triage (or refusing). */
+function mockUndoApi(undoAnswer?: (id: string) => Response) {
+  const all = inbox();
+  let current = all;
+  const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/boards/board-1/triage') return json(200, current);
+    const m = /^\/api\/tickets\/([^/]+)\/([a-z-]+)$/.exec(url);
+    if (m && init?.method === 'POST') {
+      const id = m[1]!;
+      if (m[2] === 'undo') {
+        if (undoAnswer) return undoAnswer(id);
+        const back = all.find((t) => t.id === id)!;
+        current = all.filter((t) => current.some((c) => c.id === t.id) || t.id === id);
+        return json(200, back);
+      }
+      const state = ({ accept: 'OnBoard', 'send-back': 'SentBack', reject: 'Rejected' } as const)[m[2] as 'accept'];
+      const updated = { ...ticket(id), state };
+      current = current.map((t) => (t.id === id ? updated : t)).filter((t) => t.state === 'Triage' || t.state === 'SentBack');
+      return json(200, updated);
+    }
+    return json(404, { type: 'urn:kanban:problem:not-found', status: 404 });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  const posts = () => fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST').map(([url]) => url);
+  return { posts };
+}
 
 describe('TriageView', () => {
   it('shows a ticket whose submitter is unknown (imported without one) instead of failing', async () => {
@@ -128,7 +156,7 @@ describe('TriageView', () => {
     await waitFor(() => expect(posts()).toEqual([['/api/tickets/22/accept', { expectedUpdatedAt: '2026-11-26T09:00:00Z' }]]));
     await waitFor(() => expect(screen.queryByTestId('triage-item-PAY-22')).toBeNull());
     expect(selectedKey()).toBe('triage-item-PAY-23');
-    expect(screen.getByTestId('triage-status').textContent).toBe('PAY-22 accepted into the backlog.');
+    expect(screen.getByTestId('triage-status').textContent).toBe('PAY-22 accepted to the end of the backlog.');
   });
 
   it('accepts the selected ticket to the top of the backlog with Shift+A', async () => {
@@ -285,5 +313,123 @@ describe('TriageView', () => {
     expect(section.textContent).toContain('Waiting on the submitter (1)');
     expect(section.textContent).toContain('PAY-24');
     expect(screen.queryByTestId('triage-detail')).toBeNull();
+  });
+
+  it('says what an accept to the top did, and Undo puts the ticket back in the inbox, selected', async () => {
+    const { posts } = mockUndoApi();
+    const { client } = await renderInbox();
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    await key('j');
+    await act(async () => {
+      fireEvent.keyDown(document.body, { key: 'A', code: 'KeyA', shiftKey: true });
+    });
+    await waitFor(() => expect(screen.queryByTestId('triage-item-PAY-22')).toBeNull());
+    expect(screen.getByTestId('triage-status').textContent).toBe('PAY-22 accepted to the top of the backlog.');
+    // Announced with how to undo it, in a live region.
+    const live = screen.getByTestId('triage-status').closest('[aria-live]')!;
+    expect(live.getAttribute('role')).toBe('status');
+    expect(live.textContent).toContain('Press z to undo it.');
+    const undo = screen.getByTestId('triage-undo') as HTMLButtonElement;
+    expect(undo.getAttribute('aria-keyshortcuts')).toBe('z');
+    expect(undo.tagName).toBe('BUTTON');
+
+    await act(async () => {
+      fireEvent.click(undo);
+    });
+    await waitFor(() => expect(screen.getByTestId('triage-item-PAY-22')).toBeTruthy());
+    expect(posts()).toEqual(['/api/tickets/22/accept', '/api/tickets/22/undo']);
+    expect(selectedKey()).toBe('triage-item-PAY-22');
+    expect(screen.getByTestId('triage-status').textContent).toBe('Undone: PAY-22 is back in triage.');
+    expect(screen.queryByTestId('triage-undo')).toBeNull();
+    // The board refetches: an undone accept takes the card off it.
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['board', 'board-1'] });
+  });
+
+  it('undoes a send back with z, and a reject too', async () => {
+    const { posts } = mockUndoApi();
+    await renderInbox();
+    await key('s');
+    const input = screen.getByTestId('triage-comment-input');
+    fireEvent.change(input, { target: { value: 'Split it in two.' } });
+    await act(async () => {
+      fireEvent.submit(input.closest('form')!);
+    });
+    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('PAY-21 sent back to its submitter.'));
+    await key('z');
+    await waitFor(() => expect(posts()).toEqual(['/api/tickets/21/send-back', '/api/tickets/21/undo']));
+    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('Undone: PAY-21 is back in triage.'));
+
+    await key('r');
+    const reason = screen.getByTestId('triage-comment-input');
+    fireEvent.change(reason, { target: { value: 'Not ours.' } });
+    await act(async () => {
+      fireEvent.submit(reason.closest('form')!);
+    });
+    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('PAY-21 rejected.'));
+    expect(screen.getByTestId('triage-undo')).toBeTruthy();
+  });
+
+  it('offers no undo for a merge or to someone who cannot triage, and z does nothing then', async () => {
+    const { posts } = mockUndoApi();
+    await renderInbox();
+    await key('m');
+    const input = screen.getByTestId('triage-comment-input');
+    fireEvent.change(input, { target: { value: 'PAY-4' } });
+    await act(async () => {
+      fireEvent.submit(input.closest('form')!);
+    });
+    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('PAY-21 merged.'));
+    expect(screen.queryByTestId('triage-undo')).toBeNull();
+    await key('z');
+    expect(posts()).toEqual(['/api/tickets/21/merge']);
+  });
+
+  it('shows why an undo is refused (409 undo-not-possible)', async () => {
+    mockUndoApi(() =>
+      json(409, {
+        type: 'urn:kanban:problem:undo-not-possible',
+        status: 409,
+        title: 'The decision can no longer be undone',
+        detail: 'PAY-21 was moved since it was accepted.',
+      }),
+    );
+    await renderInbox();
+    await key('a');
+    await screen.findByTestId('triage-undo');
+    await key('z');
+    const error = await screen.findByTestId('triage-undo-error');
+    expect(error.getAttribute('data-problem')).toBe('undo-not-possible');
+    expect(error.textContent).toContain('PAY-21 was moved since it was accepted.');
+    expect(screen.queryByTestId('triage-undo')).toBeNull();
+  });
+
+  it('takes the undo away after about 10 seconds, but not while it has the focus', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    mockUndoApi();
+    await renderInbox();
+    await key('a');
+    const undo = await screen.findByTestId('triage-undo');
+    await act(async () => {
+      vi.advanceTimersByTime(9_000);
+    });
+    expect(screen.getByTestId('triage-undo')).toBe(undo);
+    undo.focus();
+    await act(async () => {
+      vi.advanceTimersByTime(2_000);
+    });
+    // Focused: it waits for the keyboard user to leave it.
+    expect(screen.getByTestId('triage-undo')).toBe(undo);
+    await act(async () => {
+      undo.blur();
+    });
+    expect(screen.queryByTestId('triage-undo')).toBeNull();
+    expect(screen.getByTestId('triage-status').textContent).toBe('');
+
+    await key('a');
+    await screen.findByTestId('triage-undo');
+    await act(async () => {
+      vi.advanceTimersByTime(10_000);
+    });
+    expect(screen.queryByTestId('triage-undo')).toBeNull();
   });
 });

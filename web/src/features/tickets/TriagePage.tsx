@@ -15,7 +15,8 @@ import { GateList } from './GateLine';
 import { PROMPTS, TriageActions, TriagePrompt, WaitingOnSubmitter, type PromptKind } from './TriageParts';
 import { isSubmitter } from './ticketForm';
 import { isTypingTarget, resolveOriginal, uniqueCandidates, type MergeCandidate } from './triage';
-import { useTriage, useTriageCommand, type TriageAction } from './useTickets';
+import { UndoNotice } from './TriageParts';
+import { useTriage, useTriageCommand, useUndoTriage, type TriageAction } from './useTickets';
 
 export function TriagePage() {
   const { boardId = '' } = useParams();
@@ -24,6 +25,18 @@ export function TriagePage() {
       {(board) => <TriageView board={board} />}
     </WithBoard>
   );
+}
+
+/** How long a decision can be undone from the inbox (the server allows 30 s). */
+export const UNDO_MS = 10_000;
+
+/** The decisions that can be undone. */
+const UNDOABLE: ReadonlySet<TriageAction['kind']> = new Set(['accept', 'send-back', 'reject']);
+
+/** What was done, in words: "PAY-12 accepted to the top of the backlog". */
+function doneText(action: TriageAction, key: string): string {
+  if (action.kind === 'accept') return `${key} accepted to the ${action.toTop ? 'top' : 'end'} of the backlog`;
+  return `${key} ${DONE[action.kind]}`;
 }
 
 const DONE: Record<TriageAction['kind'], string> = {
@@ -68,6 +81,7 @@ export function TriageView({ board, live = true }: TriageViewProps) {
   const me = useCurrentUser();
   const triage = useTriage(board.id);
   const command = useTriageCommand(board.id);
+  const undo = useUndoTriage(board.id);
   const id = useId();
 
   const tickets = useMemo(() => triage.data ?? [], [triage.data]);
@@ -85,6 +99,9 @@ export function TriageView({ board, live = true }: TriageViewProps) {
   const [promptError, setPromptError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, ProblemMessage>>({});
   const [status, setStatus] = useState('');
+  // The last decision, while it can still be undone (UNDO_MS), and a refused undo's reason.
+  const [undoable, setUndoable] = useState<{ ticketId: string; key: string } | null>(null);
+  const [undoError, setUndoError] = useState<ProblemMessage | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -110,13 +127,36 @@ export function TriageView({ board, live = true }: TriageViewProps) {
     const { ticket } = action;
     setErrors(({ [ticket.id]: _dropped, ...rest }) => rest);
     setStatus('');
+    setUndoable(null);
+    setUndoError(null);
     command.mutate(action, {
       onSuccess: (updated) => {
-        setStatus(`${updated.key ?? ticket.key} ${DONE[action.kind]}.`);
+        const key = updated.key ?? ticket.key;
+        setStatus(`${doneText(action, key)}.`);
+        if (UNDOABLE.has(action.kind)) setUndoable({ ticketId: updated.id ?? ticket.id, key });
         if (action.kind !== 'accept' && action.kind !== 'mark-distinct') closePrompt();
       },
       onError: (error) => {
         setErrors((prev) => ({ ...prev, [ticket.id]: describeProblem(error, `${ticket.key} ${FAILED[action.kind]}`) }));
+      },
+    });
+  };
+
+  /** Takes the last decision back: the ticket returns to the inbox, selected. */
+  const runUndo = () => {
+    if (!undoable || undo.isPending || command.isPending) return;
+    const { ticketId, key } = undoable;
+    setUndoError(null);
+    undo.mutate(ticketId, {
+      onSuccess: (ticket) => {
+        setUndoable(null);
+        setStatus(`Undone: ${ticket.key ?? key} is back in triage.`);
+        setSelection({ id: ticket.id, index: 0 });
+        listRef.current?.focus();
+      },
+      onError: (error) => {
+        setUndoable(null);
+        setUndoError(describeProblem(error, `The decision on ${key} could not be undone`));
       },
     });
   };
@@ -182,6 +222,12 @@ export function TriageView({ board, live = true }: TriageViewProps) {
         e.preventDefault();
         select(selectedIndex - 1);
         return;
+      case 'z':
+        if (can.canTriage && undoable) {
+          e.preventDefault();
+          runUndo();
+        }
+        return;
     }
     // While a comment, reason or original is being asked, only Enter and Escape decide.
     if (!can.canTriage || !selected || command.isPending || activePrompt) return;
@@ -243,15 +289,25 @@ export function TriageView({ board, live = true }: TriageViewProps) {
       <BoardSubpageHeader board={board} title="Triage" />
       <AccessRevokedNotice status={hub} boardId={board.id} />
 
-      <p className="sr-only" role="status" aria-live="polite" data-testid="triage-status">
-        {status}
-      </p>
+      <UndoNotice
+        status={status}
+        undoKey={can.canTriage ? (undoable?.key ?? null) : null}
+        pending={undo.isPending}
+        timeoutMs={UNDO_MS}
+        onUndo={runUndo}
+        onExpire={() => {
+          setUndoable(null);
+          setStatus('');
+        }}
+      />
+      {undoError && <ProblemAlert problem={undoError} testId="triage-undo-error" onDismiss={() => setUndoError(null)} />}
 
       {can.canTriage ? (
         <p className="muted triage__keys" id={`${id}-keys`}>
           Keys: <kbd>j</kbd>/<kbd>k</kbd> select, <kbd>a</kbd> accept to the end of the backlog,{' '}
           <kbd>Shift</kbd>+<kbd>a</kbd> to its top, <kbd>s</kbd> send back, <kbd>r</kbd> reject,{' '}
-          <kbd>m</kbd> merge into another ticket, <kbd>d</kbd> mark a likely duplicate distinct.
+          <kbd>m</kbd> merge into another ticket, <kbd>d</kbd> mark a likely duplicate distinct, <kbd>z</kbd> undo the
+          last accept, send back or reject (for {UNDO_MS / 1000} seconds).
         </p>
       ) : (
         <p className="muted" data-testid="triage-read-only">

@@ -1,4 +1,4 @@
-import type { FormEvent, RefObject } from 'react';
+import { useEffect, useRef, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
 import type { Ticket } from '../../api/types';
 import type { MergeCandidate } from './triage';
@@ -187,5 +187,76 @@ export function WaitingOnSubmitter({
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * What the last decision did, said at once (a live region) and shown, with an Undo button while
+ * it can be undone (`undoKey`; the `z` key does the same). After `timeoutMs` the notice and its
+ * undo go (`onExpire`); while the button has the focus it waits, so a keyboard user on it is
+ * never left on a control that vanished.
+ */
+export function UndoNotice({
+  status,
+  undoKey,
+  pending,
+  timeoutMs,
+  onUndo,
+  onExpire,
+}: {
+  status: string;
+  /** The ticket whose decision can be undone, or null. */
+  undoKey: string | null;
+  pending: boolean;
+  timeoutMs: number;
+  onUndo: () => void;
+  onExpire: () => void;
+}) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const expireRef = useRef(onExpire);
+  expireRef.current = onExpire;
+
+  useEffect(() => {
+    if (!status) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const button = buttonRef.current;
+    const expire = () => {
+      if (button && document.activeElement === button) return; // waits for the blur
+      expireRef.current();
+    };
+    const onBlur = () => {
+      if (!timer) expireRef.current();
+    };
+    timer = setTimeout(() => {
+      timer = undefined;
+      expire();
+    }, timeoutMs);
+    button?.addEventListener('blur', onBlur);
+    return () => {
+      if (timer) clearTimeout(timer);
+      button?.removeEventListener('blur', onBlur);
+    };
+  }, [undoKey, status, timeoutMs]);
+
+  return (
+    <div className={`triage__done${status ? ' triage__done--shown' : ''}`} data-testid="triage-done">
+      <p className="triage__done-text" role="status" aria-live="polite">
+        <span data-testid="triage-status">{status}</span>
+        {undoKey && status && <span className="sr-only"> Press z to undo it.</span>}
+      </p>
+      {undoKey && status && (
+        <button
+          ref={buttonRef}
+          type="button"
+          className="button button--small"
+          onClick={onUndo}
+          disabled={pending}
+          aria-keyshortcuts="z"
+          data-testid="triage-undo"
+        >
+          Undo<span className="sr-only">: put {undoKey} back in triage</span> <kbd aria-hidden="true">z</kbd>
+        </button>
+      )}
+    </div>
   );
 }
