@@ -16,6 +16,12 @@ export function card(id: string, laneId: string, rank: number, extra: Partial<Ca
     assigneeId: null,
     blocked: false,
     outlier: false,
+    blockedReason: null,
+    blockedSince: null,
+    startedAt: null,
+    lastMovedAt: null,
+    ageDays: null,
+    daysSinceMove: null,
     ...extra,
   };
 }
@@ -43,6 +49,8 @@ export function makeBoard(): Board {
     cards,
     line: { stopped: false, since: null, reason: null, kind: null },
     role: 'ProductOwner',
+    people: [],
+    timeZone: 'Europe/Berlin',
   };
 }
 
@@ -78,6 +86,8 @@ export function makeFlowBoard(extra: Partial<Board> = {}): Board {
     cards,
     line: { stopped: false, since: null, reason: null, kind: null },
     role: 'ProductOwner',
+    people: [],
+    timeZone: 'Europe/Berlin',
     ...extra,
   };
 }

@@ -52,6 +52,12 @@ export interface CardResponse {
   assigneeId: string | null;
   blocked: boolean;
   outlier: boolean;
+  blockedReason: string | null;
+  blockedSince: string | null;
+  startedAt: string | null;
+  lastMovedAt: string | null;
+  ageDays: number | null;
+  daysSinceMove: number | null;
 }
 
 export interface CardRank {
@@ -80,6 +86,7 @@ export interface BoardHubEvents {
   TicketSubmitted: TicketMessage;
   TicketChanged: TicketMessage;
   TicketAccepted: CardMessage;
+  TicketCommented: TicketMessage;
   LaneChanged: BoardChangedMessage;
   SettingsChanged: BoardChangedMessage;
   MembersChanged: BoardChangedMessage;
@@ -96,6 +103,7 @@ export const BOARD_HUB_EVENTS: readonly BoardHubEventName[] = [
   'TicketSubmitted',
   'TicketChanged',
   'TicketAccepted',
+  'TicketCommented',
   'LaneChanged',
   'SettingsChanged',
   'MembersChanged',
