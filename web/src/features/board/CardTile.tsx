@@ -42,7 +42,6 @@ export function CardContent({ card, assigneeName, now }: CardContentProps) {
     <>
       <span className="card__top">
         <span className="card__key">{card.key}</span>
-        <span className={`badge badge--${card.class.toLowerCase()}`}>{classLabel(card.class)}</span>
       </span>
       <span className="card__title">{card.title}</span>
       {blocked && (
@@ -54,6 +53,7 @@ export function CardContent({ card, assigneeName, now }: CardContentProps) {
         </span>
       )}
       <span className="card__meta">
+        <span className={`badge badge--${card.class.toLowerCase()}`}>{classLabel(card.class)}</span>
         {age && (
           <span className="card__age" data-testid="card-age">
             <span aria-hidden="true">{age.text}</span>
@@ -62,7 +62,7 @@ export function CardContent({ card, assigneeName, now }: CardContentProps) {
         )}
         {estimate && (
           <span className="card__estimate">
-            <span aria-hidden="true">{estimate}</span>
+            <span aria-hidden="true">est. {estimate}</span>
             <span className="sr-only">
               estimate {card.estimateDays} {card.estimateDays === 1 ? 'day' : 'days'}
             </span>
