@@ -7,6 +7,7 @@ import {
   KeyboardSensor,
   PointerSensor,
   pointerWithin,
+  rectIntersection,
   useSensor,
   useSensors,
   type Announcements,
@@ -64,13 +65,18 @@ const keyboardCodes: KeyboardCodes = {
   end: ['Space', 'Enter', 'Tab'],
 };
 
-/** Pointer: the card under the pointer, else the lane under it. Keyboard (no pointer): the closest target. */
+/**
+ * Pointer: the card under the pointer, else the lane under it. Keyboard (no pointer): the target the
+ * moved card overlaps most (a card it sits on rather than the tall lane around it), else the closest.
+ */
 const collisionDetection: CollisionDetection = (args) => {
   const within = pointerWithin(args);
   if (within.length > 0) {
     const card = within.find((c) => c.data?.droppableContainer?.data.current?.type === 'card');
     return [card ?? within[0]!];
   }
+  const overlapping = rectIntersection(args);
+  if (overlapping.length > 0) return overlapping.slice(0, 1);
   return closestCorners(args).slice(0, 1);
 };
 

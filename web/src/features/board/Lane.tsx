@@ -138,6 +138,7 @@ export function Lane({
           {matching} of {shownCount} shown {matching === 1 ? 'matches' : 'match'}
         </p>
       )}
+      {allCards.length === 0 && more.cards.length === 0 && <p className="lane__empty">No cards</p>}
       <SortableContext id={lane.id} items={canMove ? cards.map((c) => c.id) : []} strategy={verticalListSortingStrategy}>
         <ul className="lane__cards" ref={listRef} aria-labelledby={titleId}>
           {cards.map((card) =>
@@ -152,7 +153,6 @@ export function Lane({
           ))}
         </ul>
       </SortableContext>
-      {allCards.length === 0 && more.cards.length === 0 && <p className="lane__empty">No cards</p>}
       {done && (more.hasMore || more.cards.length > 0) && (
         <div className="lane__more">
           <p className="lane__note" data-testid="lane-shown">
