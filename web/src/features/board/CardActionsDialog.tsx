@@ -83,6 +83,7 @@ export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose
       setError(null);
       setPending(false);
       openModal(dialog);
+      placeNear(dialog, anchor);
       inputRef.current?.focus();
     } else if (dialog.open) {
       dialog.close();
