@@ -15,7 +15,6 @@ using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Infrastructure.Demo;
 using Kanban.Api.Realtime;
 using Kanban.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -52,9 +51,7 @@ builder.Services.AddScoped<DemoBoardSeeder>();
 builder.Services.AddScoped<BoardImporter>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddKanbanAccess();
-builder.Services.AddDataProtection()
-    .SetApplicationName("Kanban")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseRegistration.DataDirectoryOf(builder.Configuration, builder.Environment), "keys")));
+builder.Services.AddKanbanKeys();
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"]);

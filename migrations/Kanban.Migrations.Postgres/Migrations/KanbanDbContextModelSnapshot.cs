@@ -366,6 +366,9 @@ namespace Kanban.Migrations.Postgres.Migrations
                     b.Property<Guid?>("LaneId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("LastMovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("LikelyDuplicateOfId")
                         .HasColumnType("uuid");
 

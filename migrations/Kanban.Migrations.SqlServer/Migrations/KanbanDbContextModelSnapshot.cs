@@ -366,6 +366,9 @@ namespace Kanban.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("LaneId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("LastMovedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid?>("LikelyDuplicateOfId")
                         .HasColumnType("uniqueidentifier");
 

@@ -360,6 +360,9 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("LaneId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastMovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("LikelyDuplicateOfId")
                         .HasColumnType("TEXT");
 

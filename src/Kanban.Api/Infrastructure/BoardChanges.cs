@@ -12,13 +12,15 @@ namespace Kanban.Api.Infrastructure;
 /// publish the committed events to the <see cref="ChangeFeed"/>, which pushes them outside the
 /// request. A save that loses to a concurrent
 /// change is decided again from fresh data a few times before the client gets
-/// <c>concurrency-conflict</c>.
+/// <c>concurrency-conflict</c>. A decision that changed nothing (the domain raised no event) writes,
+/// records and pushes nothing, and the board keeps its version.
 /// </summary>
 public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed)
 {
     public const int MaxAttempts = 6;
 
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
+    /// <summary>How an event is written into its trail entry's data.</summary>
+    public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };
@@ -30,6 +32,11 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed)
         for (var attempt = 1; ; attempt++)
         {
             var (board, result) = await decide();
+            if (board.Events.Count == 0 && !db.ChangeTracker.HasChanges())
+            {
+                return result;
+            }
+
             foreach (var change in board.Events)
             {
                 db.Activity.Add(new ActivityEntry(board.Id, change, JsonSerializer.Serialize(change, change.GetType(), EventJson)));
@@ -49,7 +56,11 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed)
                 continue;
             }
 
-            feed.Publish(new BoardEventsCommitted(board.Id, [.. board.Events]));
+            if (board.Events.Count > 0)
+            {
+                feed.Publish(new BoardEventsCommitted(board.Id, [.. board.Events], board.TimeZone));
+            }
+
             return result;
         }
     }

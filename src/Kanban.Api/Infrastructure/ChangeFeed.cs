@@ -6,8 +6,11 @@ namespace Kanban.Api.Infrastructure;
 /// <summary>Something committed that the world must hear of: published only after its transaction commits.</summary>
 public abstract record CommittedChange(Guid BoardId);
 
-/// <summary>A board's events as saved (they are also its activity rows), in version order.</summary>
-public sealed record BoardEventsCommitted(Guid BoardId, IReadOnlyList<BoardEvent> Events) : CommittedChange(BoardId);
+/// <summary>
+/// A board's events as saved (they are also its activity rows), in version order, with the board's
+/// time zone, which the cards' ages in the pushed messages are counted in.
+/// </summary>
+public sealed record BoardEventsCommitted(Guid BoardId, IReadOnlyList<BoardEvent> Events, string TimeZone) : CommittedChange(BoardId);
 
 /// <summary>
 /// Someone's access to a board shrank: a share link revoked (published by its handler), or a person

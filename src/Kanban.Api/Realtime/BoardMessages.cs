@@ -5,18 +5,22 @@ using Kanban.Domain.Tickets;
 
 namespace Kanban.Api.Realtime;
 
-/// <summary>Turns a committed board event into its hub message. Built from the event alone: nothing is read back.</summary>
+/// <summary>
+/// Turns a committed board event into its hub message. Built from the event alone: nothing is read
+/// back. The cards' ages are counted at <c>at</c>, as a board read then would count them.
+/// </summary>
 public static class BoardMessages
 {
-    public static Task SendAsync(IBoardClient clients, Guid boardId, BoardEvent change) => change switch
+    public static Task SendAsync(IBoardClient clients, Guid boardId, BoardEvent change, BoardTime at) => change switch
     {
         // An edit of a card on the board changes what every screen shows; one in triage changes no board.
-        TicketEdited { Card: { } card } e => clients.CardChanged(new CardMessage(boardId, e.Version, card.ToResponse(), [])),
-        TicketAccepted e => clients.TicketAccepted(new CardMessage(boardId, e.Version, e.Card.ToResponse(), e.Renumbered)),
+        TicketEdited { Card: { } card } e => clients.CardChanged(new CardMessage(boardId, e.Version, card.ToResponse(at), [])),
+        TicketAccepted e => clients.TicketAccepted(new CardMessage(boardId, e.Version, e.Card.ToResponse(at), e.Renumbered)),
         TicketSubmitted e => clients.TicketSubmitted(Ticket(boardId, e)),
+        TicketCommented e => clients.TicketCommented(Ticket(boardId, e)),
         ITicketEvent e => clients.TicketChanged(Ticket(boardId, e)),
-        CardMoved e => clients.CardMoved(new CardMovedMessage(boardId, e.Version, e.Card.ToResponse(), e.FromLaneId, e.Renumbered)),
-        ICardOnBoardEvent e => clients.CardChanged(new CardMessage(boardId, change.Version, e.Card.ToResponse(), [])),
+        CardMoved e => clients.CardMoved(new CardMovedMessage(boardId, e.Version, e.Card.ToResponse(at), e.FromLaneId, e.Renumbered)),
+        ICardOnBoardEvent e => clients.CardChanged(new CardMessage(boardId, change.Version, e.Card.ToResponse(at), [])),
         LaneAdded or LaneChanged or LaneRemoved => clients.LaneChanged(new BoardChangedMessage(boardId, change.Version)),
         SettingsChanged => clients.SettingsChanged(new BoardChangedMessage(boardId, change.Version)),
         MemberChanged => clients.MembersChanged(new BoardChangedMessage(boardId, change.Version)),

@@ -1,3 +1,4 @@
+using Kanban.Api.Features.Cards;
 using Kanban.Api.Infrastructure;
 using Kanban.Domain.Boards;
 using Microsoft.AspNetCore.SignalR;
@@ -18,6 +19,7 @@ public sealed class BoardPublisher(
     ChangeFeed feed,
     IHubContext<BoardHub, IBoardClient> hub,
     BoardConnections connections,
+    TimeProvider clock,
     ILogger<BoardPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan SendLimit = TimeSpan.FromSeconds(5);
@@ -54,11 +56,12 @@ public sealed class BoardPublisher(
         }
 
         var group = hub.Clients.Group(BoardHub.GroupOf(committed.BoardId));
+        var at = BoardTime.Of(clock, committed.TimeZone);
         foreach (var change in committed.Events)
         {
             try
             {
-                await BoardMessages.SendAsync(group, committed.BoardId, change).WaitAsync(SendLimit);
+                await BoardMessages.SendAsync(group, committed.BoardId, change, at).WaitAsync(SendLimit);
             }
             catch (Exception e)
             {

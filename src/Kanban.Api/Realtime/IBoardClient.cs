@@ -22,8 +22,14 @@ public interface IBoardClient
     /// <summary>A new ticket in triage, off the board.</summary>
     Task TicketSubmitted(TicketMessage message);
 
-    /// <summary>A ticket in triage was edited, sent back, rejected, merged or marked distinct.</summary>
+    /// <summary>
+    /// A ticket was edited in triage, sent back, rejected, merged or marked distinct, or a decision on
+    /// it was undone. A card on the board whose ticket is no longer <c>OnBoard</c> (an undone accept) leaves the board.
+    /// </summary>
     Task TicketChanged(TicketMessage message);
+
+    /// <summary>Someone wrote on a ticket: members fetch it to read the comment, which this message does not carry.</summary>
+    Task TicketCommented(TicketMessage message);
 
     /// <summary>A ticket was accepted onto the backlog: the card, and the backlog cards renumbered to make room.</summary>
     Task TicketAccepted(CardMessage message);

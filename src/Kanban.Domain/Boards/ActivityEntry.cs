@@ -22,6 +22,23 @@ public sealed class ActivityEntry
         Data = data;
     }
 
+    /// <summary>
+    /// An entry of history recorded elsewhere (a board file), with its original time and person. Its
+    /// <paramref name="version"/> is given by the importer, which numbers the file's history in order.
+    /// </summary>
+    public static ActivityEntry Restore(Guid boardId, long version, DateTimeOffset at, Guid? by, string kind, Guid? cardId, string summary, string data) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        BoardId = boardId,
+        Version = version,
+        At = at,
+        By = by,
+        Kind = kind,
+        CardId = cardId,
+        Summary = summary,
+        Data = data,
+    };
+
     public Guid Id { get; private set; }
     public Guid BoardId { get; private set; }
     public long Version { get; private set; }

@@ -74,7 +74,8 @@ public sealed class Board
         BoardSettings settings,
         DateTimeOffset createdAt,
         int lastCardNumber,
-        IEnumerable<(string Name, LaneKind Kind, int? WipLimit, bool Untested)> lanes)
+        IEnumerable<(string Name, LaneKind Kind, int? WipLimit, bool Untested)> lanes,
+        long version = 1)
     {
         var board = new Board
         {
@@ -85,7 +86,7 @@ public sealed class Board
             Settings = settings,
             CreatedAt = createdAt,
             LastCardNumber = lastCardNumber,
-            Version = 1,
+            Version = version,
         };
         var order = 0;
         foreach (var lane in lanes)
@@ -145,7 +146,10 @@ public sealed class Board
         return lane;
     }
 
-    /// <summary>Changes a lane. A limit may go below the lane's count: no card is ejected, nothing more enters.</summary>
+    /// <summary>
+    /// Changes a lane. A limit may go below the lane's count: no card is ejected, nothing more enters.
+    /// A lane saved as it is changes nothing and raises no event.
+    /// </summary>
     public void UpdateLane(Lane lane, string name, LaneKind kind, int? wipLimit, bool untested, int order, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by)
     {
         if (lane.Kind != kind && (lane.Kind == LaneKind.Backlog || kind == LaneKind.Backlog))
@@ -166,13 +170,19 @@ public sealed class Board
 
         EnsureUntestedFits(kind, untested);
         var before = LaneSnapshot.Of(lane);
+        var position = kind == LaneKind.Backlog ? 0 : Math.Clamp(order, FirstAfterBacklog, _lanes.Count - 1);
+        if (before == new LaneSnapshot(name, kind, wipLimit, untested, position))
+        {
+            return;
+        }
+
         lane.Name = name;
         lane.Kind = kind;
         lane.WipLimit = wipLimit;
         lane.Untested = untested;
 
         var others = OrderedLanes.Where(l => l != lane).ToList();
-        others.Insert(lane.Kind == LaneKind.Backlog ? 0 : Math.Clamp(order, FirstAfterBacklog, others.Count), lane);
+        others.Insert(position, lane);
         for (var i = 0; i < others.Count; i++)
         {
             others[i].Order = i;
@@ -214,9 +224,15 @@ public sealed class Board
         ReconcileLine(laneCounts, now, by);
     }
 
+    /// <summary>Settings saved as they are change nothing and raise no event.</summary>
     public void ChangeSettings(BoardSettings settings, IReadOnlyDictionary<Guid, int> laneCounts, DateTimeOffset now, Guid? by)
     {
         var changes = Settings.DifferencesTo(settings);
+        if (changes.Count == 0 && Settings.FillerWords.SequenceEqual(settings.FillerWords, StringComparer.Ordinal))
+        {
+            return;
+        }
+
         Settings = settings;
         Raise(new SettingsChanged(now, by, changes));
         ReconcileLine(laneCounts, now, by);
@@ -245,6 +261,13 @@ public sealed class Board
         if (card.State is TicketState.Rejected or TicketState.Merged)
         {
             throw TriageRefusals.Closed(card);
+        }
+
+        // Saving what the ticket already says changes nothing, so it records nothing. A ticket sent
+        // back is the exception: saving it resubmits it, which is a change of its own.
+        if (card.State != TicketState.SentBack && card.Content.SameAs(content))
+        {
+            return;
         }
 
         if (card.State == TicketState.OnBoard && FailingGates(content) is { Count: > 0 } failing)
@@ -361,11 +384,38 @@ public sealed class Board
         Raise(new TicketMarkedDistinct(now, by, card.Id, card.Key, was, card.State));
     }
 
+    /// <summary>A member writes on a ticket, in any state. It changes what the ticket says no more than a conversation would: its <c>UpdatedAt</c> stays.</summary>
+    public TicketComment CommentOnTicket(Card card, string text, DateTimeOffset now, Guid? by)
+    {
+        EnsureOnThisBoard(card);
+        var comment = new TicketComment(Id, card.Id, TicketCommentKind.Comment, text, now, by);
+        Raise(new TicketCommented(now, by, card.Id, card.Key, comment.Id, card.State));
+        return comment;
+    }
+
+    /// <summary>
+    /// Takes back the caller's last triage decision on <paramref name="card"/> if <see cref="TriageUndo"/>
+    /// allows it (see there for what the trail entries are). An undone accept takes the card off the
+    /// board; the caller removes its arrival transition, so the metrics never see it.
+    /// </summary>
+    public TriageDecision UndoTriageDecision(Card card, ActivityEntry? lastDecision, IReadOnlyList<ActivityEntry> since, DateTimeOffset now, Guid? by)
+    {
+        EnsureOnThisBoard(card);
+        var backlog = BacklogLane;
+        var undone = TriageUndo.Decide(card, backlog, lastDecision, since, by, now);
+        var fromLane = card.LaneId;
+        card.ReturnToTriage(now);
+        Raise(new TicketDecisionUndone(now, by, card.Id, card.Key, undone, undone == TriageDecision.Accepted ? fromLane : null));
+        return undone;
+    }
+
     /// <summary>
     /// Moves <paramref name="card"/> to <paramref name="index"/> of <paramref name="target"/>, whose other
     /// cards are <paramref name="targetCards"/> in rank order, if the rules allow it. A done lane is kept
     /// in order of completion: a card entering it goes last, and <paramref name="targetCards"/> need only
-    /// hold its last card. Returns the transition, or null for a reorder within the lane.
+    /// hold its last card. Returns the transition, or null for a reorder within the lane. A move to the
+    /// card's own lane and place (or within a done lane, whose order is the order of completion)
+    /// changes nothing and raises no event.
     /// </summary>
     /// <param name="assigneeActiveCards">How many cards the card's assignee holds in active lanes.</param>
     public CardTransition? MoveCard(
@@ -387,7 +437,12 @@ public sealed class Board
         var others = targetCards.Where(c => c.Id != card.Id).ToList();
         if (source == target)
         {
-            var reordered = target.Kind == LaneKind.Done ? [] : LaneOrder.Place(card, others, index);
+            if (target.Kind == LaneKind.Done || LaneOrder.IsAt(card, others, index))
+            {
+                return null;
+            }
+
+            var reordered = LaneOrder.Place(card, others, index);
             card.Touch(now);
             Raise(new CardMoved(now, by, card.Id, card.Key, source.Id, source.Name, target.Id, target.Name, CardSnapshot.Of(card), CardRank.Of(reordered)));
             return null;
@@ -427,9 +482,15 @@ public sealed class Board
         Raise(new CardAssigned(now, by, card.Id, card.Key, before, assignee, CardSnapshot.Of(card)));
     }
 
+    /// <summary>Blocks a card, or changes its reason; blocking it again for the same reason changes nothing.</summary>
     public void BlockCard(Card card, string reason, DateTimeOffset now, Guid? by)
     {
         EnsureCardOnBoard(card);
+        if (card.Blocked && card.BlockedReason == reason)
+        {
+            return;
+        }
+
         card.Block(reason, now);
         Raise(new CardBlocked(now, by, card.Id, card.Key, reason, CardSnapshot.Of(card)));
     }

@@ -80,9 +80,7 @@ public sealed record LaneAdded(DateTimeOffset At, Guid? By, Guid LaneId, string 
 public sealed record LaneChanged(DateTimeOffset At, Guid? By, Guid LaneId, LaneSnapshot Before, LaneSnapshot After)
     : BoardEvent(At, By)
 {
-    public override string Summary => string.Join("; ", Changes()) is { Length: > 0 } changes
-        ? $"Lane {Before.Name}: {changes}"
-        : $"Lane {Before.Name} saved unchanged";
+    public override string Summary => $"Lane {Before.Name}: {string.Join("; ", Changes())}";
 
     private IEnumerable<string> Changes()
     {

@@ -16,6 +16,12 @@ public sealed class BoardMember
         Role = role;
     }
 
+    /// <summary>
+    /// Who is offered when a card is assigned: the people who do the work. A viewer only reads. (The
+    /// assign route takes anyone, as a board file's cards keep former members as their assignees.)
+    /// </summary>
+    public static readonly IReadOnlyList<BoardRole> AssignableRoles = [BoardRole.Member, BoardRole.ProductOwner];
+
     public Guid BoardId { get; private set; }
     public Guid UserId { get; private set; }
     public BoardRole Role { get; private set; }

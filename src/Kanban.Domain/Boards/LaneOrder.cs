@@ -43,6 +43,10 @@ public static class LaneOrder
         return renumbered;
     }
 
+    /// <summary>Whether <paramref name="card"/> already stands at <paramref name="index"/> (the end when null) among <paramref name="others"/>.</summary>
+    public static bool IsAt(Card card, IReadOnlyList<Card> others, int? index) =>
+        Math.Clamp(index ?? others.Count, 0, others.Count) == others.Count(c => c.Rank < card.Rank);
+
     /// <summary>The index a rank asks for: before the first card whose rank is at least it.</summary>
     public static int IndexOfRank(IReadOnlyList<Card> others, long rank)
     {

@@ -46,6 +46,7 @@ public sealed class Card
         DateTimeOffset createdAt,
         DateTimeOffset? startedAt,
         DateTimeOffset? completedAt,
+        DateTimeOffset? lastMovedAt,
         DateTimeOffset updatedAt,
         Guid? submittedBy = null) =>
         new(boardId, number, key, content, createdAt, submittedBy)
@@ -59,6 +60,7 @@ public sealed class Card
             BlockedSince = blocked?.Since,
             StartedAt = startedAt,
             CompletedAt = completedAt,
+            LastMovedAt = lastMovedAt,
             UpdatedAt = updatedAt,
         };
 
@@ -99,6 +101,9 @@ public sealed class Card
 
     /// <summary>When the card entered the done lanes; kept while it moves among them, cleared when it leaves them.</summary>
     public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>When the card last entered a lane (its arrival on the board included); a reorder within a lane is not a move.</summary>
+    public DateTimeOffset? LastMovedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -158,10 +163,20 @@ public sealed class Card
         }
 
         CompletedAt = lane.Kind == LaneKind.Done ? CompletedAt ?? now : null;
+        LastMovedAt = now;
         UpdatedAt = now;
     }
 
     internal void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    /// <summary>Back in triage, off the board if it was on it: what an undone triage decision leaves.</summary>
+    internal void ReturnToTriage(DateTimeOffset now)
+    {
+        State = TicketState.Triage;
+        LaneId = null;
+        Rank = 0;
+        UpdatedAt = now;
+    }
 
     internal void AssignTo(Guid? assignee, DateTimeOffset now)
     {

@@ -14,7 +14,11 @@ public sealed record CardSnapshot(
     CardClass Class,
     decimal EstimateDays,
     Guid? AssigneeId,
-    bool Blocked)
+    bool Blocked,
+    string? BlockedReason,
+    DateTimeOffset? BlockedSince,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? LastMovedAt)
 {
     public static CardSnapshot Of(Card card) => new(
         card.Id,
@@ -25,7 +29,11 @@ public sealed record CardSnapshot(
         card.Class,
         card.EstimateDays,
         card.AssigneeId,
-        card.Blocked);
+        card.Blocked,
+        card.BlockedReason,
+        card.BlockedSince,
+        card.StartedAt,
+        card.LastMovedAt);
 }
 
 /// <summary>A card's rank after its lane was renumbered to make room for another.</summary>

@@ -23,6 +23,9 @@ public sealed record ProblemType(string Name, int Status)
     public static readonly ProblemType TicketNotInTriage = new("ticket-not-in-triage", 409);
     public static readonly ProblemType ConcurrencyConflict = new("concurrency-conflict", 409);
 
+    /// <summary>A triage decision can no longer be undone: too late, someone else's, or the ticket changed since.</summary>
+    public static readonly ProblemType UndoNotPossible = new("undo-not-possible", 409);
+
     /// <summary>A unique value (a board key, an account's e-mail) is already taken.</summary>
     public static readonly ProblemType Conflict = new("conflict", 409);
 
@@ -36,7 +39,7 @@ public sealed record ProblemType(string Name, int Status)
     [
         ValidationFailed, Unauthorized, Forbidden, NotFound, MethodNotAllowed,
         WipLimitReached, PersonalWipLimitReached, LineStopped, LineNotStopped, QualityGateFailed, LikelyDuplicate,
-        TicketNotInTriage, ConcurrencyConflict, Conflict, LaneNotEmpty, LastProductOwner,
+        TicketNotInTriage, ConcurrencyConflict, UndoNotPossible, Conflict, LaneNotEmpty, LastProductOwner,
         TooManyRequests, Internal,
     ];
 

@@ -10,9 +10,12 @@ public enum TicketCommentKind
 
     /// <summary>The text of a duplicate, kept on the original it was merged into.</summary>
     MergedDuplicate,
+
+    /// <summary>What a member wrote on a ticket, in any state: the ticket's conversation.</summary>
+    Comment,
 }
 
-/// <summary>Something written on a ticket in triage; written once, never changed.</summary>
+/// <summary>Something written on a ticket: by the product owner in triage, or by any member as a comment; written once, never changed.</summary>
 public sealed class TicketComment
 {
     private TicketComment()

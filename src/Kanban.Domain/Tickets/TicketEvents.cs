@@ -57,3 +57,25 @@ public sealed record TicketMarkedDistinct(DateTimeOffset At, Guid? By, Guid Card
 {
     public override string Summary => $"{CardKey} marked distinct: not a duplicate";
 }
+
+/// <summary>A member wrote on a ticket. The trail and the hub name the ticket only: what was written is for members, on the ticket.</summary>
+public sealed record TicketCommented(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid CommentId, TicketState State)
+    : BoardEvent(At, By), ITicketEvent
+{
+    public override string Summary => $"Comment added to {CardKey}";
+}
+
+/// <summary>The product owner took back their last triage decision on a ticket, which is in triage again.</summary>
+/// <param name="FromLaneId">For an undone accept, the lane the card left (the backlog); else null.</param>
+public sealed record TicketDecisionUndone(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, TriageDecision Undone, Guid? FromLaneId)
+    : BoardEvent(At, By), ITicketEvent
+{
+    public TicketState State => TicketState.Triage;
+
+    public override string Summary => Undone switch
+    {
+        TriageDecision.Accepted => $"{CardKey} taken off the board: accept undone, back in triage",
+        TriageDecision.SentBack => $"{CardKey} send-back undone, back in triage",
+        _ => $"{CardKey} rejection undone, back in triage",
+    };
+}

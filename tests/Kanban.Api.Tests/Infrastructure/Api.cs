@@ -85,6 +85,12 @@ public static class Api
     public static async Task<TicketDetail> GetTicketAsync(this HttpClient client, Guid ticketId) =>
         await (await client.GetAsync($"/api/tickets/{ticketId}")).ReadAsync<TicketDetail>();
 
+    public static Task<HttpResponseMessage> CommentAsync(this HttpClient client, Guid ticketId, string? text) =>
+        client.PostJsonAsync($"/api/tickets/{ticketId}/comments", new { text });
+
+    public static Task<HttpResponseMessage> UndoAsync(this HttpClient client, Guid ticketId) =>
+        client.PostAsync($"/api/tickets/{ticketId}/undo", null);
+
     public static async Task<List<TicketResponse>> GetTriageAsync(this HttpClient client, Guid boardId) =>
         await (await client.GetAsync($"/api/boards/{boardId}/triage")).ReadAsync<List<TicketResponse>>();
 
@@ -171,7 +177,13 @@ public sealed record TicketDetail(
     IReadOnlyList<GateResult> Gates,
     IReadOnlyList<DuplicateCandidate> Duplicates,
     IReadOnlyList<TicketCommentResponse> Comments,
-    IReadOnlyList<TicketHistoryItem> History);
+    IReadOnlyList<TicketHistoryItem> History,
+    Guid? AssigneeId = null,
+    string? AssigneeName = null,
+    bool Blocked = false,
+    string? BlockedReason = null,
+    DateTimeOffset? BlockedSince = null,
+    Kanban.Domain.Boards.BoardRole? Role = null);
 
 public sealed record Problem(string Type, string Title, int Status, string Detail, Dictionary<string, string[]>? Errors)
 {

@@ -149,5 +149,31 @@ public sealed class DemoSeedTests(DemoApiFactory factory) : IClassFixture<DemoAp
         (await factory.WithDbAsync(db => db.Boards.SelectMany(b => b.Lanes).CountAsync(l => l.Kind == LaneKind.Backlog))).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Every_entry_of_the_demo_trail_and_every_comment_names_a_person_of_the_demo()
+    {
+        var boardId = (await (await _client.GetAsync("/api/boards")).ReadAsync<List<Kanban.Api.Features.Boards.BoardSummary>>()).Single().Id;
+        var names = DemoBoardSeeder.People.Select(p => p.Name).ToList();
+
+        var items = new List<Kanban.Api.Features.Activity.ActivityItem>();
+        string? before = null;
+        do
+        {
+            var page = await (await _client.GetAsync($"/api/boards/{boardId}/activity?take=200" + (before is null ? "" : $"&before={Uri.EscapeDataString(before)}")))
+                .ReadAsync<Kanban.Api.Features.Activity.ActivityPage>();
+            items.AddRange(page.Items);
+            before = page.Next;
+        }
+        while (before is not null);
+
+        var transitions = await factory.WithDbAsync(db => db.CardTransitions.CountAsync());
+        items.Count.ShouldBeGreaterThanOrEqualTo(transitions, "every move of the demo is in its trail");
+        items.Where(i => i.ByName is null || !names.Contains(i.ByName)).Select(i => i.Summary).ShouldBeEmpty();
+        (await factory.WithDbAsync(db => db.CardTransitions.CountAsync(t => t.ByUserId == null))).ShouldBe(0);
+        (await factory.WithDbAsync(db => db.TicketComments.CountAsync(c => c.ByUserId == null))).ShouldBe(0);
+        (await factory.WithDbAsync(db => db.LineStops.CountAsync(s => s.StoppedBy == null || (s.ResumedAt != null && s.ResumedBy == null)))).ShouldBe(0);
+        (await factory.WithDbAsync(db => db.Cards.CountAsync(c => c.SubmittedBy == null))).ShouldBe(0);
+    }
+
     private sealed record TicketDetail(string? SubmittedByName, List<TicketCommentResponse> Comments);
 }

@@ -33,7 +33,7 @@ public sealed class OrderOnEveryScreenTests(KanbanApiFactory factory) : IClassFi
         screen.Renumberings.ShouldBeGreaterThan(0, "the moves must have made the lane renumber");
         screen.Cards().ShouldBe([.. server.Cards.Select(c => (c.Id, c.LaneId, c.Rank)).OrderBy(c => c.LaneId).ThenBy(c => c.Rank)]);
         (await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-            db.Activity, a => a.BoardId == board.Id && a.Kind == "CardMoved"))).ShouldBe(50);
+            db.Activity, a => a.BoardId == board.Id && a.Kind == "CardMoved"))).ShouldBe(49, "the first move asks the first card for its own place, which changes nothing");
     }
 
     [Fact]

@@ -99,14 +99,55 @@ public sealed class CardTimesTests
     }
 
     [Fact]
-    public void Reordering_within_a_done_lane_keeps_the_completion_time()
+    public void Reordering_within_a_done_lane_keeps_the_completion_time_and_changes_nothing()
     {
         Move(Done, hours: 4);
 
         _board.MoveCard(_card, Done, [_card], index: 0, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(5), by: null);
 
         _card.CompletedAt.ShouldBe(Now.AddHours(4));
-        _card.UpdatedAt.ShouldBe(Now.AddHours(5));
+        _card.UpdatedAt.ShouldBe(Now.AddHours(4));
+    }
+
+    [Fact]
+    public void A_card_last_moved_when_it_arrived_on_the_board()
+    {
+        _card.LastMovedAt.ShouldBe(Now);
+    }
+
+    [Fact]
+    public void Each_change_of_lane_is_the_cards_last_move()
+    {
+        Move(Ready, hours: 1);
+        _card.LastMovedAt.ShouldBe(Now.AddHours(1));
+
+        Move(Backlog, hours: 3);
+
+        _card.LastMovedAt.ShouldBe(Now.AddHours(3));
+    }
+
+    [Fact]
+    public void A_reorder_within_a_lane_is_not_a_move()
+    {
+        var other = _board.Submit(_card, at: Now.AddHours(1));
+
+        _board.MoveCard(_card, Backlog, [_card, other], index: 1, EmptyLanes, assigneeActiveCards: 0, Now.AddHours(2), by: null);
+
+        InRankOrder(_card, other).ShouldBe([other, _card]);
+        _card.LastMovedAt.ShouldBe(Now);
+        _card.UpdatedAt.ShouldBe(Now.AddHours(2));
+    }
+
+    [Fact]
+    public void A_snapshot_carries_the_block_and_the_times_a_card_shows()
+    {
+        Move(Ready, hours: 1);
+        _board.BlockCard(_card, "Waiting for the bank", Now.AddHours(2), by: null);
+
+        var snapshot = CardSnapshot.Of(_card);
+
+        (snapshot.BlockedReason, snapshot.BlockedSince, snapshot.StartedAt, snapshot.LastMovedAt)
+            .ShouldBe(("Waiting for the bank", Now.AddHours(2), Now.AddHours(1), Now.AddHours(1)));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
             (await page.Locator("img[src='x'], a[href^='javascript:']").CountAsync()).ShouldBe(0, "markup rendered on the submit form");
 
             await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{boardId}/settings").ToString());
-            await Assertions.Expect(page.GetByTestId("settings-form")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("settings-form-board")).ToBeVisibleAsync();
             (await page.EvaluateAsync<bool>("name => [...document.querySelectorAll('input')].some(i => i.value === name)", LaneName))
                 .ShouldBeTrue("the lane's name is edited as the text it is");
         });

@@ -7,6 +7,7 @@ import type {
   CreateUserRequest,
   CurrentUser,
   LoginRequest,
+  Session,
   ShareLink,
   ShareView,
   UserAccount,
@@ -17,6 +18,8 @@ const board = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 export const authApi = {
   /** Who is signed in; a 401 means nobody (the caller decides, so it is not reported as a lost session). */
   me: (signal?: AbortSignal) => request<CurrentUser>('/api/me', { signal, anonymous: true }),
+  /** Who is signed in, or nobody, as a 200 (so a stranger's page shows no failed request); also issues a fresh XSRF-TOKEN. */
+  session: (signal?: AbortSignal) => request<Session>('/api/auth/session', { signal, anonymous: true }),
   /** Sets the session cookie and a fresh XSRF-TOKEN; 401 on wrong credentials, 429 when rate limited. */
   login: (body: LoginRequest) => request<CurrentUser>('/api/auth/login', { method: 'POST', body, anonymous: true }),
   logout: () => request<void>('/api/auth/logout', { method: 'POST', anonymous: true }),

@@ -281,6 +281,12 @@ export interface CurrentUser {
   roles: string[];
 }
 
+/** GET /api/auth/session: 200 either way, so a signed-out page makes no failing request. */
+export interface Session {
+  signedIn: boolean;
+  user: CurrentUser | null;
+}
+
 export interface LoginRequest {
   email: string;
   password: string;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
+using Kanban.Api.Features.Tickets;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Activity;
 
-public sealed record ActivityItem(Guid Id, long Version, DateTimeOffset At, Guid? By, string Kind, Guid? CardId, string Summary, JsonElement Data);
+/// <summary>One entry of the trail; <c>byName</c> is the display name of <c>by</c>, null for nobody or a person since deleted.</summary>
+public sealed record ActivityItem(Guid Id, long Version, DateTimeOffset At, Guid? By, string? ByName, string Kind, Guid? CardId, string Summary, JsonElement Data);
 
 /// <summary>A page of the trail, newest first; <c>next</c> is the <c>before</c> of the following page, null at the end.</summary>
 public sealed record ActivityPage(IReadOnlyList<ActivityItem> Items, string? Next);
@@ -76,8 +78,10 @@ public sealed class GetActivityHandler(KanbanDbContext db) : IQueryHandler<GetAc
         var page = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Version)
             .Take(take + 1)
             .ToListAsync(cancellationToken);
+        var names = await db.DisplayNamesAsync(page.Select(a => a.By), cancellationToken);
         var items = page.Take(take)
-            .Select(a => new ActivityItem(a.Id, a.Version, a.At, a.By, a.Kind, a.CardId, a.Summary, JsonDocument.Parse(a.Data).RootElement))
+            .Select(a => new ActivityItem(
+                a.Id, a.Version, a.At, a.By, a.By is { } by ? names.GetValueOrDefault(by) : null, a.Kind, a.CardId, a.Summary, JsonDocument.Parse(a.Data).RootElement))
             .ToList();
         return new ActivityPage(items, page.Count > take ? ActivityCursor.Of(items[^1].At, items[^1].Version) : null);
     }

@@ -19,6 +19,9 @@ public sealed class CredentialsValidator : AbstractValidator<Credentials>
 
 public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
 
+/// <summary>Whether this request comes from someone signed in, and who: for a page that must not answer 401 to a stranger.</summary>
+public sealed record SessionResponse(bool SignedIn, MeResponse? User);
+
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
 /// <summary>
@@ -73,6 +76,26 @@ public static class AuthEndpoints
         })
             .WithTags("Auth")
             .WithName("Me");
+
+        // /api/me answers 401 to a stranger, which a browser reports as a failed request on every
+        // signed-out page. The SPA asks this instead: 200 either way, the same person when signed in.
+        auth.MapGet("/session", async (HttpContext http, UserManager<User> users, CurrentUser current) =>
+        {
+            var user = current.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+            if (user is null)
+            {
+                return TypedResults.Ok(new SessionResponse(false, null));
+            }
+
+            if (AccessSetup.SchemeOf(http) == IdentityConstants.ApplicationScheme)
+            {
+                AccessSetup.IssueAntiforgeryToken(http);
+            }
+
+            return TypedResults.Ok(new SessionResponse(true, Me(user)));
+        })
+            .AllowAnonymous()
+            .WithName("Session");
 
         return app;
     }

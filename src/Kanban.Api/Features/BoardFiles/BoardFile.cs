@@ -56,8 +56,8 @@ public sealed record BoardFileBlock(string? Reason, DateTimeOffset? Since);
 public sealed record BoardFileTransition(DateTimeOffset? At, string? From, string? To, string? By);
 
 /// <summary>
-/// Something written on a ticket in triage. <see cref="Kind"/> is an extra field of this server
-/// (<c>SentBack</c>, <c>Rejected</c>, <c>MergedDuplicate</c>); a file without it gets the kind
+/// Something written on a ticket. <see cref="Kind"/> is an extra field of this server
+/// (<c>SentBack</c>, <c>Rejected</c>, <c>MergedDuplicate</c>, <c>Comment</c>); a file without it gets the kind
 /// <see cref="BoardFileValidator.CommentKindOf"/> infers from the ticket's state.
 /// </summary>
 public sealed record BoardFileComment(DateTimeOffset? At, string? By, string? Text, string? Kind = null);

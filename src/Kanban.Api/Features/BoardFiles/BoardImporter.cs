@@ -70,10 +70,11 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             }
 
             var people = await PeopleAsync(file, tickets, ct);
-            var board = RestoreBoard(file, tickets, shift);
+            var versions = ImportedTrail.Number(tickets, file.Line ?? []);
+            var board = RestoreBoard(file, tickets, shift, versions.BoardVersion);
             db.Boards.Add(board);
             db.BoardMembers.AddRange((file.Members ?? []).Select(m => new BoardMember(board.Id, people[m!.Email!], Enum.Parse<BoardRole>(m.Role!))));
-            db.LineStops.AddRange((file.Line ?? []).Select(s => LineStop.Restore(
+            var stops = (file.Line ?? []).Select(s => LineStop.Restore(
                 board.Id,
                 Enum.Parse<LineStopKind>(s!.Kind!),
                 s.Reason!,
@@ -81,7 +82,9 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
                 PersonOf(people, s.By),
                 s.ResumedAt + shift,
                 PersonOf(people, s.ResumedBy),
-                s.ResumeNote)));
+                s.ResumeNote)).ToList();
+            db.LineStops.AddRange(stops);
+            db.Activity.AddRange(ImportedTrail.OfLine(board, stops, versions));
             await db.SaveChangesAsync(ct);
 
             var lanes = board.Lanes.ToDictionary(l => l.Name, StringComparer.Ordinal);
@@ -95,6 +98,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
                     db.Cards.Add(card);
                     db.CardTransitions.AddRange(transitions);
                     db.TicketComments.AddRange(comments);
+                    db.Activity.AddRange(ImportedTrail.OfCard(board, card, transitions, comments, versions.OfTicket(i)));
                     if ((i + 1) % BatchSize == 0 || i == tickets.Count - 1)
                     {
                         await db.SaveChangesAsync(ct);
@@ -201,7 +205,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
         return people;
     }
 
-    private Board RestoreBoard(BoardFile file, List<BoardFileTicket> tickets, TimeSpan shift)
+    private Board RestoreBoard(BoardFile file, List<BoardFileTicket> tickets, TimeSpan shift, long version)
     {
         var b = file.Board!;
         var defaults = new BoardSettings();
@@ -219,13 +223,14 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             .OrderBy(x => x.Order)
             .Select(x => (x.Lane.Name!, Enum.Parse<LaneKind>(x.Lane.Kind!), x.Lane.WipLimit, x.Lane.Untested ?? false));
         var lastNumber = tickets.Select(t => BoardFileValidator.NumberOf(t.Key!, b.Key!)!.Value).DefaultIfEmpty(0).Max();
-        return Board.Restore(b.Name!, b.Key!, b.TimeZone ?? "UTC", settings, createdAt + shift, lastNumber, lanes);
+        return Board.Restore(b.Name!, b.Key!, b.TimeZone ?? "UTC", settings, createdAt + shift, lastNumber, lanes, version);
     }
 
     /// <summary>
     /// The card as its history left it. When it started and completed is read from the history
     /// exactly as <see cref="Card"/> records them on a move: started on the first move out of the
-    /// backlog, completed on entering the done lanes, kept while it stays in them.
+    /// backlog, completed on entering the done lanes, kept while it stays in them; it last moved at
+    /// its last history entry.
     /// </summary>
     private static (Card Card, List<CardTransition> Transitions, List<TicketComment> Comments) RestoreCard(
         Board board,
@@ -287,6 +292,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             createdAt,
             startedAt,
             completedAt,
+            history.Count > 0 ? history[^1].At!.Value + shift : null,
             updatedAt,
             PersonOf(people, ticket.SubmittedBy));
         var transitions = history.Select(h => new CardTransition(

@@ -5,7 +5,10 @@ using Kanban.Domain.Boards;
 
 namespace Kanban.Api.Features.Boards;
 
-/// <summary>A board as its page shows it; <c>role</c> is the caller's (null through a share link).</summary>
+/// <summary>
+/// A board as its page shows it; <c>role</c> is the caller's (null through a share link),
+/// <c>people</c> everyone its listed cards name, <c>timeZone</c> the zone the cards' ages are counted in.
+/// </summary>
 public sealed record BoardResponse(
     Guid Id,
     string Name,
@@ -14,7 +17,9 @@ public sealed record BoardResponse(
     IReadOnlyList<LaneResponse> Lanes,
     IReadOnlyList<CardResponse> Cards,
     LineResponse Line,
-    BoardRole? Role);
+    BoardRole? Role,
+    IReadOnlyList<PersonResponse> People,
+    string TimeZone);
 
 /// <summary>
 /// The line's state; <c>kind</c> is <c>auto</c> (untested work piled up) or <c>manual</c> (the andon

@@ -24,6 +24,10 @@ public static class BoardsEndpoints
             TypedResults.Ok(await sender.Send(new GetBoardQuery(boardId), ct)))
             .WithName("GetBoard");
 
+        boards.MapGet("/{boardId:guid}/people", async (Guid boardId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetAssignablePeopleQuery(boardId), ct)))
+            .WithName("GetAssignablePeople");
+
         boards.MapGet("/{boardId:guid}/settings", async (Guid boardId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetSettingsQuery(boardId), ct)))
             .WithName("GetSettings");

@@ -39,6 +39,8 @@ public sealed class CreateBoardHandler(KanbanDbContext db, TimeProvider clock, C
             [.. board.OrderedLanes.Select(l => LaneResponse.From(l, 0))],
             [],
             LineResponse.From(board.Line),
-            BoardRole.ProductOwner);
+            BoardRole.ProductOwner,
+            [],
+            board.TimeZone);
     }
 }

@@ -12,10 +12,10 @@ namespace Kanban.Api.Features.Boards;
 [BoardAccess(BoardRole.Viewer, ShareView.Wall)]
 public sealed record GetBoardQuery(Guid BoardId) : IQuery<BoardResponse>, IBoardRequest;
 
-public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user) : IQueryHandler<GetBoardQuery, BoardResponse>
+public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimeProvider clock) : IQueryHandler<GetBoardQuery, BoardResponse>
 {
-    /// <summary>A done lane shows its most recent cards; the rest stay in the history.</summary>
-    public const int DoneCardsShown = 30;
+    /// <summary>A done lane shows its most recent cards; the rest are paged from the lane's cards.</summary>
+    public const int DoneCardsShown = 20;
 
     public async ValueTask<BoardResponse> Handle(GetBoardQuery query, CancellationToken cancellationToken)
     {
@@ -39,6 +39,7 @@ public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user) : IQue
                 .ToListAsync(cancellationToken));
         }
 
+        var at = BoardTime.Of(clock, board.TimeZone);
         var lanes = board.OrderedLanes.Select(l => LaneResponse.From(l, counts.GetValueOrDefault(l.Id))).ToList();
         var laneOrder = lanes.ToDictionary(l => l.Id, l => l.Order);
         return new BoardResponse(
@@ -47,8 +48,10 @@ public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user) : IQue
             board.Key,
             board.Version,
             lanes,
-            [.. cards.OrderBy(c => laneOrder[c.LaneId]).ThenBy(c => c.Rank)],
+            [.. cards.OrderBy(c => laneOrder[c.LaneId]).ThenBy(c => c.Rank).Select(c => c.AsOf(at))],
             LineResponse.From(board.Line),
-            user.RoleOn(board.Id));
+            user.RoleOn(board.Id),
+            await db.NamedByAsync(cards, cancellationToken),
+            board.TimeZone);
     }
 }

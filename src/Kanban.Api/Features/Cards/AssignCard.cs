@@ -16,12 +16,10 @@ public sealed class AssignCardHandler(KanbanDbContext db, BoardChanges changes, 
 {
     public async ValueTask<CardResponse> Handle(AssignCardCommand command, CancellationToken cancellationToken)
     {
-        var card = await changes.ChangeCardAsync(db, command.CardId, async (board, card) =>
+        return await changes.ChangeCardAsync(db, clock, command.CardId, async (board, card) =>
         {
             var active = await db.ActiveCardsOfAsync(board, command.UserId, cancellationToken);
             board.AssignCard(card, command.UserId, active, clock.GetUtcNow(), user.UserId);
         }, cancellationToken);
-
-        return card.ToResponse();
     }
 }

@@ -22,13 +22,11 @@ public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, T
 {
     public async ValueTask<CardResponse> Handle(BlockCardCommand command, CancellationToken cancellationToken)
     {
-        var card = await changes.ChangeCardAsync(db, command.CardId, (board, card) =>
+        return await changes.ChangeCardAsync(db, clock, command.CardId, (board, card) =>
         {
             board.BlockCard(card, command.Reason!.Trim(), clock.GetUtcNow(), user.UserId);
             return Task.CompletedTask;
         }, cancellationToken);
-
-        return card.ToResponse();
     }
 }
 
@@ -39,12 +37,10 @@ public sealed class UnblockCardHandler(KanbanDbContext db, BoardChanges changes,
 {
     public async ValueTask<CardResponse> Handle(UnblockCardCommand command, CancellationToken cancellationToken)
     {
-        var card = await changes.ChangeCardAsync(db, command.CardId, (board, card) =>
+        return await changes.ChangeCardAsync(db, clock, command.CardId, (board, card) =>
         {
             board.UnblockCard(card, clock.GetUtcNow(), user.UserId);
             return Task.CompletedTask;
         }, cancellationToken);
-
-        return card.ToResponse();
     }
 }

@@ -6,15 +6,15 @@ using Kanban.Domain.Cards;
 
 namespace Kanban.Api.Features.Cards;
 
-/// <summary>The shared shape of a change to one card on the board: load it and its board, decide, save.</summary>
+/// <summary>The shared shape of a change to one card on the board: load it and its board, decide, save, answer the card.</summary>
 public static class CardCommands
 {
-    public static Task<Card> ChangeCardAsync(
-        this BoardChanges changes, KanbanDbContext db, Guid cardId, Func<Board, Card, Task> decide, CancellationToken ct) =>
+    public static Task<CardResponse> ChangeCardAsync(
+        this BoardChanges changes, KanbanDbContext db, TimeProvider clock, Guid cardId, Func<Board, Card, Task> decide, CancellationToken ct) =>
         changes.SaveAsync(async () =>
         {
             var (board, card) = await db.LoadCardAndBoardAsync(cardId, ct);
             await decide(board, card);
-            return (board, card);
+            return (board, card.ToResponse(BoardTime.Of(clock, board.TimeZone)));
         }, ct);
 }

@@ -27,7 +27,7 @@ public sealed class MoveCardHandler(KanbanDbContext db, BoardChanges changes, Ti
 {
     public async ValueTask<CardResponse> Handle(MoveCardCommand command, CancellationToken cancellationToken)
     {
-        var card = await changes.ChangeCardAsync(db, command.CardId, async (board, card) =>
+        return await changes.ChangeCardAsync(db, clock, command.CardId, async (board, card) =>
         {
             var target = board.FindLane(command.LaneId!.Value)
                 ?? throw new NotFoundException("Lane on this card's board", command.LaneId.Value);
@@ -43,7 +43,5 @@ public sealed class MoveCardHandler(KanbanDbContext db, BoardChanges changes, Ti
                 db.CardTransitions.Add(transition);
             }
         }, cancellationToken);
-
-        return card.ToResponse();
     }
 }

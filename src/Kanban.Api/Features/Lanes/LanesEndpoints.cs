@@ -21,6 +21,10 @@ public static class LanesEndpoints
                 new UpdateLaneCommand(boardId, laneId, lane.Name, lane.Kind, lane.WipLimit, lane.Untested, lane.Order), ct)))
             .WithName("UpdateLane");
 
+        lanes.MapGet("/{laneId:guid}/cards", async (Guid boardId, Guid laneId, int? skip, int? take, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetLaneCardsQuery(boardId, laneId, skip, take), ct)))
+            .WithName("GetLaneCards");
+
         lanes.MapDelete("/{laneId:guid}", async (Guid boardId, Guid laneId, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new DeleteLaneCommand(boardId, laneId), ct);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Tickets;
 
-/// <summary>A ticket from submission on, with its gates as they stand now.</summary>
+/// <summary>A ticket from submission on, with its gates as they stand now, and once on the board who holds it and whether it is blocked.</summary>
 public record TicketResponse(
     Guid Id,
     string Key,
@@ -26,7 +26,12 @@ public record TicketResponse(
     Guid? LikelyDuplicateOf,
     Guid? DuplicateOf,
     IReadOnlyList<GateResult> Gates,
-    IReadOnlyList<DuplicateCandidate> Duplicates);
+    IReadOnlyList<DuplicateCandidate> Duplicates,
+    Guid? AssigneeId,
+    string? AssigneeName,
+    bool Blocked,
+    string? BlockedReason,
+    DateTimeOffset? BlockedSince);
 
 /// <summary>A ticket that reads like another one; duplicate detection fills these in.</summary>
 public sealed record DuplicateCandidate(Guid TicketId, string Key, string Title, double Score);
@@ -39,7 +44,7 @@ public static class TicketResponses
     /// <summary>Duplicate detection is its own feature; until it lands no ticket has candidates.</summary>
     public static IReadOnlyList<DuplicateCandidate> NoDuplicates { get; } = [];
 
-    public static TicketResponse ToTicketResponse(this Card card, Board board, string? submittedByName, string? likelyDuplicateOfKey = null) => new(
+    public static TicketResponse ToTicketResponse(this Card card, Board board, string? submittedByName, string? likelyDuplicateOfKey = null, string? assigneeName = null) => new(
         card.Id,
         card.Key,
         card.BoardId,
@@ -58,12 +63,17 @@ public static class TicketResponses
         card.LikelyDuplicateOfId,
         card.DuplicateOfId,
         QualityGates.CheckStored(card, board.Settings, likelyDuplicateOfKey),
-        NoDuplicates);
+        NoDuplicates,
+        card.AssigneeId,
+        assigneeName,
+        card.Blocked,
+        card.BlockedReason,
+        card.BlockedSince);
 
-    /// <summary>The tickets as responses, with their submitters' names and the keys of what they likely duplicate.</summary>
+    /// <summary>The tickets as responses, with their submitters' and assignees' names and the keys of what they likely duplicate.</summary>
     public static async Task<List<TicketResponse>> ToTicketResponsesAsync(this KanbanDbContext db, Board board, IReadOnlyList<Card> cards, CancellationToken ct)
     {
-        var names = await db.DisplayNamesAsync(cards.Select(c => c.SubmittedBy), ct);
+        var names = await db.DisplayNamesAsync(cards.Select(c => c.SubmittedBy).Concat(cards.Select(c => c.AssigneeId)), ct);
         var originalIds = cards.Where(c => c.LikelyDuplicateOfId is not null).Select(c => c.LikelyDuplicateOfId!.Value).Distinct().ToList();
         var originalKeys = originalIds.Count == 0
             ? []
@@ -71,7 +81,8 @@ public static class TicketResponses
         return [.. cards.Select(c => c.ToTicketResponse(
             board,
             c.SubmittedBy is { } by ? names.GetValueOrDefault(by) : null,
-            c.LikelyDuplicateOfId is { } original ? originalKeys.GetValueOrDefault(original) : null))];
+            c.LikelyDuplicateOfId is { } original ? originalKeys.GetValueOrDefault(original) : null,
+            c.AssigneeId is { } assignee ? names.GetValueOrDefault(assignee) : null))];
     }
 
     public static async Task<TicketResponse> ToTicketResponseAsync(this KanbanDbContext db, Board board, Card card, CancellationToken ct) =>

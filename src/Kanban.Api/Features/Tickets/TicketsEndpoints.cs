@@ -77,6 +77,18 @@ public static class TicketsEndpoints
             TypedResults.Ok(await sender.Send(new MergeTicketCommand(ticketId, merge.OriginalId), ct)))
             .WithName("MergeTicket");
 
+        tickets.MapPost("/{ticketId:guid}/comments", async (Guid ticketId, CommentOnTicketRequest comment, ISender sender, CancellationToken ct) =>
+        {
+            var created = await sender.Send(new CommentOnTicketCommand(ticketId, comment.Text), ct);
+            // Comments are read with their ticket, which is where the new one is.
+            return TypedResults.Created($"/api/tickets/{ticketId}", created);
+        })
+            .WithName("CommentOnTicket");
+
+        tickets.MapPost("/{ticketId:guid}/undo", async (Guid ticketId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new UndoTriageDecisionCommand(ticketId), ct)))
+            .WithName("UndoTriageDecision");
+
         tickets.MapPost("/{ticketId:guid}/mark-distinct", async (Guid ticketId, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new MarkTicketDistinctCommand(ticketId), ct)))
             .WithName("MarkTicketDistinct");

@@ -23,8 +23,21 @@ public sealed class AdminOnlyAttribute : AccessAttribute;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class BoardAccessAttribute(BoardRole role, params ShareView[] shareViews) : AccessAttribute
 {
+    private BoardRole? _offBoard;
+
     public BoardRole Role { get; } = role;
     public IReadOnlyList<ShareView> ShareViews { get; } = shareViews;
+
+    /// <summary>
+    /// For a message about one ticket (<see cref="ICardRequest"/>): the role needed while the ticket
+    /// is not on the board (in triage, sent back or closed), which viewers may not read. Defaults to
+    /// <see cref="Role"/>; <c>[BoardAccess(Viewer, OffBoard = Member)]</c> lets viewers read cards on the board only.
+    /// </summary>
+    public BoardRole OffBoard
+    {
+        get => _offBoard ?? Role;
+        set => _offBoard = value;
+    }
 }
 
 /// <summary>A message about one board.</summary>

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Kanban.Data;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,11 +34,40 @@ public sealed class AccessBehavior<TMessage, TResponse>(CurrentUser user, BoardA
 
                 break;
             case BoardAccessAttribute board:
-                await access.RequireAsync(await BoardOfAsync(message, cancellationToken), board.Role, board.ShareViews, cancellationToken);
+                var boardId = await BoardOfAsync(message, cancellationToken);
+                await access.RequireAsync(boardId, board.Role, board.ShareViews, cancellationToken);
+                if (board.OffBoard > board.Role)
+                {
+                    await RequireOffBoardRoleAsync(message, boardId, board.OffBoard, cancellationToken);
+                }
+
                 break;
         }
 
         return await next(message, cancellationToken);
+    }
+
+    /// <summary>
+    /// The stricter role of <see cref="BoardAccessAttribute.OffBoard"/>, needed unless the ticket is on
+    /// the board. A share link holds no role and is held to it like a viewer.
+    /// </summary>
+    private async Task RequireOffBoardRoleAsync(TMessage message, Guid boardId, BoardRole offBoard, CancellationToken ct)
+    {
+        var cardId = (message as ICardRequest)?.CardId
+            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} sets OffBoard but names no card.");
+        var role = user.RoleOn(boardId) ?? BoardRole.Viewer;
+        if (role >= offBoard)
+        {
+            return;
+        }
+
+        var state = await db.Cards.Where(c => c.Id == cardId).Select(c => (TicketState?)c.State).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Ticket", cardId);
+        if (state != TicketState.OnBoard)
+        {
+            throw new ForbiddenException(
+                $"This ticket is not on the board ({state}); reading it needs the {BoardAccess.Describe(offBoard)} role on this board, and you are a {BoardAccess.Describe(role)}.");
+        }
     }
 
     private async Task<Guid> BoardOfAsync(TMessage message, CancellationToken ct) => message switch

@@ -30,11 +30,13 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         ["POST /api/auth/token"] = (Needs.Nobody, s => new { email = s.Email, password = KanbanApiFactory.Password }),
         ["POST /api/auth/logout"] = (Needs.SignedIn, _ => null),
         ["GET /api/me"] = (Needs.SignedIn, _ => null),
+        ["GET /api/auth/session"] = (Needs.Nobody, _ => null),
         ["GET /api/users"] = (Needs.Admin, _ => null),
         ["POST /api/users"] = (Needs.Admin, s => new { email = $"{Guid.NewGuid():N}@test.example", displayName = "Someone", password = KanbanApiFactory.Password }),
         ["GET /api/boards"] = (Needs.SignedIn, _ => null),
         ["POST /api/boards"] = (Needs.SignedIn, _ => new { name = "Matrix", key = $"M{Random.Shared.Next(100_000_000, 999_999_999)}" }),
         ["GET /api/boards/{boardId:guid}"] = (Needs.Viewer, _ => null),
+        ["GET /api/boards/{boardId:guid}/people"] = (Needs.Member, _ => null),
         ["GET /api/boards/{boardId:guid}/settings"] = (Needs.Viewer, _ => null),
         ["PUT /api/boards/{boardId:guid}/settings"] = (Needs.ProductOwner, _ => new
         {
@@ -46,6 +48,7 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         ["POST /api/boards/{boardId:guid}/lanes"] = (Needs.ProductOwner, _ => new { name = "Review", kind = "Queue", wipLimit = 2 }),
         ["PUT /api/boards/{boardId:guid}/lanes/{laneId:guid}"] = (Needs.ProductOwner, _ => new { name = "Ready", kind = "Queue", wipLimit = 4, untested = false, order = 1 }),
         ["DELETE /api/boards/{boardId:guid}/lanes/{laneId:guid}"] = (Needs.ProductOwner, _ => null),
+        ["GET /api/boards/{boardId:guid}/lanes/{laneId:guid}/cards"] = (Needs.Viewer, _ => null),
         ["POST /api/boards/{boardId:guid}/tickets"] = (Needs.Member, _ => new
         {
             title = "Matrix ticket title", description = "Text", definitionOfDone = new[] { "One criterion of four words" }, estimateDays = 1,
@@ -63,6 +66,8 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         ["POST /api/tickets/{ticketId:guid}/reject"] = (Needs.ProductOwner, _ => new { reason = "Out of scope for this board" }),
         ["POST /api/tickets/{ticketId:guid}/merge"] = (Needs.ProductOwner, s => new { originalId = s.CardId }),
         ["POST /api/tickets/{ticketId:guid}/mark-distinct"] = (Needs.ProductOwner, _ => null),
+        ["POST /api/tickets/{ticketId:guid}/comments"] = (Needs.Member, _ => new { text = "A word on the ticket" }),
+        ["POST /api/tickets/{ticketId:guid}/undo"] = (Needs.ProductOwner, _ => null),
         ["POST /api/cards/{cardId:guid}/move"] = (Needs.Member, s => new { laneId = s.ReadyLaneId }),
         ["POST /api/cards/{cardId:guid}/assign"] = (Needs.Member, s => new { userId = s.MemberId }),
         ["POST /api/cards/{cardId:guid}/block"] = (Needs.Member, _ => new { reason = "Waiting on the bank" }),

@@ -67,6 +67,20 @@ public sealed class ActivityTests(KanbanApiFactory factory) : IClassFixture<Kanb
     }
 
     [Fact]
+    public async Task Each_entry_names_who_made_the_change()
+    {
+        var board = await _client.CreateBoardAsync();
+        using var member = await factory.ClientOnBoardAsync(_client, board.Id, "activity-namer@test.example", "Member");
+        var ticket = await member.SubmitTicketAsync(board.Id);
+        (await _client.AcceptAsync(ticket.Id)).EnsureSuccessStatusCode();
+
+        var page = await (await _client.GetAsync($"/api/boards/{board.Id}/activity?take=3")).ReadAsync<ActivityPage>();
+
+        page.Items.Select(i => (i.Kind, i.ByName)).ShouldBe([("TicketAccepted", "owner"), ("TicketSubmitted", "activity-namer"), ("MemberChanged", "owner")]);
+        page.Items[1].By.ShouldBe(await factory.UserIdOfAsync("activity-namer@test.example"));
+    }
+
+    [Fact]
     public async Task The_trail_pages_with_before_and_take()
     {
         var board = await _client.CreateBoardAsync();

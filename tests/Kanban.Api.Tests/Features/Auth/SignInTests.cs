@@ -122,6 +122,47 @@ public sealed class SignInTests(KanbanApiFactory factory) : IClassFixture<Kanban
     }
 
     [Fact]
+    public async Task The_session_answers_a_stranger_with_200_and_nobody_while_me_stays_401()
+    {
+        using var client = CookieClient();
+
+        var response = await client.GetAsync("/api/auth/session");
+
+        var session = await response.ReadAsync<SessionResponse>();
+        session.SignedIn.ShouldBeFalse();
+        session.User.ShouldBeNull();
+        (await client.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_session_names_the_signed_in_person_and_issues_a_fresh_antiforgery_token()
+    {
+        await factory.TokenForAsync("session@test.example");
+        using var client = CookieClient();
+        var me = await (await client.PostAsJsonAsync("/api/auth/login", new { email = "session@test.example", password = KanbanApiFactory.Password })).ReadAsync<MeResponse>();
+
+        var response = await client.GetAsync("/api/auth/session");
+
+        var session = await response.ReadAsync<SessionResponse>();
+        session.SignedIn.ShouldBeTrue();
+        session.User!.Id.ShouldBe(me.Id);
+        session.User.Email.ShouldBe("session@test.example");
+        session.User.DisplayName.ShouldBe(me.DisplayName);
+        CookieValue(response, AccessSetup.AntiforgeryCookie).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_session_of_a_bearer_token_names_its_person()
+    {
+        using var client = await factory.CreateClientForAsync("session-bearer@test.example");
+
+        var session = await (await client.GetAsync("/api/auth/session")).ReadAsync<SessionResponse>();
+
+        session.SignedIn.ShouldBeTrue();
+        session.User!.Email.ShouldBe("session-bearer@test.example");
+    }
+
+    [Fact]
     public async Task Passwords_never_appear_in_the_logs()
     {
         const string secret = "a password nobody should ever log";

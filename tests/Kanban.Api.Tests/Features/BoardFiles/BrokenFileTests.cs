@@ -156,7 +156,7 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
 
         var problem = await (await admin.ImportAsync(file)).ReadProblemAsync(HttpStatusCode.BadRequest);
 
-        problem.Errors!["$.tickets[4].comments[0].kind"].ShouldBe(["'Praise' is not one of SentBack, Rejected, MergedDuplicate."]);
+        problem.Errors!["$.tickets[4].comments[0].kind"].ShouldBe(["'Praise' is not one of SentBack, Rejected, MergedDuplicate, Comment."]);
     }
 
     [Fact]

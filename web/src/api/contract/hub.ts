@@ -85,8 +85,8 @@ export interface BoardHubEvents {
   CardChanged: CardMessage;
   TicketSubmitted: TicketMessage;
   TicketChanged: TicketMessage;
-  TicketAccepted: CardMessage;
   TicketCommented: TicketMessage;
+  TicketAccepted: CardMessage;
   LaneChanged: BoardChangedMessage;
   SettingsChanged: BoardChangedMessage;
   MembersChanged: BoardChangedMessage;
@@ -102,8 +102,8 @@ export const BOARD_HUB_EVENTS: readonly BoardHubEventName[] = [
   'CardChanged',
   'TicketSubmitted',
   'TicketChanged',
-  'TicketAccepted',
   'TicketCommented',
+  'TicketAccepted',
   'LaneChanged',
   'SettingsChanged',
   'MembersChanged',

@@ -16,6 +16,7 @@ export const PROBLEM_STATUS = {
   'likely-duplicate': 409,
   'ticket-not-in-triage': 409,
   'concurrency-conflict': 409,
+  'undo-not-possible': 409,
   'conflict': 409,
   'lane-not-empty': 409,
   'last-product-owner': 409,

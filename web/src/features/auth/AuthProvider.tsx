@@ -35,13 +35,10 @@ function forgetSessionData(queryClient: QueryClient) {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
 }
 
+/** Who is signed in (null: nobody). Asks /api/auth/session, which answers 200 to a stranger too, so a signed-out page shows no failed request. */
 async function fetchMe(signal?: AbortSignal): Promise<CurrentUser | null> {
-  try {
-    return await authApi.me(signal);
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) return null;
-    throw e;
-  }
+  const session = await authApi.session(signal);
+  return session.signedIn && session.user ? session.user : null;
 }
 
 async function logout(): Promise<void> {
@@ -50,8 +47,8 @@ async function logout(): Promise<void> {
   } catch (e) {
     if (isApiError(e) && e.status === 401) return; // already signed out
     if (isApiError(e) && e.status === 403) {
-      // A stale antiforgery token: GET /api/me issues a fresh one; try once more.
-      await authApi.me();
+      // A stale antiforgery token: GET /api/auth/session issues a fresh one; try once more.
+      await authApi.session();
       await authApi.logout();
       return;
     }
@@ -60,7 +57,7 @@ async function logout(): Promise<void> {
 }
 
 /**
- * Who is signed in: GET /api/me on load (401: nobody), kept in the query cache under `me`. Any 401
+ * Who is signed in: GET /api/auth/session on load (signedIn false: nobody), kept in the query cache under `me`. Any 401
  * from the API afterwards (an expired session) marks the person signed out, and the protected pages
  * send them to /signin remembering where they were.
  */
@@ -151,7 +148,7 @@ export function AuthUnavailable({ error, retry }: { error: Error; retry: () => v
   );
 }
 
-/** The pages behind sign-in: a neutral loading state while GET /api/me answers, then the page or /signin. */
+/** The pages behind sign-in: a neutral loading state while GET /api/auth/session answers, then the page or /signin. */
 export function RequireAuth({ children }: { children?: ReactNode }) {
   const auth = useAuth();
   const location = useLocation();

@@ -14,6 +14,8 @@ function json(status: number, body: unknown) {
 }
 
 const ana = { id: 'u1', email: 'ana@example.com', displayName: 'Ana Owner', roles: [] };
+const signedOut = { signedIn: false, user: null };
+const signedInAs = (user: typeof ana) => ({ signedIn: true, user });
 const unauthorized = { type: 'urn:kanban:problem:unauthorized', title: 'Not signed in', status: 401, detail: 'Sign in first.' };
 
 function client() {
@@ -121,10 +123,10 @@ function renderApp(path: string, queryClient = client()) {
 }
 
 describe('signing in and out of the app', () => {
-  it('waits for /api/me without showing the form, then sends a stranger to /signin?next= and back after signing in', async () => {
+  it('waits for /api/auth/session without showing the form, then sends a stranger to /signin?next= and back after signing in', async () => {
     let answerMe!: (r: Response) => void;
     const fetchMock = vi.fn((url: string) => {
-      if (url === '/api/me') return new Promise<Response>((resolve) => (answerMe = resolve));
+      if (url === '/api/auth/session') return new Promise<Response>((resolve) => (answerMe = resolve));
       if (url === '/api/auth/login') return Promise.resolve(json(200, ana));
       return Promise.resolve(json(404, {}));
     });
@@ -134,7 +136,7 @@ describe('signing in and out of the app', () => {
     expect(screen.getByTestId('auth-loading')).toBeTruthy();
     expect(screen.queryByTestId('signin-form')).toBeNull();
 
-    await act(async () => answerMe(json(401, unauthorized)));
+    await act(async () => answerMe(json(200, signedOut)));
     await screen.findByTestId('signin-form');
     expect(screen.getByTestId('where').textContent).toBe('/signin?next=%2Fboards%2Fb1%3Fx%3D1');
 
@@ -147,7 +149,7 @@ describe('signing in and out of the app', () => {
   });
 
   it('ignores a next= that leaves the site', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/me' ? json(401, unauthorized) : json(200, ana))));
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/auth/session' ? json(200, signedOut) : json(200, ana))));
     renderApp('/signin?next=https%3A%2F%2Fevil.example%2F');
     await screen.findByTestId('signin-form');
     fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ana@example.com' } });
@@ -158,7 +160,7 @@ describe('signing in and out of the app', () => {
   });
 
   it('sends a signed-in person to /signin, keeping the page, when any API call answers 401', async () => {
-    const fetchMock = vi.fn(async (url: string) => (url === '/api/me' ? json(200, ana) : json(401, unauthorized)));
+    const fetchMock = vi.fn(async (url: string) => (url === '/api/auth/session' ? json(200, signedInAs(ana)) : json(401, unauthorized)));
     vi.stubGlobal('fetch', fetchMock);
     renderApp('/boards/b1');
     await screen.findByText('Board page');

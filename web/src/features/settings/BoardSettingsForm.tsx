@@ -3,14 +3,17 @@ import { LIMITS } from '../../api/contract/limits';
 import { describeProblem } from '../../api/problems';
 import type { BoardSettings } from '../../api/types';
 import {
-  draftToSettingsRequest,
+  BOARD_FIELDS,
+  draftDiffers,
   fieldErrors,
+  GATE_FIELDS,
   otherFieldErrors,
-  SETTINGS_FIELDS,
+  settingsRequestFor,
   settingsToDraft,
   type SettingsDraft,
   type SettingsField,
 } from './settingsForm';
+import { UnsavedMarker, useUnsavedChanges } from './unsavedChanges';
 import { useUpdateSettings } from './useSettings';
 
 interface NumberFieldSpec {
@@ -84,56 +87,128 @@ const LABELS: Record<SettingsField, string> = {
   fillerWords: 'Filler words',
 };
 
-/** The board's thresholds and filler words; the server's 400 messages appear beside their fields. */
-export function BoardSettingsForm({ boardId, settings, canEdit }: { boardId: string; settings: BoardSettings; canEdit: boolean }) {
+interface FormSpec {
+  section: 'board' | 'gates';
+  title: string;
+  intro: string;
+  fields: readonly SettingsField[];
+  saved: string;
+  notSaved: string;
+  saveLabel: string;
+}
+
+const FORMS: Record<FormSpec['section'], FormSpec> = {
+  board: {
+    section: 'board',
+    title: 'Board',
+    intro: 'How much work the board lets one person hold, when the line stops, and when a card counts as stale.',
+    fields: BOARD_FIELDS,
+    saved: 'Board settings saved.',
+    notSaved: 'The board settings were not saved',
+    saveLabel: 'Save board settings',
+  },
+  gates: {
+    section: 'gates',
+    title: 'Quality gates',
+    intro: 'What a submitted ticket is checked against before a product owner can accept it onto the board.',
+    fields: GATE_FIELDS,
+    saved: 'Gate settings saved.',
+    notSaved: 'The gate settings were not saved',
+    saveLabel: 'Save gate settings',
+  },
+};
+
+interface SettingsFormProps {
+  boardId: string;
+  settings: BoardSettings;
+  canEdit: boolean;
+  /** The id of the form's heading, which its section is labelled by. */
+  headingId?: string;
+}
+
+/** The board's flow limits (personal WIP limit, stop-the-line threshold, stale days). */
+export function BoardSettingsForm(props: SettingsFormProps) {
+  return <SettingsForm spec={FORMS.board} {...props} />;
+}
+
+/** The quality gates' settings (largest estimate, duplicate threshold, filler words). */
+export function GateSettingsForm(props: SettingsFormProps) {
+  return <SettingsForm spec={FORMS.gates} {...props} />;
+}
+
+/**
+ * One form of the settings, saved on its own. The PUT carries every setting, so the fields of the
+ * other form go as last saved; the server's 400 messages appear beside their fields.
+ */
+function SettingsForm({ spec, boardId, settings, canEdit, headingId }: SettingsFormProps & { spec: FormSpec }) {
   const save = useUpdateSettings(boardId);
   // null while untouched, so the form follows the server until someone edits it.
-  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [draft, setDraft] = useState<Partial<SettingsDraft> | null>(null);
   const [badInput, setBadInput] = useState<SettingsField[]>([]);
   const [status, setStatus] = useState('');
   const id = useId();
+  const titleId = headingId ?? `${id}-title`;
+  const markerId = `${id}-unsaved`;
+  const fields = spec.fields;
 
-  const shown = draft ?? settingsToDraft(settings);
+  const savedDraft = settingsToDraft(settings);
+  const shown: SettingsDraft = { ...savedDraft, ...draft };
+  const dirty = draftDiffers(settings, draft, fields);
+  useUnsavedChanges(spec.section, canEdit && dirty);
+
   const edit = (field: SettingsField, value: string) => {
     setStatus('');
     setBadInput((list) => list.filter((f) => f !== field));
-    setDraft({ ...shown, [field]: value });
+    setDraft((current) => ({ ...current, [field]: value }));
   };
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const bad = SETTINGS_FIELDS.filter((field) => {
+    const bad = fields.filter((field) => {
       const input = form.elements.namedItem(field);
       return input instanceof HTMLInputElement && input.validity.badInput;
     });
     setBadInput(bad);
+    setStatus('');
     if (bad.length > 0) {
-      setStatus('');
       const first = form.elements.namedItem(bad[0]!);
       if (first instanceof HTMLElement) first.focus();
       return;
     }
-    setStatus('');
-    save.mutate(draftToSettingsRequest(shown), {
+    save.mutate(settingsRequestFor(settings, draft, fields), {
       onSuccess: () => {
         setDraft(null);
-        setStatus('Settings saved.');
+        setStatus(spec.saved);
       },
     });
   };
 
   const errorsOf = (field: SettingsField): string[] =>
     badInput.includes(field) ? ['Enter a number.'] : fieldErrors(save.error, field);
-  const anyFieldError = SETTINGS_FIELDS.some((f) => errorsOf(f).length > 0);
-  const rest = otherFieldErrors(save.error, SETTINGS_FIELDS);
-  const problem = save.error && !anyFieldError ? describeProblem(save.error, 'The settings were not saved') : null;
+  const anyFieldError = fields.some((f) => errorsOf(f).length > 0);
+  const rest = otherFieldErrors(save.error, fields);
+  const problem = save.error && !anyFieldError && rest.length === 0 ? describeProblem(save.error, spec.notSaved) : null;
+  const numberFields = NUMBER_FIELDS.filter((f) => fields.includes(f.field));
 
   return (
-    <form className="form settings-form" onSubmit={submit} noValidate data-testid="settings-form" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Board settings</h2>
+    <form
+      className="form settings-form"
+      onSubmit={submit}
+      noValidate
+      data-testid={`settings-form-${spec.section}`}
+      data-dirty={dirty || undefined}
+      aria-labelledby={titleId}
+    >
+      <div className="settings-section__header">
+        <h2 id={titleId} tabIndex={-1} className="settings-section__title">
+          {spec.title}
+        </h2>
+        {canEdit && dirty && <UnsavedMarker id={markerId} testId={`settings-unsaved-${spec.section}`} />}
+      </div>
+      <p className="muted settings-section__intro">{spec.intro}</p>
       {(problem || rest.length > 0 || anyFieldError) && (
-        <div className="alert" role="alert" data-testid="settings-error">
+        <div className="alert" role="alert" data-testid={`settings-error-${spec.section}`}>
           <div>
             {problem ? (
               <>
@@ -144,11 +219,18 @@ export function BoardSettingsForm({ boardId, settings, canEdit }: { boardId: str
               </>
             ) : (
               <p className="alert__text">
-                <strong>The settings were not saved.</strong> Check{' '}
-                {SETTINGS_FIELDS.filter((f) => errorsOf(f).length > 0)
-                  .map((f) => LABELS[f])
-                  .join(', ')}
-                .
+                <strong>{spec.notSaved}.</strong>
+                {anyFieldError && (
+                  <>
+                    {' '}
+                    Check{' '}
+                    {fields
+                      .filter((f) => errorsOf(f).length > 0)
+                      .map((f) => LABELS[f])
+                      .join(', ')}
+                    .
+                  </>
+                )}
               </p>
             )}
             {rest.map((m) => (
@@ -159,67 +241,75 @@ export function BoardSettingsForm({ boardId, settings, canEdit }: { boardId: str
           </div>
         </div>
       )}
-      {NUMBER_FIELDS.map((spec) => {
-        const errors = errorsOf(spec.field);
-        const inputId = `${id}-${spec.field}`;
+      {numberFields.map((numberField) => {
+        const errors = errorsOf(numberField.field);
+        const inputId = `${id}-${numberField.field}`;
         return (
-          <div className="form__field" key={spec.field}>
-            <label htmlFor={inputId}>{spec.label}</label>
+          <div className="form__field" key={numberField.field}>
+            <label htmlFor={inputId}>{numberField.label}</label>
             <input
               id={inputId}
-              name={spec.field}
+              name={numberField.field}
               type="number"
-              inputMode={spec.step < 1 ? 'decimal' : 'numeric'}
-              min={spec.min}
-              max={spec.max}
-              step={spec.step}
-              placeholder={spec.placeholder?.(settings)}
-              value={shown[spec.field]}
+              inputMode={numberField.step < 1 ? 'decimal' : 'numeric'}
+              min={numberField.min}
+              max={numberField.max}
+              step={numberField.step}
+              placeholder={numberField.placeholder?.(settings)}
+              value={shown[numberField.field]}
               disabled={!canEdit}
-              onChange={(e) => edit(spec.field, e.target.value)}
+              onChange={(e) => edit(numberField.field, e.target.value)}
               aria-invalid={errors.length > 0 || undefined}
               aria-describedby={`${inputId}-hint${errors.length > 0 ? ` ${inputId}-error` : ''}`}
-              data-testid={`settings-${spec.field}`}
+              data-testid={`settings-${numberField.field}`}
             />
             <p className="form__hint" id={`${inputId}-hint`}>
-              {spec.hint(settings)}
+              {numberField.hint(settings)}
             </p>
             {errors.length > 0 && (
-              <p className="form__error" id={`${inputId}-error`} data-testid={`field-error-${spec.field}`}>
+              <p className="form__error" id={`${inputId}-error`} data-testid={`field-error-${numberField.field}`}>
                 {errors.join(' ')}
               </p>
             )}
           </div>
         );
       })}
-      <div className="form__field">
-        <label htmlFor={`${id}-fillerWords`}>Filler words</label>
-        <textarea
-          id={`${id}-fillerWords`}
-          name="fillerWords"
-          rows={8}
-          value={shown.fillerWords}
-          disabled={!canEdit}
-          onChange={(e) => edit('fillerWords', e.target.value)}
-          aria-invalid={errorsOf('fillerWords').length > 0 || undefined}
-          aria-describedby={`${id}-fillerWords-hint${errorsOf('fillerWords').length > 0 ? ` ${id}-fillerWords-error` : ''}`}
-          data-testid="settings-fillerWords"
-          spellCheck={false}
-        />
-        <p className="form__hint" id={`${id}-fillerWords-hint`}>
-          One word or phrase a line, up to {LIMITS.fillerWordMaxLength} characters; blank lines and repeats are dropped. A
-          definition of done that uses one (&ldquo;works&rdquo;, &ldquo;as expected&rdquo;…) is refused as untestable.
-        </p>
-        {errorsOf('fillerWords').length > 0 && (
-          <p className="form__error" id={`${id}-fillerWords-error`} data-testid="field-error-fillerWords">
-            {errorsOf('fillerWords').join(' ')}
+      {fields.includes('fillerWords') && (
+        <div className="form__field">
+          <label htmlFor={`${id}-fillerWords`}>Filler words</label>
+          <textarea
+            id={`${id}-fillerWords`}
+            name="fillerWords"
+            rows={8}
+            value={shown.fillerWords}
+            disabled={!canEdit}
+            onChange={(e) => edit('fillerWords', e.target.value)}
+            aria-invalid={errorsOf('fillerWords').length > 0 || undefined}
+            aria-describedby={`${id}-fillerWords-hint${errorsOf('fillerWords').length > 0 ? ` ${id}-fillerWords-error` : ''}`}
+            data-testid="settings-fillerWords"
+            spellCheck={false}
+          />
+          <p className="form__hint" id={`${id}-fillerWords-hint`}>
+            One word or phrase a line, up to {LIMITS.fillerWordMaxLength} characters; blank lines and repeats are dropped.
+            A definition of done that uses one (&ldquo;works&rdquo;, &ldquo;as expected&rdquo;…) is refused as untestable.
           </p>
-        )}
-      </div>
+          {errorsOf('fillerWords').length > 0 && (
+            <p className="form__error" id={`${id}-fillerWords-error`} data-testid="field-error-fillerWords">
+              {errorsOf('fillerWords').join(' ')}
+            </p>
+          )}
+        </div>
+      )}
       {canEdit && (
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={save.isPending} data-testid="settings-save">
-            {save.isPending ? 'Saving…' : 'Save settings'}
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={save.isPending}
+            aria-describedby={dirty ? markerId : undefined}
+            data-testid={`settings-save-${spec.section}`}
+          >
+            {save.isPending ? 'Saving…' : spec.saveLabel}
           </button>
           {draft && (
             <button
@@ -228,15 +318,17 @@ export function BoardSettingsForm({ boardId, settings, canEdit }: { boardId: str
               onClick={() => {
                 setDraft(null);
                 setBadInput([]);
+                setStatus('');
                 save.reset();
               }}
+              data-testid={`settings-discard-${spec.section}`}
             >
               Discard changes
             </button>
           )}
         </div>
       )}
-      <p className="form__saved" role="status" aria-live="polite" data-testid="settings-status">
+      <p className="form__saved" role="status" aria-live="polite" data-testid={`settings-status-${spec.section}`}>
         {status}
       </p>
     </form>

@@ -1,4 +1,18 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type ScreenReaderInstructions,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../api/contract/limits';
 import { describeProblem } from '../../api/problems';
 import type { Lane, LaneKind } from '../../api/types';
@@ -11,6 +25,7 @@ import {
   sameLaneDraft,
   type LaneDraft,
 } from './settingsForm';
+import { UnsavedMarker, useUnsavedChanges } from './unsavedChanges';
 import { useLaneCommands } from './useSettings';
 
 const KIND_LABELS: Record<LaneKind, string> = {
@@ -37,46 +52,46 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
+/** Which control of a lane moved it, so focus can return to it once the lane is in its new place. */
+type MoveControl = 'earlier' | 'later' | 'handle';
+
 interface LaneRowProps {
   boardId: string;
   lane: Lane;
   index: number;
   total: number;
   canEdit: boolean;
+  /** A reorder is on its way to the server: no other may start. */
+  reordering: boolean;
+  /** Why the server refused this lane's last reorder, if it did. */
+  moveError: unknown;
+  onDismissMoveError: () => void;
+  onMove: (lane: Lane, order: number, control: MoveControl) => void;
   announce: (message: string) => void;
 }
 
-/** One lane: its fields edited and saved together, moved up or down, or deleted after a confirmation. */
-function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProps) {
+/** One lane: its fields edited and saved together, moved earlier or later, or deleted after a confirmation. */
+function LaneRow({ boardId, lane, index, total, canEdit, reordering, moveError, onDismissMoveError, onMove, announce }: LaneRowProps) {
   const { update, remove } = useLaneCommands(boardId);
   // null while untouched, so the row follows the server (another tab, the hub) until it is edited.
   const [draft, setDraft] = useState<LaneDraft | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [ownError, setError] = useState<unknown>(null);
   const [badLimit, setBadLimit] = useState(false);
   const deleteRef = useRef<HTMLButtonElement>(null);
   const id = useId();
+  const backlog = lane.kind === 'Backlog';
+  const sortable = useSortable({ id: lane.id, disabled: backlog || !canEdit || reordering });
 
   const shown = draft ?? laneToDraft(lane);
   const dirty = draft !== null && !sameLaneDraft(draft, laneToDraft(lane));
-  const backlog = lane.kind === 'Backlog';
+  useUnsavedChanges(`lanes:${lane.id}`, canEdit && dirty);
   const busy = update.isPending || remove.isPending;
   const edit = (patch: Partial<LaneDraft>) => setDraft({ ...shown, ...patch });
+  const error = ownError ?? moveError;
 
   const limitValue = shown.wipLimit.trim() === '' ? null : Number(shown.wipLimit);
   const belowCount = limitValue != null && Number.isFinite(limitValue) && limitValue > 0 && limitValue < lane.count;
-
-  const send = async (body: LaneDraft, order: number, done: string) => {
-    setError(null);
-    try {
-      await update.mutateAsync({ laneId: lane.id, body: { ...draftToLaneRequest(body), order } });
-      announce(done);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    }
-  };
 
   const save = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -86,14 +101,20 @@ function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProp
       return;
     }
     setBadLimit(false);
-    if (await send(shown, index, `Lane ${shown.name.trim() || lane.name} saved.`)) setDraft(null);
+    setError(null);
+    onDismissMoveError();
+    try {
+      await update.mutateAsync({ laneId: lane.id, body: { ...draftToLaneRequest(shown), order: index } });
+      announce(`Lane ${shown.name.trim() || lane.name} saved.`);
+      setDraft(null);
+    } catch (err) {
+      setError(err);
+    }
   };
-
-  const moveTo = (order: number) =>
-    void send(laneToDraft(lane), order, `${lane.name} moved to position ${order + 1} of ${total}.`);
 
   const doDelete = async () => {
     setError(null);
+    onDismissMoveError();
     try {
       await remove.mutateAsync(lane.id);
       announce(`Lane ${lane.name} deleted.`);
@@ -104,15 +125,53 @@ function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProp
     }
   };
 
+  // Moves stay focusable while unavailable (aria-disabled, not disabled): a lane moved to an end keeps
+  // focus on the button that moved it instead of dropping it on the page.
+  const canMoveEarlier = !backlog && index > 1;
+  const canMoveLater = !backlog && index < total - 1;
+  const move = (order: number, control: MoveControl, allowed: boolean) => {
+    if (!allowed || reordering || busy) return;
+    setError(null);
+    onMove(lane, order, control);
+  };
+
   const nameErrors = fieldErrors(error, 'name');
   const kindErrors = fieldErrors(error, 'kind');
   const limitErrors = badLimit ? ['Enter a whole number, or leave it empty for no limit.'] : fieldErrors(error, 'wipLimit');
   const rest = otherFieldErrors(error, LANE_FIELDS);
-  const problem = error && nameErrors.length + kindErrors.length + limitErrors.length === 0 ? describeProblem(error) : null;
+  const problem =
+    error && nameErrors.length + kindErrors.length + limitErrors.length + rest.length === 0
+      ? describeProblem(error, `${lane.name} was not changed`)
+      : null;
+  const markerId = `${id}-unsaved`;
 
   return (
-    <li className={`lane-row${dirty ? ' lane-row--dirty' : ''}`} data-testid={`lane-row-${lane.id}`}>
+    <li
+      ref={sortable.setNodeRef}
+      style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
+      className={`lane-row${dirty ? ' lane-row--dirty' : ''}${sortable.isDragging ? ' lane-row--dragging' : ''}`}
+      data-testid={`lane-row-${lane.id}`}
+      data-lane-id={lane.id}
+    >
       <form className="lane-row__form" onSubmit={(e) => void save(e)} noValidate aria-label={`Lane ${lane.name}`}>
+        <div className="lane-row__handle">
+          {canEdit && !backlog && (
+            <button
+              type="button"
+              ref={sortable.setActivatorNodeRef}
+              className="button button--icon lane-row__drag"
+              {...sortable.attributes}
+              {...sortable.listeners}
+              aria-disabled={reordering || undefined}
+              aria-label={`Reorder ${lane.name}, position ${index + 1} of ${total}`}
+              title="Drag to reorder, or press Space and use the arrow keys"
+              data-lane-control="handle"
+              data-testid={`lane-drag-${lane.id}`}
+            >
+              <span aria-hidden="true">⠿</span>
+            </button>
+          )}
+        </div>
         <span className="lane-row__position" aria-hidden="true">
           {index + 1}
         </span>
@@ -225,31 +284,40 @@ function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProp
               type="submit"
               className={`button${dirty ? ' button--primary' : ''}`}
               disabled={busy}
+              aria-describedby={dirty ? markerId : undefined}
               data-testid={`lane-save-${lane.id}`}
             >
-              {update.isPending ? 'Saving…' : 'Save'}
+              {update.isPending && !reordering ? 'Saving…' : 'Save'}
               <span className="sr-only"> {lane.name}</span>
             </button>
-            <button
-              type="button"
-              className="button button--icon"
-              onClick={() => moveTo(index - 1)}
-              disabled={busy || backlog || index <= 1}
-              aria-label={`Move ${lane.name} up (earlier in the flow)`}
-              data-testid={`lane-up-${lane.id}`}
-            >
-              <span aria-hidden="true">↑</span>
-            </button>
-            <button
-              type="button"
-              className="button button--icon"
-              onClick={() => moveTo(index + 1)}
-              disabled={busy || backlog || index >= total - 1}
-              aria-label={`Move ${lane.name} down (later in the flow)`}
-              data-testid={`lane-down-${lane.id}`}
-            >
-              <span aria-hidden="true">↓</span>
-            </button>
+            {!backlog && (
+              <>
+                <button
+                  type="button"
+                  className="button button--icon"
+                  onClick={() => move(index - 1, 'earlier', canMoveEarlier)}
+                  aria-disabled={!canMoveEarlier || reordering || busy || undefined}
+                  aria-label={`Move ${lane.name} earlier (one place left on the board)`}
+                  title="Move earlier (left on the board)"
+                  data-lane-control="earlier"
+                  data-testid={`lane-up-${lane.id}`}
+                >
+                  <span aria-hidden="true">↑</span>
+                </button>
+                <button
+                  type="button"
+                  className="button button--icon"
+                  onClick={() => move(index + 1, 'later', canMoveLater)}
+                  aria-disabled={!canMoveLater || reordering || busy || undefined}
+                  aria-label={`Move ${lane.name} later (one place right on the board)`}
+                  title="Move later (right on the board)"
+                  data-lane-control="later"
+                  data-testid={`lane-down-${lane.id}`}
+                >
+                  <span aria-hidden="true">↓</span>
+                </button>
+              </>
+            )}
             {!backlog &&
               (confirmDelete ? (
                 <span className="lane-row__confirm" role="group" aria-label={`Confirm deleting ${lane.name}`}>
@@ -281,6 +349,7 @@ function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProp
                   className="button"
                   onClick={() => {
                     setError(null);
+                    onDismissMoveError();
                     setConfirmDelete(true);
                   }}
                   disabled={busy}
@@ -292,6 +361,12 @@ function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProp
           </div>
         )}
       </form>
+      {canEdit && dirty && (
+        <p className="lane-row__unsaved">
+          <UnsavedMarker id={markerId} testId={`lane-unsaved-${lane.id}`} />
+          <span className="muted"> Save {lane.name} to keep them.</span>
+        </p>
+      )}
       {(problem || rest.length > 0) && (
         <div className="alert lane-row__error" role="alert" data-testid={`lane-error-${lane.id}`}>
           <div>
@@ -309,7 +384,14 @@ function LaneRow({ boardId, lane, index, total, canEdit, announce }: LaneRowProp
               </p>
             ))}
           </div>
-          <button type="button" className="alert__dismiss" onClick={() => setError(null)}>
+          <button
+            type="button"
+            className="alert__dismiss"
+            onClick={() => {
+              setError(null);
+              onDismissMoveError();
+            }}
+          >
             Dismiss
           </button>
         </div>
@@ -326,6 +408,8 @@ function AddLaneForm({ boardId, lanes, announce }: { boardId: string; lanes: Lan
   const [position, setPosition] = useState('end');
   const [badLimit, setBadLimit] = useState(false);
   const id = useId();
+  const dirty = !sameLaneDraft(draft, emptyNewLane) || position !== 'end';
+  useUnsavedChanges('lanes:new', dirty);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -354,7 +438,10 @@ function AddLaneForm({ boardId, lanes, announce }: { boardId: string; lanes: Lan
 
   return (
     <form className="add-lane" onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid="add-lane-form">
-      <h3 id={`${id}-title`}>Add a lane</h3>
+      <div className="settings-section__header">
+        <h3 id={`${id}-title`}>Add a lane</h3>
+        {dirty && <UnsavedMarker testId="add-lane-unsaved" />}
+      </div>
       {(problem || rest.length > 0) && (
         <div className="alert" role="alert" data-testid="add-lane-error">
           <div>
@@ -474,36 +561,163 @@ function AddLaneForm({ boardId, lanes, announce }: { boardId: string; lanes: Lan
   );
 }
 
-/** The board's lanes in flow order, each editable in place, and a form to add one. */
+const screenReaderInstructions: ScreenReaderInstructions = {
+  draggable:
+    'To reorder a lane, press Space or Enter on its handle, move it with the up and down arrow keys, then press Space or Enter to drop it, or Escape to cancel. The Move earlier and Move later buttons move it one place.',
+};
+
+/** The lanes in `ids`' order (an order waiting for the server), or as the server ordered them. */
+function inOrder(lanes: readonly Lane[], ids: readonly string[] | null): Lane[] {
+  const sorted = sortLanes(lanes);
+  if (!ids || ids.length !== sorted.length) return sorted;
+  const byId = new Map(sorted.map((l) => [l.id, l]));
+  const out = ids.map((laneId) => byId.get(laneId)).filter((l): l is Lane => l !== undefined);
+  return out.length === sorted.length ? out : sorted;
+}
+
+function moved(ids: readonly string[], laneId: string, order: number): string[] {
+  const out = ids.filter((x) => x !== laneId);
+  out.splice(order, 0, laneId);
+  return out;
+}
+
+/**
+ * The board's lanes in flow order, each editable in place, reordered by drag, by the keyboard on a
+ * lane's handle, or by its Move buttons; and a form to add one. A reorder shows at once and is undone
+ * if the server refuses it, with the server's reason on the lane.
+ */
 export function LanesEditor({ boardId, lanes, canEdit }: { boardId: string; lanes: Lane[]; canEdit: boolean }) {
   const [status, setStatus] = useState('');
-  const ordered = sortLanes(lanes);
+  const { update } = useLaneCommands(boardId);
+  // The order shown while a reorder is on its way; dropped once the server's lanes arrive.
+  const [pending, setPending] = useState<{ ids: string[]; base: Lane[] } | null>(null);
+  const [reordering, setReordering] = useState(false);
+  const [moveError, setMoveError] = useState<{ laneId: string; error: unknown } | null>(null);
+  const focusAfterMove = useRef<{ laneId: string; control: MoveControl } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const ordered = useMemo(() => inOrder(lanes, pending && pending.base === lanes ? pending.ids : null), [lanes, pending]);
+  const orderedRef = useRef(ordered);
+  orderedRef.current = ordered;
+
+  useEffect(() => {
+    setPending((p) => (p && p.base !== lanes ? null : p));
+  }, [lanes]);
+
+  // A lane that moved is put back in the list elsewhere, and the browser drops the focus it held: give it back.
+  useLayoutEffect(() => {
+    const wanted = focusAfterMove.current;
+    if (!wanted || !listRef.current) return;
+    const target = listRef.current.querySelector<HTMLElement>(
+      `[data-lane-id="${CSS_escape(wanted.laneId)}"] [data-lane-control="${wanted.control}"]`,
+    );
+    const active = document.activeElement;
+    if (target && active !== target && (active == null || active === document.body || !listRef.current.contains(active))) {
+      target.focus();
+    }
+  });
+
+  const reorder = async (lane: Lane, order: number, control: MoveControl) => {
+    const current = orderedRef.current;
+    const from = current.findIndex((l) => l.id === lane.id);
+    const to = Math.max(current[0]?.kind === 'Backlog' ? 1 : 0, Math.min(order, current.length - 1));
+    if (reordering || from < 0 || from === to) return;
+    setMoveError(null);
+    setStatus('');
+    focusAfterMove.current = { laneId: lane.id, control };
+    setPending({ ids: moved(current.map((l) => l.id), lane.id, to), base: lanes });
+    setReordering(true);
+    try {
+      await update.mutateAsync({ laneId: lane.id, body: { ...draftToLaneRequest(laneToDraft(lane)), order: to } });
+      setStatus(`${lane.name} moved to position ${to + 1} of ${current.length}.`);
+    } catch (error) {
+      setPending(null);
+      setMoveError({ laneId: lane.id, error });
+      setStatus(`${lane.name} was not moved.`);
+    } finally {
+      setReordering(false);
+    }
+  };
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const nameOf = (laneId: UniqueIdentifier | undefined) => orderedRef.current.find((l) => l.id === laneId)?.name ?? 'The lane';
+  const positionOf = (laneId: UniqueIdentifier | undefined) => orderedRef.current.findIndex((l) => l.id === laneId) + 1;
+  const announcements = useMemo<Announcements>(
+    () => ({
+      onDragStart: ({ active }) =>
+        `Picked up ${nameOf(active.id)}, position ${positionOf(active.id)} of ${orderedRef.current.length}.`,
+      // Over its own place (as at the pick-up) says nothing, so the pick-up is heard.
+      onDragOver: ({ active, over }) =>
+        over && over.id !== active.id
+          ? `${nameOf(active.id)} is over position ${positionOf(over.id)} of ${orderedRef.current.length}.`
+          : undefined,
+      onDragEnd: ({ active, over }) =>
+        over && over.id !== active.id
+          ? `${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${orderedRef.current.length}.`
+          : `${nameOf(active.id)} was dropped where it was.`,
+      onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled. It is back where it was.`,
+    }),
+    // nameOf and positionOf read the current order through a ref.
+    [],
+  );
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || over.id === active.id) return;
+    const lane = orderedRef.current.find((l) => l.id === active.id);
+    const to = orderedRef.current.findIndex((l) => l.id === over.id);
+    if (lane && to >= 0) void reorder(lane, to, 'handle');
+  };
+
+  const movable = ordered.filter((l) => l.kind !== 'Backlog').map((l) => l.id);
 
   return (
     <div className="lanes-editor">
       <p className="muted lanes-editor__intro">
-        Lanes in flow order, left to right on the board. The backlog stays first; a board keeps at least one done
-        lane. A queue holds work waiting to be pulled, an active lane work being done; untested lanes hold work built
-        but not yet verified, and count toward stopping the line. Lowering a WIP limit below a lane&rsquo;s count moves
-        no card out, but nothing enters until it is under.
+        Lanes in flow order: top to bottom here is left to right on the board. Drag a lane by its handle, or use the
+        arrows, to reorder it. The backlog stays first; a board keeps at least one done lane. A queue holds work waiting
+        to be pulled, an active lane work being done; untested lanes hold work built but not yet verified, and count
+        toward stopping the line. Lowering a WIP limit below a lane&rsquo;s count moves no card out, but nothing enters
+        until it is under.
       </p>
-      <ol className="lane-rows" data-testid="lane-rows">
-        {ordered.map((lane, index) => (
-          <LaneRow
-            key={lane.id}
-            boardId={boardId}
-            lane={lane}
-            index={index}
-            total={ordered.length}
-            canEdit={canEdit}
-            announce={setStatus}
-          />
-        ))}
-      </ol>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        accessibility={{ announcements, screenReaderInstructions }}
+        onDragEnd={onDragEnd}
+      >
+        <SortableContext items={movable} strategy={verticalListSortingStrategy}>
+          <ol className="lane-rows" data-testid="lane-rows" ref={listRef} aria-busy={reordering || undefined}>
+            {ordered.map((lane, index) => (
+              <LaneRow
+                key={lane.id}
+                boardId={boardId}
+                lane={lane}
+                index={index}
+                total={ordered.length}
+                canEdit={canEdit}
+                reordering={reordering}
+                moveError={moveError?.laneId === lane.id ? moveError.error : null}
+                onDismissMoveError={() => setMoveError((m) => (m?.laneId === lane.id ? null : m))}
+                onMove={(l, order, control) => void reorder(l, order, control)}
+                announce={setStatus}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
       <p className="form__saved" role="status" aria-live="polite" data-testid="lanes-status">
         {status}
       </p>
       {canEdit && <AddLaneForm boardId={boardId} lanes={ordered} announce={setStatus} />}
     </div>
   );
+}
+
+/** CSS.escape where the browser has it (ids are GUIDs, so a plain fallback is safe). */
+function CSS_escape(value: string): string {
+  return typeof window.CSS?.escape === 'function' ? window.CSS.escape(value) : value.replace(/["\\]/g, '\\$&');
 }

@@ -5,6 +5,7 @@ import type { Board, BoardMember, BoardRole } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { BOARD_ROLES, roleLabel } from '../board/permissions';
 import { fieldErrors, otherFieldErrors } from './settingsForm';
+import { UnsavedMarker, useUnsavedChanges } from './unsavedChanges';
 import { useMemberCommands, useMembers } from './useAccess';
 
 interface MemberRowProps {
@@ -98,6 +99,9 @@ function AddMemberForm({ boardId, announce }: { boardId: string; announce: (mess
   const [role, setRole] = useState<BoardRole>('Member');
   const [missing, setMissing] = useState(false);
   const id = useId();
+  // An address typed but not yet added is an unsaved change like any other.
+  const dirty = email.trim() !== '';
+  useUnsavedChanges('people:add', dirty);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -127,7 +131,10 @@ function AddMemberForm({ boardId, announce }: { boardId: string; announce: (mess
 
   return (
     <form className="add-member" onSubmit={submit} noValidate data-testid="add-member-form" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Add someone</h3>
+      <div className="settings-section__header">
+        <h3 id={`${id}-title`}>Add someone</h3>
+        {dirty && <UnsavedMarker testId="add-member-unsaved" />}
+      </div>
       {problem && <ProblemAlert problem={problem} testId="add-member-error" />}
       {rest.length > 0 && (
         <div className="alert" role="alert" data-testid="add-member-error">

@@ -6,8 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { BoardSettings } from '../../api/types';
 import { makeFlowBoard } from '../../test/fixtures';
-import { BoardSettingsForm } from './BoardSettingsForm';
+import { BoardSettingsForm, GateSettingsForm } from './BoardSettingsForm';
 import { LanesEditor } from './LanesEditor';
+import { useBoardSettings } from './useSettings';
 
 const settings: BoardSettings = {
   personalWipLimit: 2,
@@ -41,7 +42,19 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('BoardSettingsForm', () => {
+function Forms() {
+  // Both forms read the settings from the query, as the page does: a save updates what the other sends.
+  const query = useBoardSettings('board-1');
+  if (!query.data) return null;
+  return (
+    <>
+      <BoardSettingsForm boardId="board-1" settings={query.data} canEdit />
+      <GateSettingsForm boardId="board-1" settings={query.data} canEdit />
+    </>
+  );
+}
+
+describe('BoardSettingsForm and GateSettingsForm', () => {
   it('hints the automatic threshold and shows 400 errors beside their fields', async () => {
     const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) =>
       json(400, {
@@ -52,7 +65,7 @@ describe('BoardSettingsForm', () => {
       }),
     );
     vi.stubGlobal('fetch', fetchMock);
-    render(<BoardSettingsForm boardId="board-1" settings={settings} canEdit />, { wrapper });
+    render(<Forms />, { wrapper });
 
     const threshold = screen.getByTestId('settings-stopLineThreshold') as HTMLInputElement;
     expect(threshold.value).toBe('');
@@ -60,28 +73,111 @@ describe('BoardSettingsForm', () => {
     expect(screen.getByText(/Empty: automatic \(5\)/)).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Personal WIP limit'), { target: { value: '30' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('settings-save-board'));
+    });
+    expect((await screen.findByTestId('field-error-personalWipLimit')).textContent).toMatch(/between 1 and 20/);
+    expect(screen.getByLabelText('Personal WIP limit').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('settings-error-board').textContent).toContain('Check Personal WIP limit.');
+    // The gates form shows nothing of the board form's refusal.
+    expect(screen.queryByTestId('settings-error-gates')).toBeNull();
+    expect(screen.queryByTestId('field-error-fillerWords')).toBeNull();
+
     fireEvent.change(screen.getByLabelText('Filler words'), { target: { value: 'works\nfoo\n\n' } });
     await act(async () => {
-      fireEvent.click(screen.getByTestId('settings-save'));
+      fireEvent.click(screen.getByTestId('settings-save-gates'));
     });
-
-    const body = JSON.parse(fetchMock.mock.calls[0]![1]!.body as string);
-    expect(body).toEqual({ ...settings, effectiveStopLineThreshold: undefined, personalWipLimit: 30, fillerWords: ['works', 'foo'] });
-    expect((await screen.findByTestId('field-error-personalWipLimit')).textContent).toMatch(/between 1 and 20/);
-    expect(screen.getByTestId('field-error-fillerWords').textContent).toBe('Line 2: Too long.');
-    expect(screen.getByLabelText('Personal WIP limit').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByTestId('settings-status').textContent).toBe('');
+    expect((await screen.findByTestId('field-error-fillerWords')).textContent).toBe('Line 2: Too long.');
+    expect(screen.getByTestId('settings-status-gates').textContent).toBe('');
   });
 
   it('says saved in a polite status', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(200, { ...settings, stopLineThreshold: 4, effectiveStopLineThreshold: 4 })));
-    render(<BoardSettingsForm boardId="board-1" settings={settings} canEdit />, { wrapper });
+    render(<Forms />, { wrapper });
     fireEvent.change(screen.getByTestId('settings-stopLineThreshold'), { target: { value: '4' } });
     await act(async () => {
-      fireEvent.click(screen.getByTestId('settings-save'));
+      fireEvent.click(screen.getByTestId('settings-save-board'));
     });
-    const status = await screen.findByText('Settings saved.');
+    const status = await screen.findByText('Board settings saved.');
     expect(status.getAttribute('role')).toBe('status');
+    expect(screen.getByTestId('settings-status-gates').textContent).toBe('');
+  });
+
+  it('marks a form with unsaved changes until it is saved, reverted or discarded', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, { ...settings, staleDays: 9 })));
+    render(<Forms />, { wrapper });
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Stale after (working days)'), { target: { value: '4' } });
+    const marker = screen.getByTestId('settings-unsaved-board');
+    expect(marker.textContent).toBe('Unsaved changes');
+    expect(screen.queryByTestId('settings-unsaved-gates')).toBeNull();
+    expect(screen.getByTestId('settings-save-board').getAttribute('aria-describedby')).toBe(marker.id);
+
+    fireEvent.change(screen.getByLabelText('Stale after (working days)'), { target: { value: '3' } });
+    expect(screen.queryByTestId('settings-unsaved-board')).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Largest estimate (days)'), { target: { value: '8' } });
+    expect(screen.getByTestId('settings-unsaved-gates')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('settings-discard-gates'));
+    expect(screen.queryByTestId('settings-unsaved-gates')).toBeNull();
+    expect((screen.getByLabelText('Largest estimate (days)') as HTMLInputElement).value).toBe('5');
+
+    fireEvent.change(screen.getByLabelText('Stale after (working days)'), { target: { value: '9' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('settings-save-board'));
+    });
+    await screen.findByText('Board settings saved.');
+    expect(screen.queryByTestId('settings-unsaved-board')).toBeNull();
+  });
+
+  it("sends the other form's fields as last saved, never its unsaved edits", async () => {
+    let saved: BoardSettings = settings;
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
+      const body = JSON.parse(init!.body as string);
+      saved = { ...body, effectiveStopLineThreshold: body.stopLineThreshold ?? 5 };
+      return json(200, saved);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    render(<Forms />, { wrapper });
+
+    // An edit in the gates form, not saved, then the board form saved.
+    fireEvent.change(screen.getByLabelText('Duplicate threshold'), { target: { value: '0.5' } });
+    fireEvent.change(screen.getByLabelText('Filler words'), { target: { value: 'works\nTBD' } });
+    fireEvent.change(screen.getByLabelText('Personal WIP limit'), { target: { value: '4' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('settings-save-board'));
+    });
+    await screen.findByText('Board settings saved.');
+    expect(JSON.parse(fetchMock.mock.calls[0]![1]!.body as string)).toEqual({
+      personalWipLimit: 4,
+      stopLineThreshold: null,
+      staleDays: 3,
+      maxEstimateDays: 5,
+      duplicateThreshold: 0.8,
+      fillerWords: ['works', 'as expected'],
+    });
+    // The gates form keeps its edits, still marked.
+    expect((screen.getByLabelText('Duplicate threshold') as HTMLInputElement).value).toBe('0.5');
+    expect(screen.getByTestId('settings-unsaved-gates')).toBeTruthy();
+
+    // An unsaved board edit now, then the gates saved: the board's fields go as just saved.
+    fireEvent.change(screen.getByLabelText('Personal WIP limit'), { target: { value: '7' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('settings-save-gates'));
+    });
+    await screen.findByText('Gate settings saved.');
+    expect(JSON.parse(fetchMock.mock.calls[1]![1]!.body as string)).toEqual({
+      personalWipLimit: 4,
+      stopLineThreshold: null,
+      staleDays: 3,
+      maxEstimateDays: 5,
+      duplicateThreshold: 0.5,
+      fillerWords: ['works', 'TBD'],
+    });
+    expect((screen.getByLabelText('Personal WIP limit') as HTMLInputElement).value).toBe('7');
+    expect(screen.getByTestId('settings-unsaved-board')).toBeTruthy();
+    expect(screen.queryByTestId('settings-unsaved-gates')).toBeNull();
   });
 });
 
@@ -123,15 +219,16 @@ describe('LanesEditor', () => {
     expect(error.textContent).toContain('move them to another lane');
   });
 
-  it('keeps the backlog first: no move, no delete, fixed kind', () => {
+  it('keeps the backlog first: no move, no delete, fixed kind; moves at the ends are unavailable', () => {
     const board = makeFlowBoard();
     render(<LanesEditor boardId="board-1" lanes={board.lanes} canEdit />, { wrapper });
     const backlog = screen.getByTestId('lane-row-backlog');
-    expect((within(backlog).getByTestId('lane-up-backlog') as HTMLButtonElement).disabled).toBe(true);
+    expect(within(backlog).queryByTestId('lane-up-backlog')).toBeNull();
+    expect(within(backlog).queryByTestId('lane-drag-backlog')).toBeNull();
     expect(within(backlog).queryByTestId('lane-delete-backlog')).toBeNull();
     expect(within(backlog).queryByTestId('lane-kind-backlog')).toBeNull();
-    expect((screen.getByTestId('lane-up-ready') as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByTestId('lane-down-done') as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByTestId('lane-up-doing') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId('lane-up-ready').getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByTestId('lane-down-done').getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByTestId('lane-up-doing').getAttribute('aria-disabled')).toBeNull();
   });
 });

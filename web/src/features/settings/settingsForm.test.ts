@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/http';
 import {
+  BOARD_FIELDS,
+  draftDiffers,
   draftToLaneRequest,
   draftToSettingsRequest,
   fieldErrors,
   otherFieldErrors,
   parseLines,
   parseNumber,
+  settingsRequestFor,
   settingsToDraft,
+  GATE_FIELDS,
 } from './settingsForm';
 
 const settings = {
@@ -78,5 +82,30 @@ describe('fieldErrors', () => {
 
   it('lists what no field shows', () => {
     expect(otherFieldErrors(error, ['personalWipLimit', 'fillerWords', 'staleDays'])).toEqual(['Odd.']);
+  });
+});
+
+describe('one form of the settings', () => {
+  it('sends its own edits and every other field as saved', () => {
+    const draft = { staleDays: '7', maxEstimateDays: '9' };
+    expect(settingsRequestFor(settings, draft, BOARD_FIELDS)).toEqual({
+      personalWipLimit: 2,
+      stopLineThreshold: null,
+      staleDays: 7,
+      maxEstimateDays: 5,
+      duplicateThreshold: 0.8,
+      fillerWords: ['works', 'as expected'],
+    });
+    expect(settingsRequestFor(settings, draft, GATE_FIELDS).maxEstimateDays).toBe(9);
+    expect(settingsRequestFor(settings, draft, GATE_FIELDS).staleDays).toBe(3);
+    expect(settingsRequestFor(settings, null, GATE_FIELDS)).toEqual(settingsRequestFor(settings, {}, BOARD_FIELDS));
+  });
+
+  it('is unsaved only while one of its fields differs from the saved value', () => {
+    expect(draftDiffers(settings, null, BOARD_FIELDS)).toBe(false);
+    expect(draftDiffers(settings, { staleDays: ' 3 ' }, BOARD_FIELDS)).toBe(false);
+    expect(draftDiffers(settings, { staleDays: '4' }, BOARD_FIELDS)).toBe(true);
+    expect(draftDiffers(settings, { staleDays: '4' }, GATE_FIELDS)).toBe(false);
+    expect(draftDiffers(settings, { fillerWords: 'works\nas expected\n' }, GATE_FIELDS)).toBe(true);
   });
 });

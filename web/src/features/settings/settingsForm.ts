@@ -61,6 +61,39 @@ export function draftToSettingsRequest(draft: SettingsDraft): UpdateSettingsRequ
   };
 }
 
+/** The board's flow limits: the "Board" form. */
+export const BOARD_FIELDS: readonly SettingsField[] = ['personalWipLimit', 'stopLineThreshold', 'staleDays'];
+/** What the quality gates check a ticket against: the "Gates" form. */
+export const GATE_FIELDS: readonly SettingsField[] = ['maxEstimateDays', 'duplicateThreshold', 'fillerWords'];
+
+/** Whether a form's own fields in `draft` differ from the saved settings (numbers compared trimmed). */
+export function draftDiffers(saved: BoardSettings, draft: Partial<SettingsDraft> | null, fields: readonly SettingsField[]): boolean {
+  if (!draft) return false;
+  const base = settingsToDraft(saved);
+  return fields.some((field) => {
+    const value = draft[field];
+    if (value === undefined) return false;
+    return field === 'fillerWords' ? value !== base[field] : value.trim() !== base[field].trim();
+  });
+}
+
+/**
+ * The settings PUT for one form: its own fields as edited, every other field as last saved (never
+ * another form's unsaved edits), since the PUT takes all the settings at once.
+ */
+export function settingsRequestFor(
+  saved: BoardSettings,
+  draft: Partial<SettingsDraft> | null,
+  fields: readonly SettingsField[],
+): UpdateSettingsRequest {
+  const merged = settingsToDraft(saved);
+  for (const field of fields) {
+    const value = draft?.[field];
+    if (value !== undefined) merged[field] = value;
+  }
+  return draftToSettingsRequest(merged);
+}
+
 export interface LaneDraft {
   name: string;
   kind: LaneKind;

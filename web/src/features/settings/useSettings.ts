@@ -23,13 +23,15 @@ export function useUpdateSettings(boardId: string) {
   });
 }
 
-/** Add, change and delete lanes; each refreshes the board (counts, order, line) and the settings (the automatic threshold). */
+/** Add, change (and reorder) and delete lanes; each refreshes the board (counts, order, line) and the settings (the automatic threshold). */
 export function useLaneCommands(boardId: string) {
   const queryClient = useQueryClient();
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.board(boardId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.settings(boardId) });
-  };
+  // Awaited by the mutations, so a caller's `mutateAsync` resolves once the board shows the change.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.board(boardId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.settings(boardId) }),
+    ]);
   const add = useMutation<Lane, Error, LaneRequest>({
     mutationFn: (body) => boardsApi.addLane(boardId, body),
     onSettled: refresh,

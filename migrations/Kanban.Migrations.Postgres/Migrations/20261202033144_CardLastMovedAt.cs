@@ -1,0 +1,34 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kanban.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class CardLastMovedAt : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastMovedAt",
+                table: "Cards",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // Cards already on the board last moved at their latest transition.
+            migrationBuilder.Sql("""
+                UPDATE "Cards" AS c SET "LastMovedAt" = (SELECT MAX(t."At") FROM "CardTransitions" AS t WHERE t."CardId" = c."Id");
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LastMovedAt",
+                table: "Cards");
+        }
+    }
+}
