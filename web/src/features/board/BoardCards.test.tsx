@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { AssignablePerson, Board, BoardRole, Card } from '../../api/types';
@@ -51,7 +51,16 @@ function calls(fetchMock: ReturnType<typeof stubFetch>, method: string, path: st
 
 function Location() {
   const location = useLocation();
-  return <p data-testid="location">{location.pathname + location.search}</p>;
+  const navigate = useNavigate();
+  return (
+    <>
+      <p data-testid="location">{location.pathname + location.search}</p>
+      {/* A link from elsewhere (or back and forward) changes the URL under the board. */}
+      <button type="button" data-testid="go-blocked" onClick={() => void navigate('/boards/board-1?blocked=1')}>
+        blocked
+      </button>
+    </>
+  );
 }
 
 /** Renders the board from the cache, as BoardPage does, so cache changes show; the ticket route says where a card led. */
@@ -355,6 +364,11 @@ describe('search and filters in the URL', () => {
     fireEvent.click(screen.getByTestId('filter-clear'));
     expect(location()).toBe('/boards/board-1');
     expect(cardIds('rft')).toEqual(['card-PAY-5', 'card-PAY-6']);
+
+    fireEvent.click(screen.getByTestId('go-blocked'));
+    expect(location()).toBe('/boards/board-1?blocked=1');
+    expect(cardIds('rft')).toEqual(['card-PAY-5']);
+    expect((screen.getByTestId('filter-blocked') as HTMLInputElement).checked).toBe(true);
   });
 
   it('filters by assignee and by no assignee, blocked and outlier', () => {

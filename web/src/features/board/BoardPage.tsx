@@ -178,10 +178,31 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const andonRef = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
+  // The filter lives in the URL. It is also kept here, so a change shows at once (the router's
+  // navigation is a transition: a controlled checkbox would spring back until it ends); a URL
+  // changed from outside (back, forward, a link) wins.
   const [searchParams, setSearchParams] = useSearchParams();
-  const filter = useMemo(() => parseFilter(searchParams), [searchParams]);
+  const [filter, setFilterState] = useState(() => parseFilter(searchParams));
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const urlFilter = filterToParams(parseFilter(searchParams)).toString();
+  const written = useRef<string[]>([]);
+  useEffect(() => {
+    // One of our own writes arriving (maybe behind newer ones): nothing to adopt.
+    const ours = written.current.indexOf(urlFilter);
+    if (ours >= 0) {
+      written.current = written.current.slice(ours + 1);
+      return;
+    }
+    written.current = [];
+    if (filterToParams(filterRef.current).toString() !== urlFilter) setFilterState(parseFilter(new URLSearchParams(urlFilter)));
+  }, [urlFilter]);
   const setFilter = useCallback(
-    (next: BoardFilter) => setSearchParams((current) => filterToParams(next, current), { replace: true }),
+    (next: BoardFilter) => {
+      setFilterState(next);
+      written.current.push(filterToParams(next).toString());
+      setSearchParams((current) => filterToParams(next, current), { replace: true });
+    },
     [setSearchParams],
   );
 
