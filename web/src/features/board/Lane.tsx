@@ -133,7 +133,7 @@ export function Lane({
           )}
         </p>
       )}
-      {filtering && (
+      {filtering && shownCount > 0 && (
         <p className="lane__note lane__note--filter" data-testid="lane-matching">
           {matching} of {shownCount} shown {matching === 1 ? 'matches' : 'match'}
         </p>
