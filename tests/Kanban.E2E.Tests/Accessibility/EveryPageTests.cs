@@ -22,12 +22,8 @@ public sealed class EveryPageTests(BrowserFixture browser, DemoKanbanServer serv
         var boards = await server.Http.GetFromJsonAsync<JsonElement>("/api/boards");
         var boardId = boards.EnumerateArray().Single(b => b.GetProperty("key").GetString() == "DEMO").GetProperty("id").GetString();
         var board = await server.Http.GetFromJsonAsync<JsonElement>($"/api/boards/{boardId}");
-        // A card in work, not one of the done lanes' older cards, which the board no longer lists.
-        var workLanes = board.GetProperty("lanes").EnumerateArray()
-            .Where(l => l.GetProperty("kind").GetString() is "Active" or "Queue")
-            .Select(l => l.GetProperty("id").GetString()).ToHashSet();
-        var ticketId = board.GetProperty("cards").EnumerateArray()
-            .First(c => workLanes.Contains(c.GetProperty("laneId").GetString())).GetProperty("id").GetString();
+        // A card the board lists (its Done lane shows only the 20 most recent).
+        var ticketId = board.GetProperty("cards").EnumerateArray().First().GetProperty("id").GetString();
         Visit[] visits =
         [
             new("signin", null, "/signin", "signin-form"),

@@ -1,12 +1,14 @@
 import { http } from './http';
 import type {
   ActivityPage,
+  AssignablePerson,
   Board,
   BoardSettings,
   BoardSummary,
   Card,
   CreateBoardRequest,
   Lane,
+  LaneCardsPage,
   LaneRequest,
   LineState,
   MoveCardRequest,
@@ -21,6 +23,21 @@ export const boardsApi = {
   create: (body: CreateBoardRequest) => http.post<Board>('/api/boards', body),
   moveCard: (cardId: string, body: MoveCardRequest) =>
     http.post<Card>(`/api/cards/${encodeURIComponent(cardId)}/move`, body),
+  /** Assigns the card (`null` unassigns); a full assignee is `409 personal-wip-limit-reached`. */
+  assignCard: (cardId: string, userId: string | null) =>
+    http.post<Card>(`/api/cards/${encodeURIComponent(cardId)}/assign`, { userId }),
+  blockCard: (cardId: string, reason: string) =>
+    http.post<Card>(`/api/cards/${encodeURIComponent(cardId)}/block`, { reason }),
+  unblockCard: (cardId: string) => http.post<Card>(`/api/cards/${encodeURIComponent(cardId)}/unblock`),
+
+  /** The people a card may be assigned to, ordered by name (Member+). */
+  people: (boardId: string, signal?: AbortSignal) => http.get<AssignablePerson[]>(`${board(boardId)}/people`, signal),
+  /** A page of one lane's cards; for a Done lane the most recently completed first. */
+  laneCards: (boardId: string, laneId: string, options: { skip: number; take: number }, signal?: AbortSignal) =>
+    http.get<LaneCardsPage>(
+      `${board(boardId)}/lanes/${encodeURIComponent(laneId)}/cards?skip=${options.skip}&take=${options.take}`,
+      signal,
+    ),
 
   stopLine: (boardId: string, reason: string) => http.post<LineState>(`${board(boardId)}/line/stop`, { reason }),
   resumeLine: (boardId: string, note: string) => http.post<LineState>(`${board(boardId)}/line/resume`, { note }),
@@ -53,6 +70,8 @@ export const queryKeys = {
   me: ['me'] as const,
   users: ['users'] as const,
   members: (boardId: string) => ['boardMembers', boardId] as const,
+  /** Who a card may be assigned to: refetched with the members. */
+  people: (boardId: string) => ['boardMembers', boardId, 'people'] as const,
   shareLinks: (boardId: string) => ['boardShareLinks', boardId] as const,
   triage: (boardId: string) => ['boardTriage', boardId] as const,
   /** Under the inbox's key, so whatever refreshes the inbox refreshes its count too. */

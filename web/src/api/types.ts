@@ -43,6 +43,17 @@ export interface LineState {
   stoppedBy?: string | null;
 }
 
+/** Someone a card names (its assignee), as the board lists them: so viewers see names, not ids. */
+export interface Person {
+  id: string;
+  displayName: string;
+}
+
+/** Someone a card may be assigned to (GET /api/boards/{boardId}/people), ordered by name. */
+export interface AssignablePerson extends Person {
+  role: BoardRole;
+}
+
 export interface Board {
   id: string;
   name: string;
@@ -53,6 +64,24 @@ export interface Board {
   line: LineState;
   /** The caller's role on the board; null when read through a share link. */
   role: BoardRole | null;
+  /** Everyone a listed card names (assignees). */
+  people: Person[];
+  /** The board's IANA time zone (working days are counted in it). */
+  timeZone: string;
+}
+
+/** GET /api/boards/{boardId}/lanes/{laneId}/cards: a page of one lane's cards (a Done lane: most recently completed first). */
+export interface LaneCardsPage {
+  cards: Card[];
+  /** Every card in the lane. */
+  total: number;
+  /** Everyone these cards name. */
+  people: Person[];
+}
+
+export interface AssignCardRequest {
+  /** null unassigns. */
+  userId: string | null;
 }
 
 export interface CreateBoardRequest {

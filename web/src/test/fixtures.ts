@@ -50,6 +50,8 @@ export function makeBoard(): Board {
     cards,
     line: { stopped: false, since: null, reason: null, kind: null },
     role: 'ProductOwner',
+    people: [],
+    timeZone: 'Europe/Berlin',
   };
 }
 
@@ -85,6 +87,8 @@ export function makeFlowBoard(extra: Partial<Board> = {}): Board {
     cards,
     line: { stopped: false, since: null, reason: null, kind: null },
     role: 'ProductOwner',
+    people: [],
+    timeZone: 'Europe/Berlin',
     ...extra,
   };
 }

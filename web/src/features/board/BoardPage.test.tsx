@@ -183,6 +183,29 @@ describe('handleBoardEvent', () => {
     expect(boardInvalidations(invalidate)).toBe(0);
   });
 
+  it('shows a card that names someone new at once, and reads the board again for their name', () => {
+    const { client } = setup();
+    const key = queryKeys.board('board-1');
+    const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();
+    handleBoardEvent(client, 'board-1', { kind: 'CardChanged', boardId: 'board-1', version: 11, renumbered: [], card: card('1', 'backlog', 1024, { assigneeId: 'u-new' }) });
+    expect(client.getQueryData<Board>(key)!.cards.find((c) => c.id === '1')!.assigneeId).toBe('u-new');
+    expect(client.getQueryData<Board>(key)!.version).toBe(11);
+    expect(boardInvalidations(invalidate)).toBe(1);
+
+    client.setQueryData<Board>(key, (b) => b && { ...b, people: [{ id: 'u-new', displayName: 'New Person' }] });
+    handleBoardEvent(client, 'board-1', { kind: 'CardChanged', boardId: 'board-1', version: 12, renumbered: [], card: card('2', 'backlog', 2048, { assigneeId: 'u-new' }) });
+    expect(boardInvalidations(invalidate)).toBe(1);
+  });
+
+  it('takes a card off the board when its ticket goes back to triage', () => {
+    const { client } = setup();
+    const key = queryKeys.board('board-1');
+    handleBoardEvent(client, 'board-1', { kind: 'TicketChanged', boardId: 'board-1', version: 11, ticketId: '4', key: 'PAY-4', state: 'Triage' });
+    const after = client.getQueryData<Board>(key)!;
+    expect(after.cards.map((c) => c.id)).toEqual(['1', '2', '3', '5']);
+    expect(after.lanes.find((l) => l.id === 'doing')!.count).toBe(1);
+  });
+
   it('refreshes an open ticket page when its card changes or moves on the board, not on line events', () => {
     const { client } = setup();
     const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();

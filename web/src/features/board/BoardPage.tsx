@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   closestCorners,
   DndContext,
@@ -7,6 +7,7 @@ import {
   KeyboardSensor,
   PointerSensor,
   pointerWithin,
+  rectIntersection,
   useSensor,
   useSensors,
   type Announcements,
@@ -16,13 +17,20 @@ import {
   type Over,
   type Active,
   type KeyboardCoordinateGetter,
+  type KeyboardCodes,
   type ScreenReaderInstructions,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { PageLoadError, PageLoading, useDocumentTitle } from '../../components/PageState';
 import { describeProblem, type ProblemMessage } from '../../api/problems';
 import type { Board, Card, ConnectionState, LineState } from '../../api/types';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { TextPromptDialog } from '../../components/TextPromptDialog';
+import { useNow } from '../../lib/time';
+import { BoardFilterBar } from './BoardFilterBar';
+import { filterToParams, matchesFilter, parseFilter, type BoardFilter } from './boardFilter';
+import { CardActionsDialog } from './CardActionsDialog';
+import { useCardCommands } from './useCardCommands';
 import { cardsByLane, cardsInLane, dropTarget, lineStopKind, pullStoppedLaneIds, sortedLanes } from './boardState';
 import { CardOverlay, type CardDragData } from './CardTile';
 import { Lane, laneDropId, type LaneDropData } from './Lane';
@@ -46,17 +54,29 @@ const connectionLabels: Record<ConnectionState, string> = {
 
 const screenReaderInstructions: ScreenReaderInstructions = {
   draggable:
-    'To move a card, press Space or Enter to pick it up. Use the arrow keys to move it within a lane or to another lane. ' +
-    'Press Space or Enter again to drop it, or Escape to cancel.',
+    'Press Enter to open the card. To move it, press Space to pick it up, use the arrow keys to move it within a lane ' +
+    'or to another lane, then press Space or Enter to drop it, or Escape to cancel.',
 };
 
-/** Pointer: the card under the pointer, else the lane under it. Keyboard (no pointer): the closest target. */
+/** Space picks a card up (Enter opens it); Space, Enter or Tab drops it; Escape cancels. */
+const keyboardCodes: KeyboardCodes = {
+  start: ['Space'],
+  cancel: ['Escape'],
+  end: ['Space', 'Enter', 'Tab'],
+};
+
+/**
+ * Pointer: the card under the pointer, else the lane under it. Keyboard (no pointer): the target the
+ * moved card overlaps most (a card it sits on rather than the tall lane around it), else the closest.
+ */
 const collisionDetection: CollisionDetection = (args) => {
   const within = pointerWithin(args);
   if (within.length > 0) {
     const card = within.find((c) => c.data?.droppableContainer?.data.current?.type === 'card');
     return [card ?? within[0]!];
   }
+  const overlapping = rectIntersection(args);
+  if (overlapping.length > 0) return overlapping.slice(0, 1);
   return closestCorners(args).slice(0, 1);
 };
 
@@ -146,12 +166,45 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const me = useCurrentUser();
   const move = useMoveCard(board.id);
   const line = useLineCommands(board.id);
+  const cardCommands = useCardCommands(board.id);
+  const now = useNow(60_000);
   const [moveError, setMoveError] = useState<ProblemMessage | null>(null);
   const [activeCard, setActiveCard] = useState<Card | null>(null);
   const [dialog, setDialog] = useState<'stop' | 'resume' | null>(null);
+  const [actions, setActions] = useState<{ cardId: string; anchor: HTMLButtonElement } | null>(null);
+  const [blocking, setBlocking] = useState<{ cardId: string; key: string; anchor: HTMLElement | null } | null>(null);
   const announcement = useLineAnnouncement(board.line);
   const bannerHeadingRef = useRef<HTMLHeadingElement>(null);
   const andonRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // The filter lives in the URL. It is also kept here, so a change shows at once (the router's
+  // navigation is a transition: a controlled checkbox would spring back until it ends); a URL
+  // changed from outside (back, forward, a link) wins.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [filter, setFilterState] = useState(() => parseFilter(searchParams));
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const urlFilter = filterToParams(parseFilter(searchParams)).toString();
+  const written = useRef<string[]>([]);
+  useEffect(() => {
+    // One of our own writes arriving (maybe behind newer ones): nothing to adopt.
+    const ours = written.current.indexOf(urlFilter);
+    if (ours >= 0) {
+      written.current = written.current.slice(ours + 1);
+      return;
+    }
+    written.current = [];
+    if (filterToParams(filterRef.current).toString() !== urlFilter) setFilterState(parseFilter(new URLSearchParams(urlFilter)));
+  }, [urlFilter]);
+  const setFilter = useCallback(
+    (next: BoardFilter) => {
+      setFilterState(next);
+      written.current.push(filterToParams(next).toString());
+      setSearchParams((current) => filterToParams(next, current), { replace: true });
+    },
+    [setSearchParams],
+  );
 
   const boardRef = useRef(board);
   boardRef.current = board;
@@ -159,11 +212,45 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const lanes = useMemo(() => sortedLanes(board), [board]);
   const byLane = useMemo(() => cardsByLane(board), [board]);
   const pullStopped = useMemo(() => pullStoppedLaneIds(board), [board]);
+  const people = useMemo(
+    () => new Map((board.people ?? []).map((p) => [p.id.toLowerCase(), p.displayName] as const)),
+    [board.people],
+  );
+  const nameOf = (card: Card | undefined | null) => (card?.assigneeId ? people.get(card.assigneeId.toLowerCase()) : undefined);
+  const matching = useMemo(() => board.cards.filter((c) => matchesFilter(c, filter)).length, [board.cards, filter]);
   const stoppedByHand = lineStopKind(board.line) === 'manual';
+  const actionsCard = actions ? (board.cards.find((c) => c.id === actions.cardId) ?? null) : null;
+
+  // After a keyboard move focus stays on the moved card: it is mounted anew in its new lane (and
+  // again if the server's answer or a live update moves it), so it is focused again after each
+  // render that lost it, until the person moves focus elsewhere or uses the pointer.
+  const keepFocusOn = useRef<string | null>(null);
+  const keyboardDrag = useRef(false);
+  useLayoutEffect(() => {
+    const id = keepFocusOn.current;
+    if (!id) return;
+    const at = document.activeElement;
+    if (at && at !== document.body && at.isConnected) return;
+    rootRef.current?.querySelector<HTMLElement>(`[data-card-id="${id}"][tabindex]`)?.focus();
+  });
+  useEffect(() => {
+    const release = (event: Event) => {
+      const id = keepFocusOn.current;
+      if (!id) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (event.type === 'pointerdown' || !target?.closest(`[data-card-id="${id}"]`)) keepFocusOn.current = null;
+    };
+    document.addEventListener('focusin', release);
+    document.addEventListener('pointerdown', release);
+    return () => {
+      document.removeEventListener('focusin', release);
+      document.removeEventListener('pointerdown', release);
+    };
+  }, []);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates, keyboardCodes }),
   );
 
   const announcements = useMemo<Announcements>(
@@ -190,14 +277,16 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
     [],
   );
 
-  const onDragStart = ({ active }: DragStartEvent) => {
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
+    keyboardDrag.current = typeof KeyboardEvent !== 'undefined' && activatorEvent instanceof KeyboardEvent;
     setActiveCard(dragCard(active) ?? null);
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setActiveCard(null);
-    if (!can.canMove) return;
     const card = dragCard(active);
+    if (card && keyboardDrag.current) keepFocusOn.current = card.id;
+    if (!can.canMove) return;
     const target = overTarget(boardRef.current, over);
     if (!card || !target) return;
     const to = dropTarget(boardRef.current, card.id, { laneId: target.laneId, cardId: target.cardId });
@@ -211,8 +300,16 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
     );
   };
 
+  const onDragCancel = ({ active }: { active: Active }) => {
+    setActiveCard(null);
+    const card = dragCard(active);
+    if (card && keyboardDrag.current) keepFocusOn.current = card.id;
+  };
+
+  const openActions = useCallback((card: Card, anchor: HTMLButtonElement) => setActions({ cardId: card.id, anchor }), []);
+
   return (
-    <div className="board" data-testid="board" data-board-id={board.id} data-version={board.version}>
+    <div className="board" ref={rootRef} data-testid="board" data-board-id={board.id} data-version={board.version}>
       <div className="board__header">
         <div className="board__heading">
           <h1 className="board__name">{board.name}</h1>
@@ -269,25 +366,21 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         onResume={() => setDialog('resume')}
       />
 
-      {moveError && (
-        <div className="alert" role="alert" data-testid="move-error" data-problem={moveError.name}>
-          <div>
-            <p className="alert__text">
-              <strong>{moveError.title}</strong>
-            </p>
-            {moveError.detail && <p className="alert__text">{moveError.detail}</p>}
-          </div>
-          <button type="button" className="alert__dismiss" onClick={() => setMoveError(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {moveError && <ProblemAlert problem={moveError} testId="move-error" onDismiss={() => setMoveError(null)} />}
 
       {!can.canMove && connection !== 'revoked' && (
         <p className="muted board__readonly" data-testid="board-read-only">
-          You are a viewer of this board: you can follow it, but not move cards or stop the line.
+          You are a viewer of this board: you can follow it and open its cards, but not move them or stop the line.
         </p>
       )}
+
+      <BoardFilterBar
+        filter={filter}
+        onChange={setFilter}
+        people={board.people ?? []}
+        matching={matching}
+        shown={board.cards.length}
+      />
 
       <DndContext
         sensors={sensors}
@@ -295,22 +388,58 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         accessibility={{ announcements, screenReaderInstructions }}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
-        onDragCancel={() => setActiveCard(null)}
+        onDragCancel={onDragCancel}
       >
         <div className="lanes" role="region" aria-label="Lanes" tabIndex={0}>
           {lanes.map((lane) => (
             <Lane
               key={lane.id}
+              boardId={board.id}
               lane={lane}
               cards={byLane.get(lane.id) ?? []}
               pullStopped={pullStopped.has(lane.id)}
               canMove={can.canMove}
+              people={people}
+              filter={filter}
+              now={now}
+              onCardActions={can.canMove ? openActions : undefined}
             />
           ))}
         </div>
-        <DragOverlay dropAnimation={null}>{activeCard ? <CardOverlay card={activeCard} /> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null}>
+          {activeCard ? <CardOverlay card={activeCard} assigneeName={nameOf(activeCard)} now={now} /> : null}
+        </DragOverlay>
       </DndContext>
 
+      <CardActionsDialog
+        boardId={board.id}
+        card={actionsCard}
+        assigneeName={nameOf(actionsCard)}
+        anchor={actions?.anchor ?? null}
+        onClose={() => setActions(null)}
+        onBlock={(card) => setBlocking({ cardId: card.id, key: card.key, anchor: actions?.anchor ?? null })}
+      />
+      <TextPromptDialog
+        open={blocking != null}
+        onClose={() => setBlocking(null)}
+        title={blocking ? `Block ${blocking.key}` : 'Block the card'}
+        description="The card stays where it is and counts against its lane's limit; everyone sees why it waits, and for how long."
+        label="What is it waiting for?"
+        field="reason"
+        requiredMessage="Say what the card is waiting for, so the team knows what would unblock it."
+        submitLabel="Block"
+        pendingLabel="Blocking…"
+        maxLength={500}
+        onSubmit={(reason) => cardCommands.block.mutateAsync({ cardId: blocking!.cardId, reason })}
+        testId="block-dialog"
+        submitTestId="block-submit"
+        inputTestId="block-reason"
+        fallbackFocus={() =>
+          blocking?.anchor?.isConnected
+            ? blocking.anchor
+            : rootRef.current?.querySelector<HTMLElement>(`[data-card-id="${blocking?.cardId}"][tabindex]`)
+        }
+      />
       <TextPromptDialog
         open={dialog === 'stop'}
         onClose={() => setDialog(null)}

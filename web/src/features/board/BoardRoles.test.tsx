@@ -24,13 +24,15 @@ function renderAs(role: BoardRole, extra: Partial<Board> = {}) {
 afterEach(cleanup);
 
 describe('BoardView by role', () => {
-  it('gives a viewer plain cards (no pick-up by pointer or keyboard), no andon and no settings link', () => {
+  it('gives a viewer cards that open (links to the ticket) but do not move, no card actions, no andon and no settings link', () => {
     renderAs('Viewer', { line: { ...manualStop } });
     const card = screen.getByTestId('card-PAY-4');
+    expect(card.tagName).toBe('A');
+    expect(card.getAttribute('href')).toBe(`/tickets/${card.getAttribute('data-card-id')}`);
     expect(card.getAttribute('role')).toBeNull();
-    expect(card.getAttribute('tabindex')).toBeNull();
     expect(card.getAttribute('aria-roledescription')).toBeNull();
     expect(card.getAttribute('data-draggable')).toBe('false');
+    expect(screen.queryByTestId('card-actions-PAY-4')).toBeNull();
     expect(screen.queryByTestId('andon-button')).toBeNull();
     expect(screen.queryByTestId('resume-button')).toBeNull();
     expect(screen.queryByTestId('settings-link')).toBeNull();
@@ -38,19 +40,20 @@ describe('BoardView by role', () => {
     expect(screen.getByTestId('board-read-only')).toBeTruthy();
     expect(screen.queryByTestId('new-ticket-link')).toBeNull();
     expect(screen.queryByTestId('triage-link')).toBeNull();
-    expect(screen.queryByTestId('card-open-PAY-4')).toBeNull();
   });
 
-  it('gives members the New ticket link, Triage with the count of tickets waiting for triage, and each card\'s details', () => {
+  it('gives members the New ticket link, Triage with the count of tickets waiting for triage, and each card\'s actions button beside it', () => {
     renderAs('Member');
     expect(screen.getByTestId('new-ticket-link').getAttribute('href')).toBe('/boards/board-1/tickets/new');
     const triage = screen.getByTestId('triage-link');
     expect(triage.getAttribute('href')).toBe('/boards/board-1/triage');
     expect(triage.textContent).toBe('Triage (2)');
-    const details = screen.getByTestId('card-open-PAY-4');
-    expect(details.getAttribute('href')).toBe(`/tickets/${screen.getByTestId('card-PAY-4').getAttribute('data-card-id')}`);
-    expect(details.getAttribute('aria-label')).toBe('Details of PAY-4');
-    expect(screen.getByTestId('card-PAY-4').contains(details)).toBe(false);
+    const actions = screen.getByTestId('card-actions-PAY-4');
+    expect(actions.tagName).toBe('BUTTON');
+    expect(actions.getAttribute('aria-label')).toBe('Actions for PAY-4');
+    expect(actions.getAttribute('aria-haspopup')).toBe('dialog');
+    // A button cannot hold another: the actions sit beside the sortable tile.
+    expect(screen.getByTestId('card-PAY-4').contains(actions)).toBe(false);
   });
 
   it('lets a member move cards and stop the line, but not resume it or open the settings', () => {

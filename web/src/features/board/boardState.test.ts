@@ -155,7 +155,7 @@ describe('applyBoardEvent', () => {
     expect(count(out.board, 'backlog')).toBe(4);
   });
 
-  it('only advances the version for a submitted or changed ticket (triage is off the board)', () => {
+  it('only advances the version for a submitted ticket, or a changed one that is not on the board (triage)', () => {
     const board = makeBoard();
     const submitted = applyBoardEvent(board, { kind: 'TicketSubmitted', boardId: 'board-1', version: 11, ticketId: 't6', key: 'PAY-6', state: 'Triage' });
     expect(submitted.action).toBe('applied');
@@ -168,6 +168,46 @@ describe('applyBoardEvent', () => {
     expect(changed.board.version).toBe(12);
     expect(changed.board.cards).toEqual(board.cards);
     expect(count(changed.board, 'backlog')).toBe(3);
+  });
+
+  it('takes a card off the board when its ticket leaves it (an undone accept), one fewer in its lane', () => {
+    const board = makeBoard();
+    const out = applyBoardEvent(board, { kind: 'TicketChanged', boardId: 'board-1', version: 11, ticketId: '2', key: 'PAY-2', state: 'Triage' });
+    expect(out.action).toBe('applied');
+    expect(out.board.version).toBe(11);
+    expect(keys(out.board, 'backlog')).toEqual(['1', '3']);
+    expect(count(out.board, 'backlog')).toBe(2);
+    expect(count(out.board, 'doing')).toBe(2);
+  });
+
+  it('keeps a card whose ticket is still on the board, and matches the id whatever its case', () => {
+    const board = makeBoard();
+    board.cards = board.cards.map((c) => (c.id === '4' ? { ...c, id: 'abc-def' } : c));
+    const kept = applyBoardEvent(board, { kind: 'TicketChanged', boardId: 'board-1', version: 11, ticketId: 'ABC-DEF', key: 'PAY-4', state: 'OnBoard' });
+    expect(kept.board.cards).toHaveLength(5);
+    const gone = applyBoardEvent(board, { kind: 'TicketChanged', boardId: 'board-1', version: 11, ticketId: 'ABC-DEF', key: 'PAY-4', state: 'Rejected' });
+    expect(gone.board.cards.map((c) => c.id)).not.toContain('abc-def');
+    expect(count(gone.board, 'doing')).toBe(1);
+  });
+
+  it('only advances the version for a comment', () => {
+    const board = makeBoard();
+    const out = applyBoardEvent(board, { kind: 'TicketCommented', boardId: 'board-1', version: 11, ticketId: '4', key: 'PAY-4', state: 'OnBoard' });
+    expect(out).toEqual({ action: 'applied', board: { ...board, version: 11 } });
+  });
+
+  it('applies a card event naming someone the board does not know, and asks for the board again (for the name)', () => {
+    const board = { ...makeBoard(), people: [{ id: 'u-ana', displayName: 'Ana Lima' }] };
+    const known = applyBoardEvent(board, { kind: 'CardChanged', boardId: 'board-1', version: 11, renumbered: [], card: card('1', 'backlog', 1024, { assigneeId: 'U-ANA' }) });
+    expect(known).toMatchObject({ action: 'applied' });
+    expect('refetch' in known && known.refetch).toBeFalsy();
+
+    const unknown = applyBoardEvent(board, { kind: 'CardChanged', boardId: 'board-1', version: 11, renumbered: [], card: card('1', 'backlog', 1024, { assigneeId: 'u-new' }) });
+    expect(unknown).toMatchObject({ action: 'applied', refetch: true });
+    expect(unknown.board.cards.find((c) => c.id === '1')!.assigneeId).toBe('u-new');
+
+    const moved = applyBoardEvent(board, { kind: 'CardMoved', boardId: 'board-1', version: 11, renumbered: [], fromLaneId: 'backlog', card: card('1', 'doing', 1, { assigneeId: 'u-new' }) });
+    expect(moved).toMatchObject({ action: 'applied', refetch: true });
   });
 
   it('applies a submit then the accept of that ticket in order (v + 1, v + 2)', () => {

@@ -1,8 +1,12 @@
 // Pure transforms of a cached Board. No React, no I/O: everything here is unit-tested.
 import type { CardRank } from '../../api/contract/hub';
-import type { Board, BoardEvent, Card, Lane, LineState, LineStopKind } from '../../api/types';
+import type { Board, BoardEvent, Card, Lane, LineState, LineStopKind, Person } from '../../api/types';
 
 const RANK_STEP = 1024;
+
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
 
 /** Lanes in display order (`order`, then name for a stable tie-break). */
 export function sortLanes(lanes: readonly Lane[]): Lane[] {
@@ -148,6 +152,29 @@ export function upsertCard(board: Board, card: Card, fromLaneId?: string | null)
   };
 }
 
+/** Takes a card off the board (its lane's count goes down by one); an unknown card leaves the board as is. */
+export function removeCard(board: Board, cardId: string): Board {
+  const existing = board.cards.find((c) => sameId(c.id, cardId));
+  if (!existing) return board;
+  return {
+    ...board,
+    cards: board.cards.filter((c) => c !== existing),
+    lanes: adjustCounts(board.lanes, existing.laneId, undefined),
+  };
+}
+
+/** Adds someone to the board's `people` (the names cards show), unless they are there already. */
+export function withPerson(board: Board, person: Person): Board {
+  const people = board.people ?? [];
+  if (people.some((p) => sameId(p.id, person.id))) return board;
+  return { ...board, people: [...people, { id: person.id, displayName: person.displayName }] };
+}
+
+/** True when the card names an assignee the board's `people` does not list (the board must be read again for the name). */
+export function namesUnknownPerson(board: Board, card: Card): boolean {
+  return card.assigneeId != null && !(board.people ?? []).some((p) => sameId(p.id, card.assigneeId!));
+}
+
 /**
  * Undoes an optimistic move that the server refused: puts `original` (the card as it was before
  * the move) back, keeping whatever else changed on the board meanwhile.
@@ -170,13 +197,11 @@ function applyRanks(board: Board, ranks: readonly CardRank[]): Board {
 }
 
 export type EventOutcome =
-  | { action: 'applied'; board: Board }
+  /** `refetch`: applied, but the board must be read again too (a card names someone `people` does not list). */
+  | { action: 'applied'; board: Board; refetch?: boolean }
   | { action: 'ignored'; board: Board }
   | { action: 'reload'; board: Board };
 
-function sameId(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
 
 /**
  * Applies a hub event to the cached board. The event's `version` is the board's version after the
@@ -184,7 +209,9 @@ function sameId(a: string, b: string): boolean {
  * ignored, and a gap (> v + 1) asks for a reload. One command may send two events (a move that
  * stops the line: CardMoved v + 1, then LineStopped v + 2); applied one after the other, each is
  * the next. TicketAccepted puts the accepted card in its lane (the backlog); TicketSubmitted and
- * TicketChanged concern tickets in triage, off the board, so they only advance the version. A move
+ * TicketCommented only advance the version; TicketChanged takes a card that is on the board off it
+ * when the ticket is no longer OnBoard (an undone accept), else only advances the version. A card
+ * event naming an assignee the board's `people` does not list is applied and asks for a refetch. A move
  * or an accept that renumbered its lane lists the other cards' new ranks, which are applied too.
  * LaneChanged and SettingsChanged carry no data, so they ask for a reload.
  */
@@ -198,13 +225,23 @@ export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
       return {
         action: 'applied',
         board: { ...applyRanks(upsertCard(board, event.card, event.fromLaneId), event.renumbered), version: event.version },
+        ...(namesUnknownPerson(board, event.card) ? { refetch: true } : {}),
       };
     case 'TicketAccepted':
     case 'CardChanged':
-      return { action: 'applied', board: { ...applyRanks(upsertCard(board, event.card), event.renumbered), version: event.version } };
-    case 'TicketSubmitted':
+      return {
+        action: 'applied',
+        board: { ...applyRanks(upsertCard(board, event.card), event.renumbered), version: event.version },
+        ...(namesUnknownPerson(board, event.card) ? { refetch: true } : {}),
+      };
     case 'TicketChanged':
-      // A ticket in triage is not on the board: only the version moves on.
+      // A card whose ticket left the board (an undone accept) goes; a ticket in triage only moves the version on.
+      return {
+        action: 'applied',
+        board: { ...(event.state === 'OnBoard' ? board : removeCard(board, event.ticketId)), version: event.version },
+      };
+    case 'TicketSubmitted':
+    case 'TicketCommented':
       return { action: 'applied', board: { ...board, version: event.version } };
     case 'LineStopped':
     case 'LineResumed':

@@ -42,6 +42,7 @@ export function handleBoardEvent(queryClient: QueryClient, boardId: string, even
     void queryClient.invalidateQueries({ queryKey: queryKeys.settings(boardId) });
   }
   if (event.kind === 'MembersChanged') {
+    // A prefix: the assign picker's people too.
     void queryClient.invalidateQueries({ queryKey: queryKeys.members(boardId) });
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.activity(boardId) });
@@ -62,7 +63,9 @@ export function handleBoardEvent(queryClient: QueryClient, boardId: string, even
   }
   const outcome = applyBoardEvent(current, event);
   if (outcome.action === 'applied') queryClient.setQueryData<Board>(key, outcome.board);
-  else if (outcome.action === 'reload') void queryClient.invalidateQueries({ queryKey: key });
+  if (outcome.action === 'reload' || (outcome.action === 'applied' && outcome.refetch)) {
+    void queryClient.invalidateQueries({ queryKey: key });
+  }
 }
 
 /**
