@@ -238,12 +238,7 @@ public sealed class DailyBoardTests(BrowserFixture browser, KanbanServer server)
             await page.OpenBoardAsync(server, board.Id());
             var version = await page.GetByTestId("board").GetAttributeAsync("data-version");
 
-            await page.GetByTestId($"card-{key}").FocusAsync();
-            await page.Keyboard.PressAsync("Space");
-            await Assertions.Expect(page.GetByText($"Picked up {key}.")).ToBeAttachedAsync();
-            await page.Keyboard.PressAsync("ArrowRight");
-            await Assertions.Expect(page.GetByText($"{key} is over Ready")).ToBeAttachedAsync();
-            await page.Keyboard.PressAsync("Space");
+            await page.MoveRightByKeyboardAsync(key, "Ready");
 
             var moved = page.GetByTestId($"lane-{ready}").GetByTestId($"card-{key}");
             await Assertions.Expect(moved).ToBeVisibleAsync();

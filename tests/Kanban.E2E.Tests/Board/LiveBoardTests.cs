@@ -52,12 +52,7 @@ public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) 
             await OpenLiveAsync(page, board.Id());
 
             var version = await page.GetByTestId("board").GetAttributeAsync("data-version");
-            await page.GetByTestId($"card-{key}").FocusAsync();
-            await page.Keyboard.PressAsync("Space");
-            await Assertions.Expect(page.GetByText($"Picked up {key}.")).ToBeAttachedAsync();
-            await page.Keyboard.PressAsync("ArrowRight");
-            await Assertions.Expect(page.GetByText($"{key} is over Ready")).ToBeAttachedAsync();
-            await page.Keyboard.PressAsync("Space");
+            await page.MoveRightByKeyboardAsync(key, "Ready");
 
             await Assertions.Expect(page.GetByTestId($"lane-{ready}").GetByTestId($"card-{key}")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("board")).Not.ToHaveAttributeAsync("data-version", version!);

@@ -33,4 +33,15 @@ public static class Pages
         await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new MouseMoveOptions { Steps = 15 });
         await page.Mouse.UpAsync();
     }
+
+    /// <summary>A keyboard user's move one lane to the right: focus the card, Space, arrow right, Space.</summary>
+    public static async Task MoveRightByKeyboardAsync(this IPage page, string key, string targetLane)
+    {
+        await page.GetByTestId($"card-{key}").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.GetByText($"Picked up {key}.")).ToBeAttachedAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page.GetByText($"{key} is over {targetLane}")).ToBeAttachedAsync();
+        await page.Keyboard.PressAsync("Space");
+    }
 }
