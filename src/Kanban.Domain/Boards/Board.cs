@@ -343,8 +343,9 @@ public sealed class Board
     public TicketComment RejectTicket(Card card, string reason, DateTimeOffset now, Guid? by)
     {
         EnsureAwaitingTriage(card, "rejected");
+        var was = card.State;
         card.ChangeState(TicketState.Rejected, now);
-        Raise(new TicketRejected(now, by, card.Id, card.Key));
+        Raise(new TicketRejected(now, by, card.Id, card.Key, was));
         return new TicketComment(Id, card.Id, TicketCommentKind.Rejected, reason, now, by);
     }
 
@@ -396,16 +397,25 @@ public sealed class Board
     /// <summary>
     /// Takes back the caller's last triage decision on <paramref name="card"/> if <see cref="TriageUndo"/>
     /// allows it (see there for what the trail entries are). An undone accept takes the card off the
-    /// board; the caller removes its arrival transition, so the metrics never see it.
+    /// board; the caller removes its arrival transition, so the metrics never see it. An undone
+    /// rejection returns the ticket to <paramref name="rejectedFrom"/> (its <see cref="TicketRejected.Was"/>):
+    /// a ticket rejected while sent back waits for its submitter again.
     /// </summary>
-    public TriageDecision UndoTriageDecision(Card card, ActivityEntry? lastDecision, IReadOnlyList<ActivityEntry> since, DateTimeOffset now, Guid? by)
+    public TriageDecision UndoTriageDecision(
+        Card card, ActivityEntry? lastDecision, IReadOnlyList<ActivityEntry> since, DateTimeOffset now, Guid? by, TicketState rejectedFrom = TicketState.Triage)
     {
         EnsureOnThisBoard(card);
         var backlog = BacklogLane;
         var undone = TriageUndo.Decide(card, backlog, lastDecision, since, by, now);
         var fromLane = card.LaneId;
+        var state = undone == TriageDecision.Rejected && rejectedFrom == TicketState.SentBack ? TicketState.SentBack : TicketState.Triage;
         card.ReturnToTriage(now);
-        Raise(new TicketDecisionUndone(now, by, card.Id, card.Key, undone, undone == TriageDecision.Accepted ? fromLane : null));
+        if (state != TicketState.Triage)
+        {
+            card.ChangeState(state, now);
+        }
+
+        Raise(new TicketDecisionUndone(now, by, card.Id, card.Key, undone, undone == TriageDecision.Accepted ? fromLane : null, state));
         return undone;
     }
 

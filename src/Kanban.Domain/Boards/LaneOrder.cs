@@ -43,9 +43,14 @@ public static class LaneOrder
         return renumbered;
     }
 
-    /// <summary>Whether <paramref name="card"/> already stands at <paramref name="index"/> (the end when null) among <paramref name="others"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="card"/> already stands at <paramref name="index"/> (the end when null)
+    /// among <paramref name="others"/>. A card sharing its rank with another (a board file may give
+    /// two the same) stands nowhere for sure, so placing it is always a change.
+    /// </summary>
     public static bool IsAt(Card card, IReadOnlyList<Card> others, int? index) =>
-        Math.Clamp(index ?? others.Count, 0, others.Count) == others.Count(c => c.Rank < card.Rank);
+        others.All(c => c.Rank != card.Rank)
+        && Math.Clamp(index ?? others.Count, 0, others.Count) == others.Count(c => c.Rank < card.Rank);
 
     /// <summary>The index a rank asks for: before the first card whose rank is at least it.</summary>
     public static int IndexOfRank(IReadOnlyList<Card> others, long rank)

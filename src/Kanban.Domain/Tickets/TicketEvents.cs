@@ -36,7 +36,8 @@ public sealed record TicketSentBack(DateTimeOffset At, Guid? By, Guid CardId, st
     public override string Summary => $"{CardKey} sent back to its submitter with a comment";
 }
 
-public sealed record TicketRejected(DateTimeOffset At, Guid? By, Guid CardId, string CardKey)
+/// <param name="Was">The state the ticket was rejected from (in triage, or sent back to its submitter), which an undo returns it to.</param>
+public sealed record TicketRejected(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, TicketState Was = TicketState.Triage)
     : BoardEvent(At, By), ITicketEvent
 {
     public TicketState State => TicketState.Rejected;
@@ -65,17 +66,19 @@ public sealed record TicketCommented(DateTimeOffset At, Guid? By, Guid CardId, s
     public override string Summary => $"Comment added to {CardKey}";
 }
 
-/// <summary>The product owner took back their last triage decision on a ticket, which is in triage again.</summary>
+/// <summary>
+/// The product owner took back their last triage decision on a ticket, which is as it was before it:
+/// in triage, or sent back to its submitter for a rejection of a ticket that was sent back.
+/// </summary>
 /// <param name="FromLaneId">For an undone accept, the lane the card left (the backlog); else null.</param>
-public sealed record TicketDecisionUndone(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, TriageDecision Undone, Guid? FromLaneId)
+public sealed record TicketDecisionUndone(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, TriageDecision Undone, Guid? FromLaneId, TicketState State = TicketState.Triage)
     : BoardEvent(At, By), ITicketEvent
 {
-    public TicketState State => TicketState.Triage;
-
     public override string Summary => Undone switch
     {
         TriageDecision.Accepted => $"{CardKey} taken off the board: accept undone, back in triage",
         TriageDecision.SentBack => $"{CardKey} send-back undone, back in triage",
+        _ when State == TicketState.SentBack => $"{CardKey} rejection undone, sent back to its submitter again",
         _ => $"{CardKey} rejection undone, back in triage",
     };
 }

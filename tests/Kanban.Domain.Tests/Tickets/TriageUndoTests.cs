@@ -49,6 +49,22 @@ public sealed class TriageUndoTests
     }
 
     [Fact]
+    public void An_undone_reject_of_a_ticket_sent_back_leaves_it_sent_back()
+    {
+        var ticket = _board.SubmitToTriage(by: Bob);
+        _board.SendBack(ticket, by: Alice);
+        _board.Reject(ticket, by: Alice);
+        var rejected = _board.Board.Events.OfType<TicketRejected>().ShouldHaveSingleItem();
+        rejected.Was.ShouldBe(TicketState.SentBack);
+
+        var (decision, since) = TrailOf(ticket);
+        var events = _board.EventsDuring(() => _board.Board.UndoTriageDecision(ticket, decision, since, _board.Clock, Alice, rejected.Was).ShouldBe(TriageDecision.Rejected));
+
+        ticket.State.ShouldBe(TicketState.SentBack);
+        events.ShouldHaveSingleItem().ShouldBeOfType<TicketDecisionUndone>().State.ShouldBe(TicketState.SentBack);
+    }
+
+    [Fact]
     public void After_30_seconds_the_decision_stands()
     {
         var ticket = _board.SubmitToTriage(by: Bob);

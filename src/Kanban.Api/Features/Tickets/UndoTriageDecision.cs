@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Data;
 using Kanban.Domain.Boards;
+using Kanban.Domain.Cards;
 using Kanban.Domain.Tickets;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -32,10 +34,22 @@ public sealed class UndoTriageDecisionHandler(KanbanDbContext db, BoardChanges c
                 ? []
                 : await trail.Where(a => a.Version > lastDecision.Version).OrderBy(a => a.Version).ToListAsync(cancellationToken);
 
-            var undone = board.UndoTriageDecision(ticket, lastDecision, since, clock.GetUtcNow(), user.UserId);
+            var undone = board.UndoTriageDecision(ticket, lastDecision, since, clock.GetUtcNow(), user.UserId, RejectedFrom(lastDecision));
             if (undone == TriageDecision.Accepted)
             {
                 db.CardTransitions.RemoveRange(await db.CardTransitions.Where(t => t.CardId == ticket.Id && t.FromLaneId == null).ToListAsync(cancellationToken));
             }
         }, cancellationToken);
+
+    /// <summary>The state a rejection was made from, as its trail entry records it (entries written before it was recorded: triage).</summary>
+    private static TicketState RejectedFrom(ActivityEntry? decision)
+    {
+        if (decision?.Kind != nameof(TicketRejected))
+        {
+            return TicketState.Triage;
+        }
+
+        using var data = JsonDocument.Parse(decision.Data);
+        return data.RootElement.TryGetProperty("was", out var was) && Enum.TryParse<TicketState>(was.GetString(), out var state) ? state : TicketState.Triage;
+    }
 }

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Kanban.Api.Features.Activity;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
+using Kanban.Api.Tests.Features.BoardFiles;
 using Kanban.Api.Tests.Infrastructure;
 
 namespace Kanban.Api.Tests.Features.Boards;
@@ -100,6 +102,32 @@ public sealed class NoChangeSaveTests(KanbanApiFactory factory) : IClassFixture<
         });
 
         (await _client.GetBoardAsync(board.Id)).Cards.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Moving_a_card_before_one_of_the_same_rank_is_a_change()
+    {
+        // A board file may give two cards the same rank: neither stands before the other until one is moved.
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        var file = BoardFileSamples.Minimal("TIE", KanbanApiFactory.Owner);
+        file["tickets"] = JsonNode.Parse("""
+            [
+              { "key": "TIE-1", "title": "Settle refunds daily", "estimateDays": 1, "state": "OnBoard", "lane": "Backlog", "rank": 1024,
+                "createdAt": "2026-10-01T08:00:00Z", "history": [ { "at": "2026-10-01T08:00:00Z", "from": null, "to": "Backlog" } ] },
+              { "key": "TIE-2", "title": "Settle refunds hourly", "estimateDays": 1, "state": "OnBoard", "lane": "Backlog", "rank": 1024,
+                "createdAt": "2026-10-01T08:00:00Z", "history": [ { "at": "2026-10-01T08:00:00Z", "from": null, "to": "Backlog" } ] }
+            ]
+            """);
+        var imported = await admin.ImportOkAsync(file);
+        var board = await _client.GetBoardAsync(imported.Id);
+        var (first, second) = (board.Cards[0], board.Cards[1]);
+        var (version, entries) = await StateAsync(board.Id);
+
+        var moved = await _client.MoveOkAsync(second.Id, board.LaneId("Backlog"), index: 0);
+
+        moved.Rank.ShouldBeLessThan(first.Rank, "the card moved to the top stands before the other");
+        (await _client.GetBoardAsync(board.Id)).Cards.Select(c => c.Id).ShouldBe([second.Id, first.Id]);
+        (await StateAsync(board.Id)).ShouldBe((version + 1, entries + 1));
     }
 
     [Fact]

@@ -93,6 +93,20 @@ public sealed class UndoTriageTests(ClockedApiFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task An_undone_reject_of_a_ticket_sent_back_returns_it_to_its_submitter_not_to_triage()
+    {
+        var board = await _owner.CreateBoardAsync();
+        var ticket = await _owner.SubmitTicketAsync(board.Id);
+        (await _owner.PostJsonAsync($"/api/tickets/{ticket.Id}/send-back", new { comment = "Say which page this is about" })).EnsureSuccessStatusCode();
+        (await _owner.PostJsonAsync($"/api/tickets/{ticket.Id}/reject", new { reason = "Out of scope for this board" })).EnsureSuccessStatusCode();
+
+        var undone = await (await _owner.UndoAsync(ticket.Id)).ReadAsync<TicketResponse>();
+
+        undone.State.ShouldBe(TicketState.SentBack, "undo puts the ticket back as it was before the rejection, waiting for its submitter's fix");
+        (await _owner.GetTicketAsync(ticket.Id)).History[^1].Summary.ShouldBe($"{ticket.Key} rejection undone, sent back to its submitter again");
+    }
+
+    [Fact]
     public async Task After_30_seconds_the_decision_stands_with_409_undo_not_possible()
     {
         var board = await _owner.CreateBoardAsync();
