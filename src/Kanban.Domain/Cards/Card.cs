@@ -175,6 +175,7 @@ public sealed class Card
         State = TicketState.Triage;
         LaneId = null;
         Rank = 0;
+        LastMovedAt = null;
         UpdatedAt = now;
     }
 

@@ -89,12 +89,13 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
 
             var lanes = board.Lanes.ToDictionary(l => l.Name, StringComparer.Ordinal);
             var ranks = new Dictionary<Guid, long>();
+            var doneRanks = DoneRanksInOrderOfCompletion(tickets, lanes);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             try
             {
                 for (var i = 0; i < tickets.Count; i++)
                 {
-                    var (card, transitions, comments) = RestoreCard(board, tickets[i], lanes, people, ranks, shift);
+                    var (card, transitions, comments) = RestoreCard(board, tickets[i], lanes, people, ranks, shift, doneRanks.TryGetValue(i, out var doneRank) ? doneRank : null);
                     db.Cards.Add(card);
                     db.CardTransitions.AddRange(transitions);
                     db.TicketComments.AddRange(comments);
@@ -232,25 +233,11 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
     /// backlog, completed on entering the done lanes, kept while it stays in them; it last moved at
     /// its last history entry.
     /// </summary>
-    private static (Card Card, List<CardTransition> Transitions, List<TicketComment> Comments) RestoreCard(
-        Board board,
-        BoardFileTicket ticket,
-        Dictionary<string, Lane> lanes,
-        Dictionary<string, Guid> people,
-        Dictionary<Guid, long> ranks,
-        TimeSpan shift)
+    /// <summary>When a card first left the backlog, and when it entered the done lanes (if it is still there).</summary>
+    private static (DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt) TimesOf(
+        IEnumerable<BoardFileTransition> history, Dictionary<string, Lane> lanes, TimeSpan shift)
     {
-        var state = Enum.Parse<TicketState>(ticket.State!);
-        var lane = ticket.Lane is null ? null : lanes[ticket.Lane];
-        var content = new TicketContent(
-            ticket.Title!,
-            ticket.Description ?? "",
-            [.. (ticket.DefinitionOfDone ?? []).Select(d => d!)],
-            ticket.EstimateDays!.Value,
-            BoardFileValidator.ParseEnum<CardClass>(ticket.Class) ?? CardClass.Standard);
-
         DateTimeOffset? startedAt = null, completedAt = null;
-        var history = (ticket.History ?? []).Select(h => h!).ToList();
         foreach (var move in history)
         {
             var to = lanes[move.To!];
@@ -263,6 +250,63 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             completedAt = to.Kind == LaneKind.Done ? completedAt ?? at : null;
         }
 
+        return (startedAt, completedAt);
+    }
+
+    /// <summary>
+    /// A done lane is in the order its cards were done: the board lists its most recent cards by rank.
+    /// A file whose done lane is in another order (a hand-made one, say) has that lane ranked anew by
+    /// completion, then by its own order; a file already in that order keeps its ranks. Returns the new
+    /// rank by ticket index.
+    /// </summary>
+    private static Dictionary<int, long> DoneRanksInOrderOfCompletion(List<BoardFileTicket> tickets, Dictionary<string, Lane> lanes)
+    {
+        var reranked = new Dictionary<int, long>();
+        var doneLanes = tickets
+            .Select((ticket, index) => (ticket, index))
+            .Where(t => t.ticket.State == nameof(TicketState.OnBoard) && t.ticket.Lane is { } lane && lanes[lane].Kind == LaneKind.Done)
+            .GroupBy(t => t.ticket.Lane!);
+        foreach (var lane in doneLanes)
+        {
+            var inFileOrder = lane.OrderBy(t => t.ticket.Rank ?? long.MaxValue).ThenBy(t => t.index).ToList();
+            var byCompletion = inFileOrder
+                .OrderBy(t => TimesOf((t.ticket.History ?? []).Select(h => h!), lanes, TimeSpan.Zero).CompletedAt ?? DateTimeOffset.MinValue)
+                .ToList();
+            if (byCompletion.Select(t => t.index).SequenceEqual(inFileOrder.Select(t => t.index)))
+            {
+                continue;
+            }
+
+            for (var k = 0; k < byCompletion.Count; k++)
+            {
+                reranked[byCompletion[k].index] = (k + 1) * LaneOrder.Gap;
+            }
+        }
+
+        return reranked;
+    }
+
+    private static (Card Card, List<CardTransition> Transitions, List<TicketComment> Comments) RestoreCard(
+        Board board,
+        BoardFileTicket ticket,
+        Dictionary<string, Lane> lanes,
+        Dictionary<string, Guid> people,
+        Dictionary<Guid, long> ranks,
+        TimeSpan shift,
+        long? doneRank)
+    {
+        var state = Enum.Parse<TicketState>(ticket.State!);
+        var lane = ticket.Lane is null ? null : lanes[ticket.Lane];
+        var content = new TicketContent(
+            ticket.Title!,
+            ticket.Description ?? "",
+            [.. (ticket.DefinitionOfDone ?? []).Select(d => d!)],
+            ticket.EstimateDays!.Value,
+            BoardFileValidator.ParseEnum<CardClass>(ticket.Class) ?? CardClass.Standard);
+
+        var history = (ticket.History ?? []).Select(h => h!).ToList();
+        var (startedAt, completedAt) = TimesOf(history, lanes, shift);
+
         var createdAt = ticket.CreatedAt!.Value + shift;
         var updatedAt = ticket.UpdatedAt + shift
             ?? new[]
@@ -273,7 +317,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
                 (ticket.Comments ?? []).Select(c => c!.At!.Value + shift).DefaultIfEmpty(createdAt).Max(),
             }.Max();
 
-        var rank = ticket.Rank ?? (lane is null ? 0 : ranks.GetValueOrDefault(lane.Id) + LaneOrder.Gap);
+        var rank = doneRank ?? ticket.Rank ?? (lane is null ? 0 : ranks.GetValueOrDefault(lane.Id) + LaneOrder.Gap);
         if (lane is not null)
         {
             ranks[lane.Id] = Math.Max(ranks.GetValueOrDefault(lane.Id), rank);

@@ -33,7 +33,7 @@ public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimePr
         {
             cards.AddRange(await db.Cards.AsNoTracking().OnBoard(board.Id)
                 .Where(c => c.LaneId == laneId)
-                .OrderByDescending(c => c.Rank)
+                .OrderByDescending(c => c.Rank).ThenByDescending(c => c.Id)
                 .Take(DoneCardsShown)
                 .ProjectToResponse()
                 .ToListAsync(cancellationToken));

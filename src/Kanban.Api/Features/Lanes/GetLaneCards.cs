@@ -41,7 +41,7 @@ public sealed class GetLaneCardsHandler(KanbanDbContext db, TimeProvider clock) 
 
         var inLane = db.Cards.AsNoTracking().OnBoard(query.BoardId).Where(c => c.LaneId == query.LaneId);
         var total = await inLane.CountAsync(cancellationToken);
-        var ordered = lane.Kind == LaneKind.Done ? inLane.OrderByDescending(c => c.Rank) : inLane.OrderBy(c => c.Rank);
+        var ordered = lane.Kind == LaneKind.Done ? inLane.OrderByDescending(c => c.Rank).ThenByDescending(c => c.Id) : inLane.OrderBy(c => c.Rank).ThenBy(c => c.Id);
         var cards = await ordered
             .Skip(query.Skip ?? 0)
             .Take(query.Take ?? GetLaneCardsValidator.DefaultTake)
