@@ -223,11 +223,11 @@ describe('assigning from the card', () => {
     expect(document.activeElement).toBe(search);
     expect(within(dialog).getByTestId('card-actions-assignee').textContent).toBe('Not assigned');
     await within(dialog).findByText('Bruno Costa');
-    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['ALAna Lima', 'BCBruno Costa', 'CWChen Wei']);
+    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['ALAna LimaMember', 'BCBruno CostaMember', 'CWChen WeiProduct owner']);
 
     fireEvent.change(search, { target: { value: 'c' } });
     // "c" is in Bruno Costa and Chen Wei.
-    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['BCBruno Costa', 'CWChen Wei']);
+    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['BCBruno CostaMember', 'CWChen WeiProduct owner']);
     expect(search.getAttribute('aria-activedescendant')).toBe(within(dialog).getAllByRole('option')[0]!.id);
     fireEvent.keyDown(search, { key: 'ArrowDown' });
     const chosen = within(dialog).getAllByRole('option')[1]!;

@@ -30,7 +30,7 @@ import { useNow } from '../../lib/time';
 import { BoardFilterBar } from './BoardFilterBar';
 import { filterToParams, matchesFilter, parseFilter, type BoardFilter } from './boardFilter';
 import { CardActionsDialog } from './CardActionsDialog';
-import { useCardCommands } from './useCardCommands';
+import { useCardCommand } from './useCardCommands';
 import { cardsByLane, cardsInLane, dropTarget, lineStopKind, pullStoppedLaneIds, sortedLanes } from './boardState';
 import { CardOverlay, type CardDragData } from './CardTile';
 import { Lane, laneDropId, type LaneDropData } from './Lane';
@@ -166,7 +166,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const me = useCurrentUser();
   const move = useMoveCard(board.id);
   const line = useLineCommands(board.id);
-  const cardCommands = useCardCommands(board.id);
+  const cardCommand = useCardCommand(board.id);
   const now = useNow(60_000);
   const [moveError, setMoveError] = useState<ProblemMessage | null>(null);
   const [activeCard, setActiveCard] = useState<Card | null>(null);
@@ -430,7 +430,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         submitLabel="Block"
         pendingLabel="Blocking…"
         maxLength={500}
-        onSubmit={(reason) => cardCommands.block.mutateAsync({ cardId: blocking!.cardId, reason })}
+        onSubmit={(reason) => cardCommand.mutateAsync({ cardId: blocking!.cardId, kind: 'block', reason })}
         testId="block-dialog"
         submitTestId="block-submit"
         inputTestId="block-reason"
