@@ -212,6 +212,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const lanes = useMemo(() => sortedLanes(board), [board]);
   const byLane = useMemo(() => cardsByLane(board), [board]);
   const pullStopped = useMemo(() => pullStoppedLaneIds(board), [board]);
+  const listed = useMemo(() => new Set(board.cards.map((c) => c.id)), [board.cards]);
   const people = useMemo(
     () => new Map((board.people ?? []).map((p) => [p.id.toLowerCase(), p.displayName] as const)),
     [board.people],
@@ -399,6 +400,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
               cards={byLane.get(lane.id) ?? []}
               pullStopped={pullStopped.has(lane.id)}
               canMove={can.canMove}
+              listed={listed}
               people={people}
               filter={filter}
               now={now}
