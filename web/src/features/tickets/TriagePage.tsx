@@ -157,6 +157,8 @@ export function TriageView({ board, live = true }: TriageViewProps) {
       onError: (error) => {
         setUndoable(null);
         setUndoError(describeProblem(error, `The decision on ${key} could not be undone`));
+        // The Undo button goes: the focus must not go with it.
+        listRef.current?.focus();
       },
     });
   };
