@@ -301,6 +301,32 @@ describe('assigning from the card', () => {
   });
 });
 
+describe('a card that leaves while its actions are open', () => {
+  it('closes them, and the focus goes to the lanes, not to the page’s body', async () => {
+    stubFetch((url) => (url === '/api/boards/board-1/people' ? json(200, [ana, bruno]) : undefined));
+    const { client } = renderBoard(dailyBoard());
+    fireEvent.click(screen.getByTestId('card-actions-PAY-3'));
+    const dialog = screen.getByTestId('card-actions-dialog') as HTMLDialogElement;
+    await within(dialog).findByText('Bruno Costa');
+    expect(document.activeElement).toBe(within(dialog).getByRole('combobox'));
+
+    // Its accept is undone on another screen: the ticket is back in triage, the card leaves the board.
+    act(() => {
+      handleBoardEvent(client, 'board-1', {
+        kind: 'TicketChanged',
+        boardId: 'board-1',
+        version: 11,
+        ticketId: '3',
+        key: 'PAY-3',
+        state: 'Triage',
+      } as BoardEvent);
+    });
+    await waitFor(() => expect(screen.queryByTestId('card-PAY-3')).toBeNull());
+    await waitFor(() => expect(dialog.open).toBe(false));
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Lanes' }));
+  });
+});
+
 describe('blocking from the card', () => {
   it('asks why, blocks, and the card shows the reason', async () => {
     const fetchMock = stubFetch((url, init) => {

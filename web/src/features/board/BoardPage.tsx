@@ -177,6 +177,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const bannerHeadingRef = useRef<HTMLHeadingElement>(null);
   const andonRef = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const lanesRef = useRef<HTMLDivElement>(null);
 
   // The filter lives in the URL. It is also kept here, so a change shows at once (the router's
   // navigation is a transition: a controlled checkbox would spring back until it ends); a URL
@@ -391,7 +392,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         onDragEnd={onDragEnd}
         onDragCancel={onDragCancel}
       >
-        <div className="lanes" role="region" aria-label="Lanes" tabIndex={0}>
+        <div className="lanes" role="region" aria-label="Lanes" tabIndex={0} ref={lanesRef}>
           {lanes.map((lane) => (
             <Lane
               key={lane.id}
@@ -420,6 +421,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         anchor={actions?.anchor ?? null}
         onClose={() => setActions(null)}
         onBlock={(card) => setBlocking({ cardId: card.id, key: card.key, anchor: actions?.anchor ?? null })}
+        fallbackFocus={() => lanesRef.current}
       />
       <TextPromptDialog
         open={blocking != null}

@@ -15,6 +15,8 @@ export interface CardActionsDialogProps {
   onClose: () => void;
   /** "Block…": the board asks for the reason (the dialog has closed, focus is back on the anchor). */
   onBlock: (card: Card) => void;
+  /** Where focus goes on close when the button is gone (the card left the board meanwhile). */
+  fallbackFocus?: () => HTMLElement | null | undefined;
 }
 
 const GAP = 6;
@@ -49,7 +51,7 @@ function openModal(dialog: HTMLDialogElement) {
  * it. A native modal <dialog>: focus stays inside, Escape closes, focus goes back to the button. A
  * refusal (the assignee's personal WIP limit) is shown in the dialog, which stays open.
  */
-export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose, onBlock }: CardActionsDialogProps) {
+export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose, onBlock, fallbackFocus }: CardActionsDialogProps) {
   const open = card != null;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const command = useCardCommand(boardId);
@@ -81,11 +83,14 @@ export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose
     if (open && dialogRef.current) placeNear(dialogRef.current, anchor);
   });
 
-  // Back to the button, unless focus has gone on meanwhile (to the block dialog this one handed over to).
+  // Back to the button, unless focus has gone on meanwhile (to the block dialog this one handed over
+  // to); when the button has gone with its card, to the fallback.
   const restoreFocus = () => {
     const at = document.activeElement;
     const lost = !at || at === document.body || dialogRef.current?.contains(at);
-    if (lost && anchor?.isConnected) anchor.focus();
+    if (!lost) return;
+    if (anchor?.isConnected) anchor.focus();
+    else fallbackFocus?.()?.focus();
   };
 
   const close = () => {
