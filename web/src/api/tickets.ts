@@ -1,8 +1,6 @@
 import { http } from './http';
 import type {
   AcceptTicketRequest,
-  AssignablePerson,
-  Card,
   CheckTicketRequest,
   CheckTicketResponse,
   Ticket,
@@ -13,8 +11,6 @@ import type {
 } from './types';
 
 const ticket = (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}`;
-// A ticket on the board is its card: the card routes take the ticket's id.
-const card = (ticketId: string) => `/api/cards/${encodeURIComponent(ticketId)}`;
 
 export const ticketsApi = {
   /** Runs the gates on a draft; nothing is saved. */
@@ -37,12 +33,4 @@ export const ticketsApi = {
   /** Takes back the caller's last triage decision on the ticket (within 30 s): the ticket back in triage. */
   undo: (ticketId: string) => http.post<Ticket>(`${ticket(ticketId)}/undo`),
   comment: (ticketId: string, text: string) => http.post<TicketComment>(`${ticket(ticketId)}/comments`, { text }),
-
-  /** The board's people a card may be assigned to, by name. */
-  assignablePeople: (boardId: string, signal?: AbortSignal) =>
-    http.get<AssignablePerson[]>(`/api/boards/${encodeURIComponent(boardId)}/people`, signal),
-  /** `userId` null unassigns. */
-  assign: (ticketId: string, userId: string | null) => http.post<Card>(`${card(ticketId)}/assign`, { userId }),
-  block: (ticketId: string, reason: string) => http.post<Card>(`${card(ticketId)}/block`, { reason }),
-  unblock: (ticketId: string) => http.post<Card>(`${card(ticketId)}/unblock`),
 };

@@ -228,13 +228,6 @@ export interface CommentRequest {
   text: string;
 }
 
-/** Someone a card of the board may be assigned to (GET /api/boards/{id}/people), by name. */
-export interface AssignablePerson {
-  id: string;
-  displayName: string;
-  role: BoardRole;
-}
-
 /** The submit (and edit) body. */
 export interface TicketRequest {
   title: string;

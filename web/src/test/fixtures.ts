@@ -1,4 +1,4 @@
-import type { Board, Card, GateResult, Lane, Ticket } from '../api/types';
+import type { Board, BoardSettings, Card, GateResult, Lane, Ticket } from '../api/types';
 
 export function lane(id: string, name: string, order: number, extra: Partial<Lane> = {}): Lane {
   return { id, name, kind: 'Active', wipLimit: null, untested: false, order, count: 0, ...extra };
@@ -142,3 +142,14 @@ export function ticket(id: string, extra: Partial<Ticket> = {}): Ticket {
     ...extra,
   };
 }
+
+/** A board's settings as the settings page reads them (the automatic stop-line threshold). */
+export const boardSettings: BoardSettings = {
+  personalWipLimit: 2,
+  stopLineThreshold: null,
+  effectiveStopLineThreshold: 5,
+  staleDays: 3,
+  maxEstimateDays: 5,
+  duplicateThreshold: 0.8,
+  fillerWords: ['works', 'as expected'],
+};

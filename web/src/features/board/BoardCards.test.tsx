@@ -4,10 +4,11 @@ import axe from 'axe-core';
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
-import type { AssignablePerson, Board, BoardRole, Card } from '../../api/types';
+import type { AssignablePerson, Board, BoardEvent, BoardRole, Card } from '../../api/types';
 import { card, makeFlowBoard } from '../../test/fixtures';
 import { BoardView } from './BoardPage';
 import { useBoard } from './useBoard';
+import { handleBoardEvent } from './useBoardHub';
 
 const ana: AssignablePerson = { id: 'u-ana', displayName: 'Ana Lima', role: 'Member' };
 const bruno: AssignablePerson = { id: 'u-bruno', displayName: 'Bruno Costa', role: 'Member' };
@@ -223,11 +224,11 @@ describe('assigning from the card', () => {
     expect(document.activeElement).toBe(search);
     expect(within(dialog).getByTestId('card-actions-assignee').textContent).toBe('Not assigned');
     await within(dialog).findByText('Bruno Costa');
-    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['ALAna Lima', 'BCBruno Costa', 'CWChen Wei']);
+    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['ALAna LimaMember', 'BCBruno CostaMember', 'CWChen WeiProduct owner']);
 
     fireEvent.change(search, { target: { value: 'c' } });
     // "c" is in Bruno Costa and Chen Wei.
-    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['BCBruno Costa', 'CWChen Wei']);
+    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['BCBruno CostaMember', 'CWChen WeiProduct owner']);
     expect(search.getAttribute('aria-activedescendant')).toBe(within(dialog).getAllByRole('option')[0]!.id);
     fireEvent.keyDown(search, { key: 'ArrowDown' });
     const chosen = within(dialog).getAllByRole('option')[1]!;
@@ -297,6 +298,32 @@ describe('assigning from the card', () => {
     await waitFor(() => expect(calls(fetchMock, 'POST', '/api/cards/4/assign')).toHaveLength(1));
     expect(JSON.parse(String(calls(fetchMock, 'POST', '/api/cards/4/assign')[0]![1]!.body))).toEqual({ userId: null });
     await waitFor(() => expect(within(screen.getByTestId('card-PAY-4')).queryByTestId('card-assignee')).toBeNull());
+  });
+});
+
+describe('a card that leaves while its actions are open', () => {
+  it('closes them, and the focus goes to the lanes, not to the page’s body', async () => {
+    stubFetch((url) => (url === '/api/boards/board-1/people' ? json(200, [ana, bruno]) : undefined));
+    const { client } = renderBoard(dailyBoard());
+    fireEvent.click(screen.getByTestId('card-actions-PAY-3'));
+    const dialog = screen.getByTestId('card-actions-dialog') as HTMLDialogElement;
+    await within(dialog).findByText('Bruno Costa');
+    expect(document.activeElement).toBe(within(dialog).getByRole('combobox'));
+
+    // Its accept is undone on another screen: the ticket is back in triage, the card leaves the board.
+    act(() => {
+      handleBoardEvent(client, 'board-1', {
+        kind: 'TicketChanged',
+        boardId: 'board-1',
+        version: 11,
+        ticketId: '3',
+        key: 'PAY-3',
+        state: 'Triage',
+      } as BoardEvent);
+    });
+    await waitFor(() => expect(screen.queryByTestId('card-PAY-3')).toBeNull());
+    await waitFor(() => expect(dialog.open).toBe(false));
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Lanes' }));
   });
 });
 
@@ -430,6 +457,48 @@ describe('the Done lane', () => {
     expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('/api/boards/board-1/lanes/done/cards?skip=40&take=20');
     expect(within(lane).getByTestId('lane-shown').textContent).toBe('Showing the 45 most recent of 45');
     expect(within(lane).queryByTestId('lane-show-more-done')).toBeNull();
+  });
+
+  it('an older card that leaves Done live shows once, in its new lane, and the next page leaves no gap', async () => {
+    const done = (skip: number, take: number, without: string[] = []) =>
+      Array.from({ length: 25 }, (_, i) => card(String(200 + i), 'done', 1))
+        .filter((c) => !without.includes(c.id))
+        .slice(Math.max(0, skip - 20), Math.max(0, skip - 20) + take);
+    let moved: string[] = [];
+    const fetchMock = stubFetch((url) => {
+      const m = /^\/api\/boards\/board-1\/lanes\/done\/cards\?skip=(\d+)&take=(\d+)$/.exec(url);
+      if (!m) return undefined;
+      return json(200, { cards: done(Number(m[1]), Number(m[2]), moved), total: 45 - moved.length, people: [] });
+    });
+    const { client } = renderBoard(doneBoard());
+    const lane = screen.getByTestId('lane-done');
+    fireEvent.click(within(lane).getByTestId('lane-show-more-done'));
+    await within(lane).findByTestId('card-PAY-219');
+
+    // PAY-210 (loaded by "Show more") is moved back to In progress on another screen.
+    moved = ['210'];
+    act(() => {
+      handleBoardEvent(client, 'board-1', {
+        kind: 'CardMoved',
+        boardId: 'board-1',
+        version: 11,
+        card: card('210', 'doing', 4096),
+        fromLaneId: 'done',
+        renumbered: [],
+      } as BoardEvent);
+    });
+    await waitFor(() => expect(cardIds('doing')).toContain('card-PAY-210'));
+    expect(cardIds('done')).not.toContain('card-PAY-210');
+    expect(screen.getAllByTestId('card-PAY-210')).toHaveLength(1);
+    expect(within(lane).getByTestId('lane-shown').textContent).toBe('Showing the 39 most recent of 44');
+
+    // The server's Done list is one shorter: the next page starts after the 39 still shown.
+    fireEvent.click(within(lane).getByTestId('lane-show-more-done'));
+    await within(lane).findByTestId('card-PAY-224');
+    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('/api/boards/board-1/lanes/done/cards?skip=39&take=20');
+    expect(cardIds('done')).toContain('card-PAY-220');
+    expect(cardIds('done')).toHaveLength(44);
+    expect(within(lane).getByTestId('lane-shown').textContent).toBe('Showing the 44 most recent of 44');
   });
 
   it('offers nothing more while the lane shows all its cards', () => {

@@ -30,7 +30,7 @@ import { useNow } from '../../lib/time';
 import { BoardFilterBar } from './BoardFilterBar';
 import { filterToParams, matchesFilter, parseFilter, type BoardFilter } from './boardFilter';
 import { CardActionsDialog } from './CardActionsDialog';
-import { useCardCommands } from './useCardCommands';
+import { useCardCommand } from './useCardCommands';
 import { cardsByLane, cardsInLane, dropTarget, lineStopKind, pullStoppedLaneIds, sortedLanes } from './boardState';
 import { CardOverlay, type CardDragData } from './CardTile';
 import { Lane, laneDropId, type LaneDropData } from './Lane';
@@ -166,7 +166,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const me = useCurrentUser();
   const move = useMoveCard(board.id);
   const line = useLineCommands(board.id);
-  const cardCommands = useCardCommands(board.id);
+  const cardCommand = useCardCommand(board.id);
   const now = useNow(60_000);
   const [moveError, setMoveError] = useState<ProblemMessage | null>(null);
   const [activeCard, setActiveCard] = useState<Card | null>(null);
@@ -177,6 +177,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const bannerHeadingRef = useRef<HTMLHeadingElement>(null);
   const andonRef = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const lanesRef = useRef<HTMLDivElement>(null);
 
   // The filter lives in the URL. It is also kept here, so a change shows at once (the router's
   // navigation is a transition: a controlled checkbox would spring back until it ends); a URL
@@ -212,6 +213,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const lanes = useMemo(() => sortedLanes(board), [board]);
   const byLane = useMemo(() => cardsByLane(board), [board]);
   const pullStopped = useMemo(() => pullStoppedLaneIds(board), [board]);
+  const listed = useMemo(() => new Set(board.cards.map((c) => c.id)), [board.cards]);
   const people = useMemo(
     () => new Map((board.people ?? []).map((p) => [p.id.toLowerCase(), p.displayName] as const)),
     [board.people],
@@ -390,7 +392,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         onDragEnd={onDragEnd}
         onDragCancel={onDragCancel}
       >
-        <div className="lanes" role="region" aria-label="Lanes" tabIndex={0}>
+        <div className="lanes" role="region" aria-label="Lanes" tabIndex={0} ref={lanesRef}>
           {lanes.map((lane) => (
             <Lane
               key={lane.id}
@@ -399,6 +401,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
               cards={byLane.get(lane.id) ?? []}
               pullStopped={pullStopped.has(lane.id)}
               canMove={can.canMove}
+              listed={listed}
               people={people}
               filter={filter}
               now={now}
@@ -418,6 +421,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         anchor={actions?.anchor ?? null}
         onClose={() => setActions(null)}
         onBlock={(card) => setBlocking({ cardId: card.id, key: card.key, anchor: actions?.anchor ?? null })}
+        fallbackFocus={() => lanesRef.current}
       />
       <TextPromptDialog
         open={blocking != null}
@@ -430,7 +434,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         submitLabel="Block"
         pendingLabel="Blocking…"
         maxLength={500}
-        onSubmit={(reason) => cardCommands.block.mutateAsync({ cardId: blocking!.cardId, reason })}
+        onSubmit={(reason) => cardCommand.mutateAsync({ cardId: blocking!.cardId, kind: 'block', reason })}
         testId="block-dialog"
         submitTestId="block-submit"
         inputTestId="block-reason"

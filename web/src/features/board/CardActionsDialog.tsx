@@ -1,9 +1,9 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { describeProblem, type ProblemMessage } from '../../api/problems';
-import type { AssignablePerson, Card, Person } from '../../api/types';
+import type { Card, Person } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { initials } from './cardLabels';
-import { useAssignablePeople, useCardCommands } from './useCardCommands';
+import { AssigneePicker } from './AssigneePicker';
+import { useCardCommand } from './useCardCommands';
 
 export interface CardActionsDialogProps {
   boardId: string;
@@ -15,6 +15,8 @@ export interface CardActionsDialogProps {
   onClose: () => void;
   /** "Block…": the board asks for the reason (the dialog has closed, focus is back on the anchor). */
   onBlock: (card: Card) => void;
+  /** Where focus goes on close when the button is gone (the card left the board meanwhile). */
+  fallbackFocus?: () => HTMLElement | null | undefined;
 }
 
 const GAP = 6;
@@ -43,32 +45,20 @@ function openModal(dialog: HTMLDialogElement) {
   }
 }
 
-/** People whose name holds the text (case-insensitive), in the server's order (by name). */
-export function filterPeople<T extends Person>(people: readonly T[], text: string): T[] {
-  const q = text.trim().toLocaleLowerCase();
-  return q ? people.filter((p) => p.displayName.toLocaleLowerCase().includes(q)) : [...people];
-}
-
 /**
  * A card's actions, beside its "⋯" button: assign it (a search box over the board's people: type to
  * filter, arrows to choose, Enter to assign), unassign it, block it (the board asks why) or unblock
  * it. A native modal <dialog>: focus stays inside, Escape closes, focus goes back to the button. A
  * refusal (the assignee's personal WIP limit) is shown in the dialog, which stays open.
  */
-export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose, onBlock }: CardActionsDialogProps) {
+export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose, onBlock, fallbackFocus }: CardActionsDialogProps) {
   const open = card != null;
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const people = useAssignablePeople(boardId, open);
-  const { assign, unblock } = useCardCommands(boardId);
-  const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
+  const command = useCardCommand(boardId);
   const [error, setError] = useState<ProblemMessage | null>(null);
   const [pending, setPending] = useState(false);
   const id = useId();
   const titleId = `${id}-title`;
-  const listId = `${id}-people`;
-  const optionId = (i: number) => `${id}-person-${i}`;
   // Keep the card the dialog opened for while it closes (the parent clears it).
   const shown = useRef<Card | null>(card);
   if (card) shown.current = card;
@@ -78,13 +68,12 @@ export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open) {
-      setText('');
-      setActive(0);
       setError(null);
       setPending(false);
       openModal(dialog);
       placeNear(dialog, anchor);
-      inputRef.current?.focus();
+      // The picker is mounted before the dialog opens: the focus goes to its search field now.
+      dialog.querySelector<HTMLElement>('[role="combobox"]')?.focus();
     } else if (dialog.open) {
       dialog.close();
     }
@@ -94,14 +83,14 @@ export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose
     if (open && dialogRef.current) placeNear(dialogRef.current, anchor);
   });
 
-  const matches = useMemo(() => filterPeople<AssignablePerson>(people.data ?? [], text), [people.data, text]);
-  const activeIndex = Math.min(active, Math.max(0, matches.length - 1));
-
-  // Back to the button, unless focus has gone on meanwhile (to the block dialog this one handed over to).
+  // Back to the button, unless focus has gone on meanwhile (to the block dialog this one handed over
+  // to); when the button has gone with its card, to the fallback.
   const restoreFocus = () => {
     const at = document.activeElement;
     const lost = !at || at === document.body || dialogRef.current?.contains(at);
-    if (lost && anchor?.isConnected) anchor.focus();
+    if (!lost) return;
+    if (anchor?.isConnected) anchor.focus();
+    else fallbackFocus?.()?.focus();
   };
 
   const close = () => {
@@ -128,32 +117,10 @@ export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose
 
   const choose = (person: Person | null) => {
     if (!current || pending) return;
-    if ((person?.id.toLowerCase() ?? null) === (current.assigneeId?.toLowerCase() ?? null)) {
-      close(); // already so: nothing to change
-      return;
-    }
     void run(
-      () => assign.mutateAsync({ cardId: current.id, person }),
+      () => command.mutateAsync({ cardId: current.id, kind: 'assign', person }),
       person ? `${current.key} could not be assigned to ${person.displayName}` : `${current.key} could not be unassigned`,
     );
-  };
-
-  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setActive(Math.min(activeIndex + 1, matches.length - 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive(Math.max(activeIndex - 1, 0));
-    } else if (event.key === 'Home' && matches.length > 0) {
-      setActive(0);
-    } else if (event.key === 'End' && matches.length > 0) {
-      setActive(matches.length - 1);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const person = matches[activeIndex];
-      if (person) choose(person);
-    }
   };
 
   return (
@@ -182,69 +149,14 @@ export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose
 
           {error && <ProblemAlert problem={error} testId="card-action-error" onDismiss={() => setError(null)} />}
 
-          <div className="form__field">
-            <label htmlFor={`${id}-search`}>Assign to</label>
-            <input
-              id={`${id}-search`}
-              ref={inputRef}
-              type="text"
-              role="combobox"
-              autoComplete="off"
-              placeholder="Type a name"
-              aria-autocomplete="list"
-              aria-expanded={matches.length > 0}
-              aria-controls={listId}
-              aria-activedescendant={matches.length > 0 ? optionId(activeIndex) : undefined}
-              aria-describedby={`${id}-hint`}
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                setActive(0);
-              }}
-              onKeyDown={onSearchKeyDown}
-              disabled={pending}
-              data-testid="assignee-search"
-            />
-            <p id={`${id}-hint`} className="form__hint">
-              Up and down arrows choose, Enter assigns.
-            </p>
-          </div>
-          {people.isPending && <p className="muted card-actions__status">Loading people…</p>}
-          {people.isError && (
-            <ProblemAlert
-              problem={describeProblem(people.error, 'The people could not be loaded')}
-              testId="assignee-people-error"
-              onRetry={() => void people.refetch()}
-            />
-          )}
-          <ul id={listId} role="listbox" aria-label="People" className="person-list" data-testid="assignee-options">
-            {matches.map((person, i) => {
-              const assigned = person.id.toLowerCase() === current.assigneeId?.toLowerCase();
-              return (
-                <li
-                  key={person.id}
-                  id={optionId(i)}
-                  role="option"
-                  aria-selected={i === activeIndex}
-                  className={`person-list__option${i === activeIndex ? ' person-list__option--active' : ''}`}
-                  data-testid={`assignee-option-${person.id}`}
-                  onClick={() => choose(person)}
-                  onMouseMove={() => i !== activeIndex && setActive(i)}
-                >
-                  <span className="avatar" aria-hidden="true">
-                    {initials(person.displayName)}
-                  </span>
-                  <span className="person-list__name">{person.displayName}</span>
-                  {assigned && <span className="person-list__current">assigned</span>}
-                </li>
-              );
-            })}
-          </ul>
-          {people.isSuccess && matches.length === 0 && (
-            <p className="muted card-actions__status" data-testid="assignee-no-match">
-              {people.data.length === 0 ? 'Nobody on this board can take cards.' : `Nobody is called “${text.trim()}”.`}
-            </p>
-          )}
+          <AssigneePicker
+            key={current.id}
+            boardId={boardId}
+            currentId={current.assigneeId ?? null}
+            pending={pending}
+            onPick={choose}
+            onCancel={close}
+          />
 
           <div className="card-actions__buttons">
             {current.assigneeId && (
@@ -256,7 +168,7 @@ export function CardActionsDialog({ boardId, card, assigneeName, anchor, onClose
               <button
                 type="button"
                 className="button"
-                onClick={() => void run(() => unblock.mutateAsync({ cardId: current.id }), `${current.key} could not be unblocked`)}
+                onClick={() => void run(() => command.mutateAsync({ cardId: current.id, kind: 'unblock' }), `${current.key} could not be unblocked`)}
                 disabled={pending}
                 data-testid="card-unblock"
               >

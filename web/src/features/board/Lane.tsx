@@ -28,6 +28,8 @@ export interface LaneProps {
   pullStopped?: boolean;
   /** Cards may be picked up and dropped here (a viewer's cards open, but do not move). */
   canMove?: boolean;
+  /** The ids of every card the board lists, in any lane (older Done cards loaded here leave out those). */
+  listed?: ReadonlySet<string>;
   /** Names of the people cards name, by user id (lower case). */
   people?: ReadonlyMap<string, string>;
   filter?: BoardFilter;
@@ -43,6 +45,7 @@ export function Lane({
   cards: allCards,
   pullStopped = false,
   canMove = true,
+  listed,
   people = new Map<string, string>(),
   filter = noFilter,
   now = Date.now(),
@@ -57,7 +60,7 @@ export function Lane({
   const over = isLaneOverLimit(lane);
   const titleId = `lane-title-${lane.id}`;
   const done = lane.kind === 'Done';
-  const more = useDoneLaneMore(boardId, lane.id, allCards, lane.count);
+  const more = useDoneLaneMore(boardId, lane.id, allCards, lane.count, listed);
   const listRef = useRef<HTMLUListElement>(null);
   const filtering = isFiltering(filter);
   const cards = useMemo(() => allCards.filter((c) => matchesFilter(c, filter)), [allCards, filter]);

@@ -24,9 +24,20 @@ export interface DoneLaneMore {
 /**
  * The older cards of a Done lane, a page at a time (`GET …/lanes/{laneId}/cards?skip=&take=`, most
  * recently completed first): each page starts after every card shown so far (the board's own and
- * those loaded). Cards the board lists (one that moved back, say) are left out, so none shows twice.
+ * those loaded). A loaded card the board lists itself (one moved back out of Done, or moved again,
+ * by a live update) is left out, so none shows twice, and no longer counts towards where the next
+ * page starts, so none is skipped.
+ *
+ * `boardCards`: the lane's cards on the board; `listed`: the ids of every card the board lists, in
+ * any lane.
  */
-export function useDoneLaneMore(boardId: string, laneId: string, boardCards: readonly Card[], laneCount: number): DoneLaneMore {
+export function useDoneLaneMore(
+  boardId: string,
+  laneId: string,
+  boardCards: readonly Card[],
+  laneCount: number,
+  listed: ReadonlySet<string> = new Set(boardCards.map((c) => c.id)),
+): DoneLaneMore {
   const [cards, setCards] = useState<Card[]>([]);
   const [people, setPeople] = useState<Person[]>([]);
   const [lastAdded, setLastAdded] = useState<Card[] | null>(null);
@@ -36,11 +47,12 @@ export function useDoneLaneMore(boardId: string, laneId: string, boardCards: rea
   const loaded = useRef<Card[]>([]);
   const onBoardRef = useRef(boardCards);
   onBoardRef.current = boardCards;
+  const listedRef = useRef(listed);
+  listedRef.current = listed;
 
   useEffect(() => () => abort.current?.abort(), []);
 
-  const onBoard = new Set(boardCards.map((c) => c.id));
-  const shown = cards.filter((c) => !onBoard.has(c.id));
+  const shown = cards.filter((c) => !listed.has(c.id));
 
   const showMore = async (): Promise<Card[]> => {
     abort.current?.abort();
@@ -49,10 +61,12 @@ export function useDoneLaneMore(boardId: string, laneId: string, boardCards: rea
     setLoading(true);
     setError(null);
     try {
+      // The board lists its lane's most recent cards; the loaded ones it does not list follow them.
+      loaded.current = loaded.current.filter((c) => !listedRef.current.has(c.id));
       const skip = onBoardRef.current.length + loaded.current.length;
       const page = await boardsApi.laneCards(boardId, laneId, { skip, take: DONE_PAGE_SIZE }, controller.signal);
-      const known = new Set([...loaded.current, ...onBoardRef.current].map((c) => c.id));
-      const added = page.cards.filter((c) => !known.has(c.id));
+      const known = new Set(loaded.current.map((c) => c.id));
+      const added = page.cards.filter((c) => !known.has(c.id) && !listedRef.current.has(c.id));
       loaded.current = [...loaded.current, ...added];
       setCards(loaded.current);
       setLastAdded(added);

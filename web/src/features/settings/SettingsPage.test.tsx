@@ -5,20 +5,12 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { BoardSettings } from '../../api/types';
-import { makeFlowBoard } from '../../test/fixtures';
+import { boardSettings, makeFlowBoard } from '../../test/fixtures';
 import { BoardSettingsForm, GateSettingsForm } from './BoardSettingsForm';
 import { LanesEditor } from './LanesEditor';
 import { useBoardSettings } from './useSettings';
 
-const settings: BoardSettings = {
-  personalWipLimit: 2,
-  stopLineThreshold: null,
-  effectiveStopLineThreshold: 5,
-  staleDays: 3,
-  maxEstimateDays: 5,
-  duplicateThreshold: 0.8,
-  fillerWords: ['works', 'as expected'],
-};
+const settings = boardSettings;
 
 function wrapper({ children }: { children: ReactNode }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });

@@ -3,8 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
-import type { BoardSettings } from '../../api/types';
-import { makeFlowBoard } from '../../test/fixtures';
+import { boardSettings, makeFlowBoard } from '../../test/fixtures';
 import { AuthProvider } from '../auth/AuthProvider';
 import { SettingsView } from './SettingsPage';
 import { LEAVE_MESSAGE } from './unsavedChanges';
@@ -12,15 +11,7 @@ import { LEAVE_MESSAGE } from './unsavedChanges';
 // The page's live link is not what these tests are about.
 vi.mock('../board/useBoardHub', () => ({ useBoardHub: () => ({ state: 'connected' }) }));
 
-const settings: BoardSettings = {
-  personalWipLimit: 2,
-  stopLineThreshold: null,
-  effectiveStopLineThreshold: 5,
-  staleDays: 3,
-  maxEstimateDays: 5,
-  duplicateThreshold: 0.8,
-  fillerWords: ['works', 'as expected'],
-};
+const settings = boardSettings;
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/http';
+import { boardSettings } from '../../test/fixtures';
 import {
   BOARD_FIELDS,
   draftDiffers,
@@ -14,15 +15,7 @@ import {
   GATE_FIELDS,
 } from './settingsForm';
 
-const settings = {
-  personalWipLimit: 2,
-  stopLineThreshold: null,
-  effectiveStopLineThreshold: 5,
-  staleDays: 3,
-  maxEstimateDays: 5,
-  duplicateThreshold: 0.8,
-  fillerWords: ['works', 'as expected'],
-};
+const settings = boardSettings;
 
 describe('settings form conversions', () => {
   it('parses numbers, empty as null', () => {

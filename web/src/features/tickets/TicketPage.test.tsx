@@ -4,9 +4,10 @@ import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
-import type { BoardRole, CurrentUser, TicketDetail } from '../../api/types';
+import type { BoardEvent, BoardRole, CurrentUser, TicketDetail } from '../../api/types';
 import { makeFlowBoard, passingGates, ticket } from '../../test/fixtures';
 import { AuthProvider } from '../auth/AuthProvider';
+import { handleBoardEvent } from '../board/useBoardHub';
 import { TicketView } from './TicketPage';
 import { useTicket } from './useTickets';
 
@@ -212,23 +213,23 @@ describe('TicketView', () => {
     fireEvent.click(assign);
     expect(assign.getAttribute('aria-expanded')).toBe('true');
 
-    const search = screen.getByTestId('assign-search') as HTMLInputElement;
+    const search = screen.getByTestId('assignee-search') as HTMLInputElement;
     expect(document.activeElement).toBe(search);
     expect(screen.getByLabelText('Assign to')).toBe(search);
-    await screen.findByTestId('assign-option-ben');
+    await screen.findByTestId('assignee-option-ben');
     expect(screen.getByRole('listbox', { name: 'People on the board' }).querySelectorAll('[role="option"]').length).toBe(3);
 
     // Accents and case do not matter.
     fireEvent.change(search, { target: { value: 'jose' } });
-    expect(screen.queryByTestId('assign-option-ben')).toBeNull();
-    expect(screen.getByTestId('assign-option-jose').getAttribute('aria-selected')).toBe('true');
+    expect(screen.queryByTestId('assignee-option-ben')).toBeNull();
+    expect(screen.getByTestId('assignee-option-jose').getAttribute('aria-selected')).toBe('true');
     fireEvent.change(search, { target: { value: 'nobody here' } });
-    expect(screen.getByTestId('assign-no-match').textContent).toBe('Nobody matches “nobody here”.');
+    expect(screen.getByTestId('assignee-no-match').textContent).toBe('Nobody matches “nobody here”.');
     expect(search.getAttribute('aria-expanded')).toBe('false');
 
     fireEvent.change(search, { target: { value: '' } });
     fireEvent.keyDown(search, { key: 'ArrowDown' });
-    expect(search.getAttribute('aria-activedescendant')).toBe(screen.getByTestId('assign-option-ben').id);
+    expect(search.getAttribute('aria-activedescendant')).toBe(screen.getByTestId('assignee-option-ben').id);
     await act(async () => {
       fireEvent.keyDown(search, { key: 'Enter' });
     });
@@ -244,8 +245,8 @@ describe('TicketView', () => {
     renderTicket(onBoard({ assigneeId: 'ben', assigneeName: 'Ben Ode' }), 'ana');
     expect(screen.getByTestId('ticket-assignee').textContent).toBe('Ben Ode');
     fireEvent.click(screen.getByTestId('ticket-assign'));
-    const search = screen.getByTestId('assign-search');
-    expect((await screen.findByTestId('assign-option-ben')).textContent).toContain('assigned now');
+    const search = screen.getByTestId('assignee-search');
+    expect((await screen.findByTestId('assignee-option-ben')).textContent).toContain('assigned now');
     fireEvent.keyDown(search, { key: 'Escape' });
     expect(screen.queryByTestId('assign-picker')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('ticket-assign'));
@@ -254,6 +255,24 @@ describe('TicketView', () => {
     });
     await waitFor(() => expect(posts()).toEqual([['/api/cards/31/assign', { userId: null }]]));
     expect(screen.getByTestId('ticket-status').textContent).toBe('PAY-31 unassigned.');
+  });
+
+  it('offers someone who joined the board while the picker is open (MembersChanged reads the people again)', async () => {
+    let joined = false;
+    mockTicketApi((url) =>
+      url === '/api/boards/board-1/people'
+        ? json(200, joined ? [...people, { id: 'nia', displayName: 'Nia Novak', role: 'Member' }] : people)
+        : undefined,
+    );
+    const { client } = renderTicket(onBoard(), 'ana');
+    fireEvent.click(screen.getByTestId('ticket-assign'));
+    await screen.findByTestId('assignee-option-ben');
+    expect(screen.queryByTestId('assignee-option-nia')).toBeNull();
+    joined = true;
+    await act(async () => {
+      handleBoardEvent(client, 'board-1', { kind: 'MembersChanged', boardId: 'board-1', version: 12 } as BoardEvent);
+    });
+    expect((await screen.findByTestId('assignee-option-nia')).textContent).toContain('Nia Novak');
   });
 
   it('says why an assignment is refused: the assignee is at their personal WIP limit', async () => {
@@ -273,7 +292,7 @@ describe('TicketView', () => {
     renderTicket(onBoard(), 'ana');
     fireEvent.click(screen.getByTestId('ticket-assign'));
     await act(async () => {
-      fireEvent.click(await screen.findByTestId('assign-option-ben'));
+      fireEvent.click(await screen.findByTestId('assignee-option-ben'));
     });
     const error = await screen.findByTestId('ticket-work-error');
     expect(error.getAttribute('role')).toBe('alert');

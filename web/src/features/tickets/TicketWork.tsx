@@ -3,8 +3,8 @@ import { describeProblem, type ProblemMessage } from '../../api/problems';
 import type { Board, TicketDetail } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDuration, formatLocalTime } from '../../lib/time';
-import { AssigneePicker } from './AssigneePicker';
-import { useCardCommand, type CardAction } from './useTickets';
+import { AssigneePicker } from '../board/AssigneePicker';
+import { useCardCommand, type CardAction } from '../board/useCardCommands';
 
 export const BLOCK_REASON_MAX = 500;
 
@@ -25,7 +25,7 @@ export interface TicketWorkProps {
  */
 export function TicketWork({ ticket, board, canWork, now, announce }: TicketWorkProps) {
   const id = useId();
-  const command = useCardCommand(ticket.id, ticket.boardId);
+  const command = useCardCommand(ticket.boardId);
   const [picking, setPicking] = useState(false);
   const [blocking, setBlocking] = useState(false);
   const [reason, setReason] = useState('');
@@ -66,7 +66,7 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
   const run = (action: CardAction, done: string, failed: string, after?: () => void) => {
     if (command.isPending) return;
     setProblem(null);
-    command.mutate(action, {
+    command.mutate({ ...action, cardId: ticket.id }, {
       onSuccess: () => {
         announce(done);
         after?.();
@@ -89,6 +89,11 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
       setReason('');
       focusAfter(blockRef.current);
     });
+  };
+
+  const closePicker = () => {
+    setPicking(false);
+    assignRef.current?.focus();
   };
 
   const closeBlock = () => {
@@ -160,7 +165,7 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
                 type="button"
                 className="button"
                 onClick={() =>
-                  run({ kind: 'assign', userId: null }, `${ticket.key} unassigned.`, `${ticket.key} could not be unassigned`, () =>
+                  run({ kind: 'assign', person: null }, `${ticket.key} unassigned.`, `${ticket.key} could not be unassigned`, () =>
                     focusAfter(assignRef.current),
                   )
                 }
@@ -191,26 +196,30 @@ export function TicketWork({ ticket, board, canWork, now, announce }: TicketWork
           </div>
 
           {picking && (
-            <AssigneePicker
-              boardId={ticket.boardId}
-              currentId={ticket.assigneeId ?? null}
-              pending={command.isPending}
-              onCancel={() => {
-                setPicking(false);
-                assignRef.current?.focus();
-              }}
-              onPick={(person) =>
-                run(
-                  { kind: 'assign', userId: person.id },
-                  `${ticket.key} assigned to ${person.displayName}.`,
-                  `${ticket.key} could not be assigned to ${person.displayName}`,
-                  () => {
-                    setPicking(false);
-                    focusAfter(assignRef.current);
-                  },
-                )
-              }
-            />
+            <div className="picker" data-testid="assign-picker">
+              <AssigneePicker
+                boardId={ticket.boardId}
+                currentId={ticket.assigneeId ?? null}
+                pending={command.isPending}
+                onCancel={closePicker}
+                onPick={(person) =>
+                  run(
+                    { kind: 'assign', person },
+                    `${ticket.key} assigned to ${person.displayName}.`,
+                    `${ticket.key} could not be assigned to ${person.displayName}`,
+                    () => {
+                      setPicking(false);
+                      focusAfter(assignRef.current);
+                    },
+                  )
+                }
+              />
+              <p>
+                <button type="button" className="button button--small" onClick={closePicker} data-testid="assign-cancel">
+                  Cancel
+                </button>
+              </p>
+            </div>
           )}
 
           {blocking && !blocked && (

@@ -403,6 +403,45 @@ describe('TriageView', () => {
     expect(screen.queryByTestId('triage-undo')).toBeNull();
   });
 
+  it('after a refused undo from its button, the focus is back on the inbox, not lost with the button', async () => {
+    mockUndoApi(() =>
+      json(409, {
+        type: 'urn:kanban:problem:undo-not-possible',
+        status: 409,
+        title: 'The decision can no longer be undone',
+        detail: 'PAY-21 was moved since it was accepted.',
+      }),
+    );
+    await renderInbox();
+    await key('a');
+    const undo = await screen.findByTestId('triage-undo');
+    undo.focus();
+    await act(async () => {
+      fireEvent.click(undo);
+    });
+    await screen.findByTestId('triage-undo-error');
+    expect(screen.queryByTestId('triage-undo')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('triage-list'));
+  });
+
+  it('takes the undo away once the server no longer allows it (30 s), even with the focus on it, and keeps the focus in the inbox', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    mockUndoApi();
+    await renderInbox();
+    await key('a');
+    const undo = await screen.findByTestId('triage-undo');
+    undo.focus();
+    await act(async () => {
+      vi.advanceTimersByTime(28_000);
+    });
+    expect(screen.getByTestId('triage-undo')).toBe(undo);
+    await act(async () => {
+      vi.advanceTimersByTime(1_500);
+    });
+    expect(screen.queryByTestId('triage-undo')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('triage-list'));
+  });
+
   it('takes the undo away after about 10 seconds, but not while it has the focus', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     mockUndoApi();

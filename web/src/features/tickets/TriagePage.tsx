@@ -29,6 +29,8 @@ export function TriagePage() {
 
 /** How long a decision can be undone from the inbox (the server allows 30 s). */
 export const UNDO_MS = 10_000;
+/** The server allows an undo for 30 s from the decision; a second less here, for the round trip. */
+export const UNDO_LIMIT_MS = 29_000;
 
 /** The decisions that can be undone. */
 const UNDOABLE: ReadonlySet<TriageAction['kind']> = new Set(['accept', 'send-back', 'reject']);
@@ -157,6 +159,8 @@ export function TriageView({ board, live = true }: TriageViewProps) {
       onError: (error) => {
         setUndoable(null);
         setUndoError(describeProblem(error, `The decision on ${key} could not be undone`));
+        // The Undo button goes: the focus must not go with it.
+        listRef.current?.focus();
       },
     });
   };
@@ -294,10 +298,12 @@ export function TriageView({ board, live = true }: TriageViewProps) {
         undoKey={can.canTriage ? (undoable?.key ?? null) : null}
         pending={undo.isPending}
         timeoutMs={UNDO_MS}
+        limitMs={UNDO_LIMIT_MS}
         onUndo={runUndo}
-        onExpire={() => {
+        onExpire={(hadFocus) => {
           setUndoable(null);
           setStatus('');
+          if (hadFocus) listRef.current?.focus();
         }}
       />
       {undoError && <ProblemAlert problem={undoError} testId="triage-undo-error" onDismiss={() => setUndoError(null)} />}

@@ -194,13 +194,15 @@ export function WaitingOnSubmitter({
  * What the last decision did, said at once (a live region) and shown, with an Undo button while
  * it can be undone (`undoKey`; the `z` key does the same). After `timeoutMs` the notice and its
  * undo go (`onExpire`); while the button has the focus it waits, so a keyboard user on it is
- * never left on a control that vanished.
+ * never left on a control that vanished, but not past `limitMs`, when the server would refuse the
+ * undo: then it goes anyway, and `onExpire` is told the focus was on it (to move it on).
  */
 export function UndoNotice({
   status,
   undoKey,
   pending,
   timeoutMs,
+  limitMs,
   onUndo,
   onExpire,
 }: {
@@ -209,8 +211,10 @@ export function UndoNotice({
   undoKey: string | null;
   pending: boolean;
   timeoutMs: number;
+  /** How long the server allows an undo: the button goes then, focused or not. */
+  limitMs: number;
   onUndo: () => void;
-  onExpire: () => void;
+  onExpire: (hadFocus: boolean) => void;
 }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const expireRef = useRef(onExpire);
@@ -222,21 +226,28 @@ export function UndoNotice({
     const button = buttonRef.current;
     const expire = () => {
       if (button && document.activeElement === button) return; // waits for the blur
-      expireRef.current();
+      expireRef.current(false);
     };
     const onBlur = () => {
-      if (!timer) expireRef.current();
+      if (!timer) expireRef.current(false);
     };
     timer = setTimeout(() => {
       timer = undefined;
       expire();
     }, timeoutMs);
+    const limit = button
+      ? setTimeout(() => {
+          button.removeEventListener('blur', onBlur);
+          expireRef.current(document.activeElement === button);
+        }, limitMs)
+      : undefined;
     button?.addEventListener('blur', onBlur);
     return () => {
       if (timer) clearTimeout(timer);
+      if (limit) clearTimeout(limit);
       button?.removeEventListener('blur', onBlur);
     };
-  }, [undoKey, status, timeoutMs]);
+  }, [undoKey, status, timeoutMs, limitMs]);
 
   return (
     <div className={`triage__done${status ? ' triage__done--shown' : ''}`} data-testid="triage-done">

@@ -101,7 +101,7 @@ describe('accessibility (axe, without layout rules)', () => {
       </QueryClientProvider>,
     );
     fireEvent.click(screen.getByTestId('ticket-assign'));
-    await screen.findByTestId('assign-option-ben');
+    await screen.findByTestId('assignee-option-ben');
     expect(await violations(container)).toEqual([]);
   });
 });

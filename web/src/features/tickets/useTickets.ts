@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
 import { isApiError } from '../../api/http';
 import { ticketsApi } from '../../api/tickets';
-import type { Card, Ticket, TicketComment, TicketDetail, TicketRequest } from '../../api/types';
+import type { Ticket, TicketComment, TicketDetail, TicketRequest } from '../../api/types';
 
 const noRetryOn4xx = (failures: number, error: Error) =>
   !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2;
@@ -96,45 +96,6 @@ export function useTriageCommand(boardId: string) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.board(boardId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.ticket(updated.id) });
-    },
-  });
-}
-
-/** The board's people a card may be assigned to (for the assign picker): loaded when the picker opens. */
-export const peopleKey = (boardId: string) => ['boardPeople', boardId] as const;
-
-export function useAssignablePeople(boardId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: peopleKey(boardId),
-    queryFn: ({ signal }) => ticketsApi.assignablePeople(boardId, signal),
-    retry: noRetryOn4xx,
-    enabled: enabled && !!boardId,
-    staleTime: 60_000,
-  });
-}
-
-export type CardAction =
-  | { kind: 'assign'; userId: string | null }
-  | { kind: 'block'; reason: string }
-  | { kind: 'unblock' };
-
-/**
- * Assign, unassign, block and unblock the ticket's card (one id: the ticket is its card). On
- * success the ticket page and the board refetch (the hub says so too; this is the caller's own
- * change, shown at once).
- */
-export function useCardCommand(ticketId: string, boardId: string) {
-  const queryClient = useQueryClient();
-  return useMutation<Card, Error, CardAction>({
-    mutationFn: (action) =>
-      action.kind === 'assign'
-        ? ticketsApi.assign(ticketId, action.userId)
-        : action.kind === 'block'
-          ? ticketsApi.block(ticketId, action.reason)
-          : ticketsApi.unblock(ticketId),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticketId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.board(boardId) });
     },
   });
 }

@@ -2,8 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { describeProblem } from '../../api/problems';
 import type { AssignablePerson } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { roleLabel } from '../board/permissions';
-import { useAssignablePeople } from './useTickets';
+import { initials } from './cardLabels';
+import { roleLabel } from './permissions';
+import { useAssignablePeople } from './useCardCommands';
 
 /** Lower case, accents off: "José" is found by "jose". */
 function fold(text: string): string {
@@ -11,7 +12,7 @@ function fold(text: string): string {
 }
 
 /** The people whose name contains every word typed, in the server's order (by name). */
-export function matchPeople(people: readonly AssignablePerson[], query: string): AssignablePerson[] {
+export function matchPeople<T extends { displayName: string }>(people: readonly T[], query: string): T[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...people];
   return people.filter((p) => {
@@ -20,19 +21,26 @@ export function matchPeople(people: readonly AssignablePerson[], query: string):
   });
 }
 
+const sameId = (a: string | null | undefined, b: string | null | undefined) =>
+  a != null && b != null && a.toLowerCase() === b.toLowerCase();
+
 export interface AssigneePickerProps {
   boardId: string;
-  /** Who holds the card now (marked, and not offered again). */
+  /** Who holds the card now (marked; choosing them again changes nothing). */
   currentId: string | null;
+  /** A command is running: the field keeps the focus, but nothing more is picked. */
   pending: boolean;
   onPick: (person: AssignablePerson) => void;
+  /** Escape, or the current assignee chosen again: closes without a change. */
   onCancel: () => void;
 }
 
 /**
- * Picks whom to assign a card to: a search field over the board's people (a combobox whose
- * list shows while anyone matches). Typing filters; Up and Down move through the list, Enter assigns the one
- * marked, Escape closes without a change. Clicking a name assigns it too.
+ * Picks whom to assign a card to, on the board (in the card's actions) and on the ticket page: a
+ * search field over the board's people (a combobox whose list shows while anyone matches). Typing
+ * filters (case and accents do not matter); Up and Down move through the list, Enter assigns the
+ * one marked, Escape closes without a change. Clicking a name assigns it too. The focus stays in
+ * the field throughout, also while the assignment is sent and after a refusal.
  */
 export function AssigneePicker({ boardId, currentId, pending, onPick, onCancel }: AssigneePickerProps) {
   const id = useId();
@@ -44,7 +52,7 @@ export function AssigneePicker({ boardId, currentId, pending, onPick, onCancel }
   const matches = useMemo(() => matchPeople(people.data ?? [], query), [people.data, query]);
   const activeIndex = Math.min(active, matches.length - 1);
   const activePerson = activeIndex >= 0 ? matches[activeIndex] : undefined;
-  const optionId = (person: AssignablePerson) => `${id}-person-${person.id}`;
+  const optionId = (index: number) => `${id}-person-${index}`;
   const listId = `${id}-people`;
   const inputId = `${id}-search`;
 
@@ -54,11 +62,8 @@ export function AssigneePicker({ boardId, currentId, pending, onPick, onCancel }
 
   const pick = (person: AssignablePerson | undefined) => {
     if (!person || pending) return;
-    if (person.id === currentId) {
-      onCancel();
-      return;
-    }
-    onPick(person);
+    if (sameId(person.id, currentId)) onCancel();
+    else onPick(person);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -89,6 +94,7 @@ export function AssigneePicker({ boardId, currentId, pending, onPick, onCancel }
         pick(activePerson);
         break;
       case 'Escape':
+        // Ours, not the enclosing dialog's: the caller closes (and puts the focus back).
         e.preventDefault();
         e.stopPropagation();
         onCancel();
@@ -97,7 +103,7 @@ export function AssigneePicker({ boardId, currentId, pending, onPick, onCancel }
   };
 
   return (
-    <div className="picker" data-testid="assign-picker">
+    <div className="assignee-picker" aria-busy={pending || undefined}>
       <label htmlFor={inputId} className="picker__label">
         Assign to
       </label>
@@ -110,7 +116,7 @@ export function AssigneePicker({ boardId, currentId, pending, onPick, onCancel }
         aria-expanded={matches.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={activePerson ? optionId(activePerson) : undefined}
+        aria-activedescendant={activePerson ? optionId(activeIndex) : undefined}
         aria-describedby={`${inputId}-hint`}
         autoComplete="off"
         placeholder="Search by name"
@@ -120,7 +126,7 @@ export function AssigneePicker({ boardId, currentId, pending, onPick, onCancel }
           setActive(0);
         }}
         onKeyDown={onKeyDown}
-        data-testid="assign-search"
+        data-testid="assignee-search"
       />
       <p className="form__hint" id={`${inputId}-hint`}>
         Up and Down choose, Enter assigns, Escape closes.
@@ -129,48 +135,47 @@ export function AssigneePicker({ boardId, currentId, pending, onPick, onCancel }
       {people.isError && (
         <ProblemAlert
           problem={describeProblem(people.error, 'The people could not be loaded')}
-          testId="assign-people-error"
+          testId="assignee-people-error"
           onRetry={() => void people.refetch()}
         />
       )}
       {matches.length > 0 && (
-      <ul id={listId} role="listbox" aria-label="People on the board" className="picker__list" data-testid="assign-options">
-        {matches.map((person, index) => {
-          const isActive = index === activeIndex;
-          const isCurrent = person.id === currentId;
-          return (
-            <li
-              key={person.id}
-              id={optionId(person)}
-              role="option"
-              aria-selected={isActive}
-              className={`picker__option${isActive ? ' picker__option--active' : ''}`}
-              // Keep the focus in the search field: the click picks, the field keeps the keyboard.
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(person)}
-              data-testid={`assign-option-${person.id}`}
-              data-current={isCurrent ? 'true' : undefined}
-            >
-              <span className="picker__name">{person.displayName}</span>
-              <span className="picker__meta">
-                {roleLabel(person.role)}
-                {isCurrent ? ' · assigned now' : ''}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+        <ul id={listId} role="listbox" aria-label="People on the board" className="picker__list" data-testid="assignee-options">
+          {matches.map((person, index) => {
+            const isActive = index === activeIndex;
+            const isCurrent = sameId(person.id, currentId);
+            return (
+              <li
+                key={person.id}
+                id={optionId(index)}
+                role="option"
+                aria-selected={isActive}
+                className={`picker__option${isActive ? ' picker__option--active' : ''}`}
+                // Keep the focus in the search field: the click picks, the field keeps the keyboard.
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseMove={() => index !== activeIndex && setActive(index)}
+                onClick={() => pick(person)}
+                data-testid={`assignee-option-${person.id}`}
+                data-current={isCurrent ? 'true' : undefined}
+              >
+                <span className="avatar" aria-hidden="true">
+                  {initials(person.displayName)}
+                </span>
+                <span className="picker__name">{person.displayName}</span>
+                <span className="picker__meta">
+                  {roleLabel(person.role)}
+                  {isCurrent ? ' · assigned now' : ''}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
       )}
       {people.isSuccess && matches.length === 0 && (
-        <p className="muted" data-testid="assign-no-match">
-          {(people.data ?? []).length === 0 ? 'Nobody on this board can be assigned.' : `Nobody matches “${query.trim()}”.`}
+        <p className="muted" data-testid="assignee-no-match">
+          {people.data.length === 0 ? 'Nobody on this board can be assigned.' : `Nobody matches “${query.trim()}”.`}
         </p>
       )}
-      <p>
-        <button type="button" className="button button--small" onClick={onCancel} data-testid="assign-cancel">
-          Cancel
-        </button>
-      </p>
     </div>
   );
 }
