@@ -427,6 +427,12 @@ describe('the Done lane', () => {
     return board;
   }
 
+  it('reads newest first: the highest rank (the last card done) at the top', () => {
+    renderBoard(doneBoard());
+    const order = Array.from(screen.getByTestId('lane-done').querySelectorAll('[data-card-id]')).map((e) => e.getAttribute('data-testid'));
+    expect(order).toEqual(Array.from({ length: 20 }, (_, i) => `card-PAY-${119 - i}`));
+  });
+
   it('shows the 20 most recent with "Show more", which loads the next ones until all are shown', async () => {
     const page = (skip: number, take: number) =>
       Array.from({ length: Math.max(0, Math.min(take, 45 - skip)) }, (_, i) =>

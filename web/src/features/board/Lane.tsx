@@ -63,7 +63,11 @@ export function Lane({
   const more = useDoneLaneMore(boardId, lane.id, allCards, lane.count, listed);
   const listRef = useRef<HTMLUListElement>(null);
   const filtering = isFiltering(filter);
-  const cards = useMemo(() => allCards.filter((c) => matchesFilter(c, filter)), [allCards, filter]);
+  // A done lane reads newest first, so the older cards "Show more" brings continue it at the bottom.
+  const cards = useMemo(() => {
+    const shown = allCards.filter((c) => matchesFilter(c, filter));
+    return done ? shown.reverse() : shown;
+  }, [allCards, filter, done]);
   const older = useMemo(() => more.cards.filter((c) => matchesFilter(c, filter)), [more.cards, filter]);
   const names = useMemo(() => {
     const map = new Map(people);
