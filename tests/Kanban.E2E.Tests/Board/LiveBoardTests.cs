@@ -104,6 +104,8 @@ public sealed class LiveBoardTests(BrowserFixture browser, KanbanServer server) 
             await page.GotoAsync(new Uri(server.BaseAddress, $"/boards/{board.Id()}/settings").ToString());
             await Assertions.Expect(page.GetByTestId("lanes-panel")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("settings-read-only")).Not.ToBeAttachedAsync();
+            // Demoted once the screen has joined the board: a join after the change just reads the new role.
+            await Assertions.Expect(page.GetByTestId("settings-page")).ToHaveAttributeAsync("data-live", "connected");
 
             (await server.Http.PutAsJsonAsync($"/api/boards/{board.Id()}/members/{member.GetProperty("userId").GetString()}", new { role = "Member" }))
                 .EnsureSuccessStatusCode();

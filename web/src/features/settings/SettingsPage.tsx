@@ -74,7 +74,7 @@ function SettingsSections({ board }: { board: Board }) {
   useSectionFromHash(sections.map((s) => s.id), settings.isSuccess);
 
   return (
-    <div className="subpage settings-page" data-testid="settings-page">
+    <div className="subpage settings-page" data-testid="settings-page" data-live={live.state}>
       <BoardSubpageHeader board={board} title="Settings" />
       <AccessRevokedNotice status={live} boardId={board.id} />
 
