@@ -61,6 +61,11 @@ public sealed class BoardSettings
     public int StaleDays { get; set; } = 3;
     public decimal MaxEstimateDays { get; set; } = 5;
     public double DuplicateThreshold { get; set; } = 0.8;
+
+    public const int DefaultDuplicateWindowDays = 180;
+
+    /// <summary>How long a closed ticket (done, rejected) is still compared with new submissions.</summary>
+    public int DuplicateWindowDays { get; set; } = DefaultDuplicateWindowDays;
     public List<string> FillerWords { get; set; } = [.. DefaultFillerWords];
 
     /// <summary>What differs in <paramref name="other"/>, in words, for the activity trail.</summary>
