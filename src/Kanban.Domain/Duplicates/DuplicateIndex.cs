@@ -67,6 +67,41 @@ public sealed class DuplicateIndex
         }
     }
 
+    /// <summary>Gives a held ticket the embedding it did not have; false when the ticket is not held.</summary>
+    public bool AttachVector(Guid ticketId, float[] vector)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_slots.TryGetValue(ticketId, out var slot))
+            {
+                return false;
+            }
+
+            var entry = _entries[slot]!;
+            _entries[slot] = new Entry(entry.Ticket, entry.Terms, entry.Weights, ToHalf(vector)) { Norm = entry.Norm };
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>The held ticket's embedding; null when it has none or is not held.</summary>
+    public float[]? VectorOf(Guid ticketId)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _slots.TryGetValue(ticketId, out var slot) && _entries[slot]!.Vector is { } vector ? ToFloats(vector) : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>Adds the ticket, or replaces what the index holds of it.</summary>
     public void Upsert(IndexedTicket ticket)
     {
@@ -98,7 +133,8 @@ public sealed class DuplicateIndex
                 _documentFrequency[termId]++;
             }
 
-            var entry = new Entry(ticket with { Vector = null }, terms, weights, vector);
+            // Only the start of the description is kept, to show beside a match: the words are in the postings.
+            var entry = new Entry(ticket with { Description = DuplicateRules.Excerpt(ticket.Description), Vector = null }, terms, weights, vector);
             _entries.Add(entry);
             _slots[ticket.Id] = slot;
             entry.Norm = NormOf(entry);
@@ -322,6 +358,17 @@ public sealed class DuplicateIndex
         }
 
         return halves;
+    }
+
+    private static float[] ToFloats(Half[] vector)
+    {
+        var floats = new float[vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            floats[i] = (float)vector[i];
+        }
+
+        return floats;
     }
 
     private static double Dot(float[] query, Half[] vector)
