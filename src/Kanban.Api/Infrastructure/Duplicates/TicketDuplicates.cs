@@ -15,7 +15,8 @@ public sealed class TicketDuplicates(KanbanDbContext db, DuplicateIndexes indexe
     public float[]? EmbedForSave(string title, string description) => embedder.Embed(title, description);
 
     /// <summary>The text's embedding for a check as the user types: shorter, so it answers fast.</summary>
-    public float[]? EmbedForCheck(string title, string description) => embedder.Embed(title, description, TicketEmbedding.CheckTokens);
+    public float[]? EmbedForCheck(string title, string description) =>
+        string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(description) ? null : embedder.Embed(title, description, TicketEmbedding.CheckTokens);
 
     /// <summary>
     /// Stores <paramref name="vector"/> as the ticket's, replacing one it had, in the caller's save.
