@@ -58,7 +58,14 @@ public static class DuplicateRules
     public static string Excerpt(string description)
     {
         var text = description.Trim();
-        return text.Length <= ExcerptLength ? text : string.Concat(text.AsSpan(0, ExcerptLength - 1).TrimEnd(), "…");
+        if (text.Length <= ExcerptLength)
+        {
+            return text;
+        }
+
+        // Never half of a character written as two UTF-16 units.
+        var cut = char.IsHighSurrogate(text[ExcerptLength - 2]) ? ExcerptLength - 2 : ExcerptLength - 1;
+        return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
     }
 
     public static IndexedTicket ToIndexed(Card card, float[]? vector) =>

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kanban.Domain.Duplicates;
 
 /// <summary>
@@ -14,15 +16,25 @@ internal static class TextFolding
 
     private static readonly Dictionary<char, string> Map = Build();
 
-    /// <summary>The plain, lower-case form of <paramref name="c"/>.</summary>
-    public static string Fold(char c)
+    /// <summary>Appends the plain, lower-case form of <paramref name="c"/>.</summary>
+    public static void AppendFolded(StringBuilder text, char c)
     {
-        if (c is >= '\uFF01' and <= '\uFF5E')
+        if (c < '\u00C0')
         {
-            return char.ToLowerInvariant((char)(c - 0xFEE0)).ToString();
+            text.Append(char.ToLowerInvariant(c));
         }
-
-        return Map.TryGetValue(c, out var plain) ? plain : char.ToLowerInvariant(c).ToString();
+        else if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            text.Append(char.ToLowerInvariant((char)(c - 0xFEE0)));
+        }
+        else if (Map.TryGetValue(c, out var plain))
+        {
+            text.Append(plain);
+        }
+        else
+        {
+            text.Append(char.ToLowerInvariant(c));
+        }
     }
 
     private static Dictionary<char, string> Build()

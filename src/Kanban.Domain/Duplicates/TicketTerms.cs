@@ -119,7 +119,7 @@ public static class TicketTerms
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                sb.Append(TextFolding.Fold(c));
+                TextFolding.AppendFolded(sb, c);
             }
         }
 
