@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kanban.Data;
 using Kanban.Domain.Cards;
 using Kanban.Domain.Duplicates;
@@ -8,8 +9,9 @@ namespace Kanban.Api.Infrastructure.Duplicates;
 /// <summary>
 /// Embeds, in the background, the tickets that have no vector of the current model: those that came
 /// in a board file or the demo seed, which are saved in bulk without one, and all of them when the
-/// model changes. Newest first, a batch at a time; until a ticket has its vector it is compared by its
-/// words alone. Two instances may both embed a ticket in a race; the second save is dropped.
+/// model changes. Newest first, a batch at a time, resting as long as it worked, so it takes at most
+/// half of one core from the requests; until a ticket has its vector it is compared by its words
+/// alone. Two instances may both embed a ticket in a race; the second save is dropped.
 /// </summary>
 public sealed class TicketVectorBackfill(
     IServiceScopeFactory scopes, ITicketEmbedder embedder, DuplicateIndexes indexes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<TicketVectorBackfill> log)
@@ -32,7 +34,8 @@ public sealed class TicketVectorBackfill(
                 var embedded = await EmbedBatchAsync(stoppingToken);
                 if (embedded < BatchSize)
                 {
-                    await Task.Delay(IdlePause, clock, stoppingToken);
+                    // Real time, not the board's clock: this paces the machine's work, not the team's.
+                    await Task.Delay(IdlePause, stoppingToken);
                 }
             }
         }
@@ -65,12 +68,15 @@ public sealed class TicketVectorBackfill(
             var made = new List<(Guid BoardId, Guid CardId, float[] Vector)>();
             foreach (var card in batch)
             {
-                // Each embedding takes a core for tens of milliseconds: let requests in between.
+                // Each embedding takes a core for tens of milliseconds: rest as long after it.
+                var started = Stopwatch.GetTimestamp();
                 var vector = await Task.Run(() => embedder.Embed(card.Title, card.Description), ct);
                 if (vector is null)
                 {
                     return 0;
                 }
+
+                await Task.Delay(Stopwatch.GetElapsedTime(started), ct);
 
                 if (stale.TryGetValue(card.Id, out var old))
                 {
