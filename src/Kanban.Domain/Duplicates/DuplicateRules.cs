@@ -45,10 +45,13 @@ public static class DuplicateRules
     public static bool IsCandidate(Card card) => card.State != TicketState.Merged;
 
     /// <summary>When the ticket was closed: done when it entered the done lanes, rejected when it was rejected.</summary>
-    public static DateTimeOffset? ClosedAt(Card card) => card.State switch
+    public static DateTimeOffset? ClosedAt(Card card) => ClosedAt(card.State, card.UpdatedAt, card.CompletedAt);
+
+    /// <inheritdoc cref="ClosedAt(Card)"/>
+    public static DateTimeOffset? ClosedAt(TicketState state, DateTimeOffset updatedAt, DateTimeOffset? completedAt) => state switch
     {
-        TicketState.Rejected => card.UpdatedAt,
-        TicketState.OnBoard => card.CompletedAt,
+        TicketState.Rejected => updatedAt,
+        TicketState.OnBoard => completedAt,
         _ => null,
     };
 

@@ -96,16 +96,18 @@ public sealed class DuplicateIndexes(ITicketEmbedder embedder, TimeProvider cloc
             .Where(c => c.BoardId == boardId && c.State != TicketState.Merged)
             .Where(c => c.State != TicketState.Rejected || c.UpdatedAt >= since)
             .Where(c => c.CompletedAt == null || c.CompletedAt >= since)
+            .Select(c => new { c.Id, c.Key, c.Title, c.Description, c.State, c.CreatedAt, c.UpdatedAt, c.CompletedAt })
             .ToListAsync(ct);
         var vectors = await VectorsAsync(db, boardId, null, ct);
 
         var index = new DuplicateIndex();
         var missing = 0;
-        foreach (var card in cards.Where(DuplicateRules.IsCandidate))
+        foreach (var card in cards)
         {
             var vector = vectors.GetValueOrDefault(card.Id);
             missing += vector is null ? 1 : 0;
-            index.Upsert(DuplicateRules.ToIndexed(card, vector));
+            index.Upsert(new IndexedTicket(
+                card.Id, card.Key, card.Title, card.Description, card.State, card.CreatedAt, DuplicateRules.ClosedAt(card.State, card.UpdatedAt, card.CompletedAt), vector));
         }
 
         // Entries saved while the cards were read are replayed by the next catch-up; replaying one
