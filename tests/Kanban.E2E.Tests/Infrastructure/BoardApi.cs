@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kanban.Tests.Shared;
 
 namespace Kanban.E2E.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public static class BoardApi
         var response = await http.PostAsJsonAsync($"/api/boards/{boardId}/tickets", new
         {
             title,
-            description = "Support needs to see at a glance which payments failed overnight, so they can call the merchants before the morning peak.",
+            description = DistinctText.Description(title),
             definitionOfDone = new[] { "The list shows every payment that failed since midnight" },
             estimateDays = 1,
         });
