@@ -26,6 +26,12 @@ interface NumberFieldSpec {
   placeholder?: (settings: BoardSettings) => string;
 }
 
+/**
+ * The server's range for the duplicate window (BoardLimits.DuplicateWindowDays), until the
+ * generated limits carry it.
+ */
+const DUPLICATE_WINDOW_DAYS = { min: 1, max: 3650 } as const;
+
 /** "1–20": a range of the server's limits, as the hints show it. */
 function range(limit: { readonly min: number; readonly max: number }): string {
   return `${limit.min}–${limit.max}`;
@@ -76,6 +82,15 @@ const NUMBER_FIELDS: NumberFieldSpec[] = [
     max: LIMITS.duplicateThreshold.max,
     step: 0.05,
   },
+  {
+    field: 'duplicateWindowDays',
+    label: 'Closed tickets compared for (days)',
+    hint: () =>
+      `How long after a ticket is rejected or done a new ticket is still compared with it for duplicates (${range(DUPLICATE_WINDOW_DAYS)}). Open tickets are always compared.`,
+    min: DUPLICATE_WINDOW_DAYS.min,
+    max: DUPLICATE_WINDOW_DAYS.max,
+    step: 1,
+  },
 ];
 
 const LABELS: Record<SettingsField, string> = {
@@ -84,6 +99,7 @@ const LABELS: Record<SettingsField, string> = {
   staleDays: 'Stale after',
   maxEstimateDays: 'Largest estimate',
   duplicateThreshold: 'Duplicate threshold',
+  duplicateWindowDays: 'Closed tickets compared for',
   fillerWords: 'Filler words',
 };
 
@@ -131,7 +147,7 @@ export function BoardSettingsForm(props: SettingsFormProps) {
   return <SettingsForm spec={FORMS.board} {...props} />;
 }
 
-/** The quality gates' settings (largest estimate, duplicate threshold, filler words). */
+/** The quality gates' settings (largest estimate, duplicate threshold and window, filler words). */
 export function GateSettingsForm(props: SettingsFormProps) {
   return <SettingsForm spec={FORMS.gates} {...props} />;
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BoardRole, Ticket } from '../../api/types';
-import { makeFlowBoard, ticket } from '../../test/fixtures';
+import { candidate, makeFlowBoard, ticket } from '../../test/fixtures';
 import { TriageView } from './TriagePage';
 
 function json(status: number, body: unknown) {
@@ -132,7 +132,7 @@ describe('TriageView', () => {
     list[0] = {
       ...list[0]!,
       gates: list[0]!.gates.map((g) => (g.gate === 'duplicate' ? { ...g, passed: false, message: 'PAY-3 is 91% alike.' } : g)),
-      duplicates: [{ ticketId: 't3', key: 'PAY-3', title: 'Card 3', score: 0.91 }],
+      duplicates: [candidate('3')],
       likelyDuplicateOf: 't3',
     };
     mockApi(undefined, list);
