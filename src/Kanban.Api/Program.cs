@@ -13,6 +13,7 @@ using Kanban.Api.Features.Tickets;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Infrastructure.Demo;
+using Kanban.Api.Infrastructure.Duplicates;
 using Kanban.Api.Realtime;
 using Kanban.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -52,6 +53,7 @@ builder.Services.AddScoped<BoardImporter>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddKanbanAccess();
 builder.Services.AddKanbanKeys();
+builder.Services.AddDuplicateDetection(builder.Configuration);
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"]);

@@ -1,6 +1,7 @@
 using Kanban.Data.Accounts;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Duplicates;
 using Kanban.Domain.Tickets;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
     public DbSet<BoardMember> BoardMembers => Set<BoardMember>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<TicketVector> TicketVectors => Set<TicketVector>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

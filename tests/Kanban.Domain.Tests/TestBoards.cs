@@ -53,6 +53,7 @@ internal static class TestBoards
         StaleDays = settings.StaleDays,
         MaxEstimateDays = settings.MaxEstimateDays,
         DuplicateThreshold = settings.DuplicateThreshold,
+        DuplicateWindowDays = settings.DuplicateWindowDays,
         FillerWords = [.. settings.FillerWords],
     };
 }

@@ -136,6 +136,8 @@ namespace Kanban.Migrations.Postgres.Migrations
 
                     b.HasIndex("BoardId", "At");
 
+                    b.HasIndex("BoardId", "Version");
+
                     b.HasIndex("CardId", "Version");
 
                     b.ToTable("Activity", (string)null);
@@ -445,6 +447,33 @@ namespace Kanban.Migrations.Postgres.Migrations
                     b.ToTable("CardTransitions");
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Duplicates.TicketVector", b =>
+                {
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EmbeddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("CardId");
+
+                    b.HasIndex("BoardId", "EmbeddedAt");
+
+                    b.ToTable("TicketVectors", (string)null);
+                });
+
             modelBuilder.Entity("Kanban.Domain.Tickets.TicketComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -564,6 +593,12 @@ namespace Kanban.Migrations.Postgres.Migrations
                                 .HasColumnType("double precision")
                                 .HasColumnName("DuplicateThreshold");
 
+                            b1.Property<int>("DuplicateWindowDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(180)
+                                .HasColumnName("DuplicateWindowDays");
+
                             b1.PrimitiveCollection<List<string>>("FillerWords")
                                 .IsRequired()
                                 .HasColumnType("text[]")
@@ -665,6 +700,15 @@ namespace Kanban.Migrations.Postgres.Migrations
                     b.HasOne("Kanban.Domain.Cards.Card", null)
                         .WithMany()
                         .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Duplicates.TicketVector", b =>
+                {
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithOne()
+                        .HasForeignKey("Kanban.Domain.Duplicates.TicketVector", "CardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -130,6 +130,8 @@ namespace Kanban.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BoardId", "At");
 
+                    b.HasIndex("BoardId", "Version");
+
                     b.HasIndex("CardId", "Version");
 
                     b.ToTable("Activity", (string)null);
@@ -439,6 +441,33 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.ToTable("CardTransitions");
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Duplicates.TicketVector", b =>
+                {
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmbeddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("CardId");
+
+                    b.HasIndex("BoardId", "EmbeddedAt");
+
+                    b.ToTable("TicketVectors", (string)null);
+                });
+
             modelBuilder.Entity("Kanban.Domain.Tickets.TicketComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -556,6 +585,12 @@ namespace Kanban.Migrations.Sqlite.Migrations
                                 .HasColumnType("REAL")
                                 .HasColumnName("DuplicateThreshold");
 
+                            b1.Property<int>("DuplicateWindowDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(180)
+                                .HasColumnName("DuplicateWindowDays");
+
                             b1.PrimitiveCollection<string>("FillerWords")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
@@ -657,6 +692,15 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.HasOne("Kanban.Domain.Cards.Card", null)
                         .WithMany()
                         .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Duplicates.TicketVector", b =>
+                {
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithOne()
+                        .HasForeignKey("Kanban.Domain.Duplicates.TicketVector", "CardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using Kanban.Data.Accounts;
 using Kanban.Domain;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Duplicates;
 using Kanban.Domain.Problems;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public static class UniqueValueConflicts
             _ => "This person was added to the board at the same moment; reload the members and set their role again."),
         new(typeof(Card), $"{nameof(Card.BoardId)}+{nameof(Card.Number)}", "key", "The ticket number was just taken",
             _ => "Another ticket took this board's next number at the same moment; send it again."),
+        new(typeof(TicketVector), nameof(TicketVector.CardId), "ticketId", "The ticket's text was just compared",
+            _ => "The ticket's text was embedded for duplicate detection at the same moment by another save; send it again."),
         new(typeof(ShareLink), nameof(ShareLink.TokenHash), "token", "The share link's token is taken",
             _ => "A share link with the same token already exists; make the link again for a new token."),
         new(typeof(IdentityUserLogin<Guid>), $"{nameof(IdentityUserLogin<Guid>.LoginProvider)}+{nameof(IdentityUserLogin<Guid>.ProviderKey)}", "login", "The login is taken",

@@ -17,6 +17,9 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.HasOne<Board>().WithMany().HasForeignKey(a => a.BoardId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.BoardId, a.At });
 
+        // What changed on a board since a version: how an instance's duplicate index catches up.
+        builder.HasIndex(a => new { a.BoardId, a.Version });
+
         // A ticket's history.
         builder.HasIndex(a => new { a.CardId, a.Version });
     }

@@ -1,4 +1,5 @@
 using Kanban.Domain.Cards;
+using Kanban.Domain.Duplicates;
 using Kanban.Domain.Problems;
 using Kanban.Domain.Tickets;
 
@@ -238,12 +239,22 @@ public sealed class Board
         ReconcileLine(laneCounts, now, by);
     }
 
-    /// <summary>Rule 6: a new ticket goes into the triage inbox, never straight onto the board.</summary>
-    public Card SubmitTicket(TicketContent content, DateTimeOffset now, Guid? by)
+    /// <summary>
+    /// Rule 6: a new ticket goes into the triage inbox, never straight onto the board. Rule 7: when the
+    /// best of <paramref name="duplicates"/> (this board's tickets most like it, best first) reaches the
+    /// board's threshold, the ticket is marked as its likely duplicate.
+    /// </summary>
+    public Card SubmitTicket(TicketContent content, DateTimeOffset now, Guid? by, IReadOnlyList<DuplicateMatch>? duplicates = null)
     {
         LastCardNumber++;
         var card = new Card(Id, LastCardNumber, BoardKey.CardKey(Key, LastCardNumber), content, now, by);
-        Raise(new TicketSubmitted(now, by, card.Id, card.Key));
+        var original = DuplicateRules.LikelyOriginal(duplicates ?? [], Settings.DuplicateThreshold, []);
+        if (original is not null)
+        {
+            card.MarkLikelyDuplicateOf(original.Ticket.Id, now);
+        }
+
+        Raise(new TicketSubmitted(now, by, card.Id, card.Key, original?.Ticket.Id, original?.Ticket.Key));
         return card;
     }
 
@@ -253,7 +264,20 @@ public sealed class Board
     /// the board must still pass the gates, so an edit cannot take it around them.
     /// </summary>
     /// <param name="expectedUpdatedAt">The ticket's last change as the editor read it; see <see cref="TriageRefusals.EnsureUnchangedSince"/>.</param>
-    public void EditTicket(Card card, TicketContent content, DateTimeOffset now, Guid? by, BoardRole byRole, DateTimeOffset? expectedUpdatedAt = null)
+    /// <param name="duplicates">
+    /// The board's tickets most like the edited text, best first. A ticket awaiting triage is marked again by
+    /// them (rule 7), but never as a duplicate of one in <paramref name="distinctFrom"/>: those the product
+    /// owner has already said it is not.
+    /// </param>
+    public void EditTicket(
+        Card card,
+        TicketContent content,
+        DateTimeOffset now,
+        Guid? by,
+        BoardRole byRole,
+        DateTimeOffset? expectedUpdatedAt = null,
+        IReadOnlyList<DuplicateMatch>? duplicates = null,
+        IReadOnlyCollection<Guid>? distinctFrom = null)
     {
         EnsureOnThisBoard(card);
         TicketEditing.EnsureMayEdit(card, by, byRole);
@@ -282,7 +306,13 @@ public sealed class Board
             card.ChangeState(TicketState.Triage, now);
         }
 
-        Raise(new TicketEdited(now, by, card.Id, card.Key, resubmitted, card.State, card.State == TicketState.OnBoard ? CardSnapshot.Of(card) : null));
+        if (card.IsAwaitingTriage && duplicates is not null)
+        {
+            card.MarkLikelyDuplicateOf(DuplicateRules.LikelyOriginal(duplicates, Settings.DuplicateThreshold, distinctFrom ?? [])?.Ticket.Id, now);
+        }
+
+        Raise(new TicketEdited(
+            now, by, card.Id, card.Key, resubmitted, card.State, card.State == TicketState.OnBoard ? CardSnapshot.Of(card) : null, card.LikelyDuplicateOfId));
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ public sealed class BoardSettings
     /// Settings from what a person or a file gave, the filler words cleaned (<see cref="CleanFillerWords"/>):
     /// the one way input becomes settings, so a board saved one way reads back the same the other.
     /// Values outside <see cref="BoardLimits"/> are a bug of the caller, whose validator checks them first.
+    /// Without <paramref name="duplicateWindowDays"/> the window is the default; a caller that has one (the route, a file) passes it.
     /// </summary>
     public static BoardSettings Create(
         int personalWipLimit,
@@ -21,7 +22,8 @@ public sealed class BoardSettings
         int staleDays,
         decimal maxEstimateDays,
         double duplicateThreshold,
-        IEnumerable<string?> fillerWords)
+        IEnumerable<string?> fillerWords,
+        int duplicateWindowDays = DefaultDuplicateWindowDays)
     {
         Within(BoardLimits.PersonalWipLimit, personalWipLimit, nameof(personalWipLimit));
         if (stopLineThreshold is { } threshold)
@@ -32,6 +34,7 @@ public sealed class BoardSettings
         Within(BoardLimits.StaleDays, staleDays, nameof(staleDays));
         Within(BoardLimits.MaxEstimateDays, maxEstimateDays, nameof(maxEstimateDays));
         Within(BoardLimits.DuplicateThreshold, duplicateThreshold, nameof(duplicateThreshold));
+        Within(BoardLimits.DuplicateWindowDays, duplicateWindowDays, nameof(duplicateWindowDays));
         var words = CleanFillerWords(fillerWords);
         if (words.Count > BoardLimits.FillerWordsMaxCount || words.Any(w => w.Length > BoardLimits.FillerWordMaxLength))
         {
@@ -45,6 +48,7 @@ public sealed class BoardSettings
             StaleDays = staleDays,
             MaxEstimateDays = maxEstimateDays,
             DuplicateThreshold = duplicateThreshold,
+            DuplicateWindowDays = duplicateWindowDays,
             FillerWords = words,
         };
     }
@@ -61,6 +65,11 @@ public sealed class BoardSettings
     public int StaleDays { get; set; } = 3;
     public decimal MaxEstimateDays { get; set; } = 5;
     public double DuplicateThreshold { get; set; } = 0.8;
+
+    public const int DefaultDuplicateWindowDays = 180;
+
+    /// <summary>How long a closed ticket (done, rejected) is still compared with new submissions.</summary>
+    public int DuplicateWindowDays { get; set; } = DefaultDuplicateWindowDays;
     public List<string> FillerWords { get; set; } = [.. DefaultFillerWords];
 
     /// <summary>What differs in <paramref name="other"/>, in words, for the activity trail.</summary>
@@ -80,6 +89,7 @@ public sealed class BoardSettings
         Compare("stale days", StaleDays, other.StaleDays);
         Compare("max estimate days", MaxEstimateDays, other.MaxEstimateDays);
         Compare("duplicate threshold", DuplicateThreshold, other.DuplicateThreshold);
+        Compare("duplicate window days", DuplicateWindowDays, other.DuplicateWindowDays);
 
         var added = other.FillerWords.Except(FillerWords, StringComparer.OrdinalIgnoreCase).ToList();
         var removed = FillerWords.Except(other.FillerWords, StringComparer.OrdinalIgnoreCase).ToList();

@@ -6,16 +6,21 @@ namespace Kanban.Domain.Tickets;
 // The activity trail is open to viewers, triage is not: these events name the ticket, never its text
 // or what the product owner wrote on it (that is kept in the ticket's comments, for members).
 
-public sealed record TicketSubmitted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey)
+/// <param name="LikelyDuplicateOfKey">The ticket it reads like, when duplicate detection marked it so.</param>
+public sealed record TicketSubmitted(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, Guid? LikelyDuplicateOfId = null, string? LikelyDuplicateOfKey = null)
     : BoardEvent(At, By), ITicketEvent
 {
     public TicketState State => TicketState.Triage;
 
-    public override string Summary => $"{CardKey} submitted for triage";
+    public override string Summary => LikelyDuplicateOfKey is { } original
+        ? $"{CardKey} submitted for triage, marked as a likely duplicate of {original}"
+        : $"{CardKey} submitted for triage";
 }
 
 /// <param name="Card">The card as edited when it is on the board (every screen shows it), else null.</param>
-public sealed record TicketEdited(DateTimeOffset At, Guid? By, Guid CardId, string CardKey, bool Resubmitted, TicketState State, CardSnapshot? Card)
+/// <param name="LikelyDuplicateOfId">The ticket it reads like after the edit, while it awaits triage.</param>
+public sealed record TicketEdited(
+    DateTimeOffset At, Guid? By, Guid CardId, string CardKey, bool Resubmitted, TicketState State, CardSnapshot? Card, Guid? LikelyDuplicateOfId = null)
     : BoardEvent(At, By), ITicketEvent
 {
     public override string Summary => Resubmitted ? $"{CardKey} edited and resubmitted for triage" : $"{CardKey} edited";

@@ -24,6 +24,19 @@ public sealed class BoardSettingsTests
         Should.Throw<ArgumentOutOfRangeException>(() =>
             BoardSettings.Create(personalWipLimit, null, staleDays, (decimal)maxEstimateDays, duplicateThreshold, []));
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3651)]
+    public void A_duplicate_window_outside_the_board_limits_cannot_be_created(int duplicateWindowDays) =>
+        Should.Throw<ArgumentOutOfRangeException>(() => BoardSettings.Create(2, null, 3, 5m, 0.8, [], duplicateWindowDays))
+            .ParamName.ShouldBe("duplicateWindowDays");
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3650)]
+    public void A_duplicate_window_within_the_board_limits_is_kept(int duplicateWindowDays) =>
+        BoardSettings.Create(2, null, 3, 5m, 0.8, [], duplicateWindowDays).DuplicateWindowDays.ShouldBe(duplicateWindowDays);
+
     [Fact]
     public void Identical_settings_have_no_differences()
     {
@@ -42,6 +55,7 @@ public sealed class BoardSettingsTests
         after.StaleDays = 5;
         after.MaxEstimateDays = 8m;
         after.DuplicateThreshold = 0.75;
+        after.DuplicateWindowDays = 90;
 
         before.DifferencesTo(after).ShouldBe(
         [
@@ -50,6 +64,7 @@ public sealed class BoardSettingsTests
             "stale days 3 → 5",
             "max estimate days 5 → 8",
             "duplicate threshold 0.8 → 0.75",
+            "duplicate window days 180 → 90",
         ]);
     }
 

@@ -25,6 +25,7 @@ public sealed record BoardFileSettings(
     int? StaleDays,
     decimal? MaxEstimateDays,
     double? DuplicateThreshold,
+    int? DuplicateWindowDays,
     IReadOnlyList<string?>? FillerWords);
 
 public sealed record BoardFileLane(string? Name, string? Kind, int? WipLimit, bool? Untested, int? Order);

@@ -217,7 +217,8 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             s?.StaleDays ?? defaults.StaleDays,
             s?.MaxEstimateDays ?? defaults.MaxEstimateDays,
             s?.DuplicateThreshold ?? defaults.DuplicateThreshold,
-            s?.FillerWords ?? defaults.FillerWords);
+            s?.FillerWords ?? defaults.FillerWords,
+            s?.DuplicateWindowDays ?? defaults.DuplicateWindowDays);
         var createdAt = b.CreatedAt
             ?? tickets.Select(t => t.CreatedAt!.Value).DefaultIfEmpty(clock.GetUtcNow() - shift).Min();
         var lanes = file.Lanes!.Select((l, i) => (Lane: l!, Order: l!.Order ?? i))

@@ -40,7 +40,8 @@ public static class BoardsEndpoints
                 settings.StaleDays,
                 settings.MaxEstimateDays,
                 settings.DuplicateThreshold,
-                settings.FillerWords), ct)))
+                settings.FillerWords,
+                settings.DuplicateWindowDays), ct)))
             .WithName("UpdateSettings");
 
         boards.MapGet("/{boardId:guid}/activity", async (Guid boardId, string? before, int? take, ISender sender, CancellationToken ct) =>

@@ -14,6 +14,7 @@ public sealed record BoardSettingsResponse(
     int StaleDays,
     decimal MaxEstimateDays,
     double DuplicateThreshold,
+    int DuplicateWindowDays,
     IReadOnlyList<string> FillerWords)
 {
     public static BoardSettingsResponse From(Board board) => new(
@@ -23,17 +24,22 @@ public sealed record BoardSettingsResponse(
         board.Settings.StaleDays,
         board.Settings.MaxEstimateDays,
         board.Settings.DuplicateThreshold,
+        board.Settings.DuplicateWindowDays,
         board.Settings.FillerWords);
 }
 
-/// <summary>A null <c>stopLineThreshold</c> means the sum of the untested lanes' limits.</summary>
+/// <summary>
+/// A null <c>stopLineThreshold</c> means the sum of the untested lanes' limits. <c>duplicateWindowDays</c>
+/// may be left out (clients older than it): the board keeps its window.
+/// </summary>
 public sealed record UpdateSettingsRequest(
     int? PersonalWipLimit,
     int? StopLineThreshold,
     int? StaleDays,
     decimal? MaxEstimateDays,
     double? DuplicateThreshold,
-    IReadOnlyList<string>? FillerWords);
+    IReadOnlyList<string>? FillerWords,
+    int? DuplicateWindowDays = null);
 
 [BoardAccess(BoardRole.ProductOwner)]
 public sealed record UpdateSettingsCommand(
@@ -43,7 +49,8 @@ public sealed record UpdateSettingsCommand(
     int? StaleDays,
     decimal? MaxEstimateDays,
     double? DuplicateThreshold,
-    IReadOnlyList<string>? FillerWords) : ICommand<BoardSettingsResponse>, IBoardRequest;
+    IReadOnlyList<string>? FillerWords,
+    int? DuplicateWindowDays) : ICommand<BoardSettingsResponse>, IBoardRequest;
 
 public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCommand>
 {
@@ -55,6 +62,7 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCo
         RuleFor(s => s.StaleDays).NotNull().InclusiveBetween(BoardLimits.StaleDays.Min, BoardLimits.StaleDays.Max);
         RuleFor(s => s.MaxEstimateDays).NotNull().InclusiveBetween(BoardLimits.MaxEstimateDays.Min, BoardLimits.MaxEstimateDays.Max);
         RuleFor(s => s.DuplicateThreshold).NotNull().InclusiveBetween(BoardLimits.DuplicateThreshold.Min, BoardLimits.DuplicateThreshold.Max);
+        RuleFor(s => s.DuplicateWindowDays).InclusiveBetween(BoardLimits.DuplicateWindowDays.Min, BoardLimits.DuplicateWindowDays.Max);
         RuleFor(s => s.FillerWords).NotNull()
             .Must(w => BoardSettings.CleanFillerWords(w!).Count <= BoardLimits.FillerWordsMaxCount).WithMessage(SettingsMessages.FillerWordsCount);
         RuleForEach(s => s.FillerWords).Must(w => (w?.Trim().Length ?? 0) <= BoardLimits.FillerWordMaxLength).WithMessage(SettingsMessages.FillerWordLength);
@@ -77,17 +85,17 @@ public sealed class UpdateSettingsHandler(KanbanDbContext db, BoardChanges chang
 {
     public async ValueTask<BoardSettingsResponse> Handle(UpdateSettingsCommand command, CancellationToken cancellationToken)
     {
-        var settings = BoardSettings.Create(
-            command.PersonalWipLimit!.Value,
-            command.StopLineThreshold,
-            command.StaleDays!.Value,
-            command.MaxEstimateDays!.Value,
-            command.DuplicateThreshold!.Value,
-            command.FillerWords!);
-
         return await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
+            var settings = BoardSettings.Create(
+                command.PersonalWipLimit!.Value,
+                command.StopLineThreshold,
+                command.StaleDays!.Value,
+                command.MaxEstimateDays!.Value,
+                command.DuplicateThreshold!.Value,
+                command.FillerWords!,
+                command.DuplicateWindowDays ?? board.Settings.DuplicateWindowDays);
             var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
             board.ChangeSettings(settings, counts, clock.GetUtcNow(), user.UserId);
             return (board, BoardSettingsResponse.From(board));

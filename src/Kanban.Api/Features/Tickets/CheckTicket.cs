@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
+using Kanban.Api.Infrastructure.Duplicates;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
@@ -33,14 +34,16 @@ public sealed class CheckTicketValidator : AbstractValidator<CheckTicketQuery>
     }
 }
 
-public sealed class CheckTicketHandler(KanbanDbContext db) : IQueryHandler<CheckTicketQuery, TicketCheckResponse>
+public sealed class CheckTicketHandler(KanbanDbContext db, TicketDuplicates duplicates) : IQueryHandler<CheckTicketQuery, TicketCheckResponse>
 {
     public async ValueTask<TicketCheckResponse> Handle(CheckTicketQuery query, CancellationToken cancellationToken)
     {
-        var settings = await db.Boards.AsNoTracking().Where(b => b.Id == query.BoardId).Select(b => b.Settings).FirstOrDefaultAsync(cancellationToken)
+        var board = await db.Boards.AsNoTracking().Where(b => b.Id == query.BoardId).Select(b => new { b.Version, b.Settings }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Board", query.BoardId);
         // The criteria as the form shows them, blank rows included, so a message's "criterion 3" is the form's third row.
         var draft = query.ToContent() with { DefinitionOfDone = [.. (query.DefinitionOfDone ?? []).Select(c => c ?? "")] };
-        return new TicketCheckResponse(QualityGates.Check(draft, settings), TicketResponses.NoDuplicates);
+        var candidates = await duplicates.FindAsync(
+            query.BoardId, board.Version, board.Settings, draft.Title, draft.Description, duplicates.EmbedForCheck(draft.Title, draft.Description), null, cancellationToken);
+        return new TicketCheckResponse(QualityGates.Check(draft, board.Settings), candidates.ToCandidates(board.Settings), board.Settings.DuplicateThreshold);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
+using Kanban.Api.Infrastructure.Duplicates;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
@@ -27,13 +28,29 @@ public sealed class EditTicketValidator : AbstractValidator<EditTicketCommand>
     public EditTicketValidator() => Include(new TicketFieldsValidator());
 }
 
-public sealed class EditTicketHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user)
+/// <summary>The edited text is compared with the board's other tickets again, and its vector replaced, in the edit's save.</summary>
+public sealed class EditTicketHandler(KanbanDbContext db, BoardChanges changes, TicketDuplicates duplicates, TimeProvider clock, CurrentUser user)
     : ICommandHandler<EditTicketCommand, TicketResponse>
 {
-    public async ValueTask<TicketResponse> Handle(EditTicketCommand command, CancellationToken cancellationToken) =>
-        await changes.ChangeTicketAsync(db, command.CardId, (board, ticket) =>
+    public async ValueTask<TicketResponse> Handle(EditTicketCommand command, CancellationToken cancellationToken)
+    {
+        var content = command.ToContent();
+        var vector = duplicates.EmbedForSave(content.Title, content.Description);
+        var (board, ticket, matches) = await changes.SaveAsync(async () =>
         {
-            board.EditTicket(ticket, command.ToContent(), clock.GetUtcNow(), user.UserId, user.RoleOn(board.Id) ?? BoardRole.Viewer, command.ExpectedUpdatedAt);
-            return Task.CompletedTask;
+            var (board, ticket) = await db.LoadTicketAndBoardAsync(command.CardId, cancellationToken);
+            var matches = await duplicates.FindAsync(board.Id, board.Version, board.Settings, content.Title, content.Description, vector, ticket.Id, cancellationToken);
+            var distinctFrom = await duplicates.DistinctFromAsync(ticket.Id, cancellationToken);
+            board.EditTicket(
+                ticket, content, clock.GetUtcNow(), user.UserId, user.RoleOn(board.Id) ?? BoardRole.Viewer, command.ExpectedUpdatedAt, matches, distinctFrom);
+            if (board.Events.Count > 0)
+            {
+                await duplicates.StoreVectorAsync(ticket, vector, cancellationToken);
+            }
+
+            return (board, (board, ticket, matches));
         }, cancellationToken);
+
+        return await db.ToTicketResponseAsync(board, ticket, cancellationToken, matches);
+    }
 }

@@ -1,5 +1,6 @@
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
+using Kanban.Api.Infrastructure.Duplicates;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Tickets;
@@ -38,7 +39,8 @@ public sealed record TicketDetailResponse : TicketResponse
 [BoardAccess(BoardRole.Viewer, OffBoard = BoardRole.Member)]
 public sealed record GetTicketQuery(Guid CardId) : IQuery<TicketDetailResponse>, ICardRequest;
 
-public sealed class GetTicketHandler(KanbanDbContext db, CurrentUser user) : IQueryHandler<GetTicketQuery, TicketDetailResponse>
+/// <summary>Members also get the ticket's likeliest duplicates; viewers do not, as those may be tickets still in triage.</summary>
+public sealed class GetTicketHandler(KanbanDbContext db, CurrentUser user, TicketDuplicates duplicates) : IQueryHandler<GetTicketQuery, TicketDetailResponse>
 {
     public async ValueTask<TicketDetailResponse> Handle(GetTicketQuery query, CancellationToken cancellationToken)
     {
@@ -48,12 +50,14 @@ public sealed class GetTicketHandler(KanbanDbContext db, CurrentUser user) : IQu
         var comments = await db.TicketComments.AsNoTracking().Where(c => c.CardId == ticket.Id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var history = await db.Activity.AsNoTracking().Where(a => a.CardId == ticket.Id).OrderBy(a => a.Version).ToListAsync(cancellationToken);
         var names = await db.DisplayNamesAsync(comments.Select(c => c.ByUserId).Concat(history.Select(h => h.By)), cancellationToken);
+        var role = user.RoleOn(board.Id) ?? BoardRole.Viewer;
+        var candidates = role >= BoardRole.Member ? await duplicates.ForTicketsAsync(board, [ticket], cancellationToken) : null;
 
         return new TicketDetailResponse(
-            await db.ToTicketResponseAsync(board, ticket, cancellationToken),
+            (await db.ToTicketResponsesAsync(board, [ticket], cancellationToken, candidates))[0],
             [.. comments.Select(c => new TicketCommentResponse(c.Id, c.Kind, c.Text, c.At, c.ByUserId, NameOf(c.ByUserId)))],
             [.. history.Select(h => new TicketHistoryItem(h.Version, h.At, h.By, NameOf(h.By), h.Kind, h.Summary))],
-            user.RoleOn(board.Id) ?? BoardRole.Viewer);
+            role);
 
         string? NameOf(Guid? userId) => userId is { } id ? names.GetValueOrDefault(id) : null;
     }

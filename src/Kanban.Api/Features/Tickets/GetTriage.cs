@@ -1,5 +1,6 @@
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
+using Kanban.Api.Infrastructure.Duplicates;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
@@ -32,13 +33,14 @@ public sealed class GetTriageCountHandler(KanbanDbContext db) : IQueryHandler<Ge
     }
 }
 
-public sealed class GetTriageHandler(KanbanDbContext db) : IQueryHandler<GetTriageQuery, IReadOnlyList<TicketResponse>>
+/// <summary>Each ticket with its likeliest duplicates beside it, by its stored text and vector.</summary>
+public sealed class GetTriageHandler(KanbanDbContext db, TicketDuplicates duplicates) : IQueryHandler<GetTriageQuery, IReadOnlyList<TicketResponse>>
 {
     public async ValueTask<IReadOnlyList<TicketResponse>> Handle(GetTriageQuery query, CancellationToken cancellationToken)
     {
         var board = await db.Boards.AsNoTracking().FirstOrDefaultAsync(b => b.Id == query.BoardId, cancellationToken)
             ?? throw new NotFoundException("Board", query.BoardId);
         var tickets = await db.Cards.AsNoTracking().AwaitingTriage(board.Id).ToListAsync(cancellationToken);
-        return await db.ToTicketResponsesAsync(board, tickets, cancellationToken);
+        return await db.ToTicketResponsesAsync(board, tickets, cancellationToken, await duplicates.ForTicketsAsync(board, tickets, cancellationToken));
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
+using Kanban.Api.Infrastructure.Duplicates;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
@@ -21,19 +22,28 @@ public sealed class SubmitTicketValidator : AbstractValidator<SubmitTicketComman
     public SubmitTicketValidator() => Include(new TicketFieldsValidator());
 }
 
-public sealed class SubmitTicketHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user)
+/// <summary>
+/// Compares the ticket with the board's index as it stands at the board's version, so a save that
+/// loses to a concurrent one (another submission) is decided again against that one too; the
+/// ticket's vector is saved with it.
+/// </summary>
+public sealed class SubmitTicketHandler(KanbanDbContext db, BoardChanges changes, TicketDuplicates duplicates, TimeProvider clock, CurrentUser user)
     : ICommandHandler<SubmitTicketCommand, TicketResponse>
 {
     public async ValueTask<TicketResponse> Handle(SubmitTicketCommand command, CancellationToken cancellationToken)
     {
-        var (board, ticket) = await changes.SaveAsync(async () =>
+        var content = command.ToContent();
+        var vector = duplicates.EmbedForSave(content.Title, content.Description);
+        var (board, ticket, matches) = await changes.SaveAsync(async () =>
         {
             var board = await db.LoadBoardAsync(command.BoardId, cancellationToken);
-            var ticket = board.SubmitTicket(command.ToContent(), clock.GetUtcNow(), user.UserId);
+            var matches = await duplicates.FindAsync(board.Id, board.Version, board.Settings, content.Title, content.Description, vector, null, cancellationToken);
+            var ticket = board.SubmitTicket(content, clock.GetUtcNow(), user.UserId, matches);
             db.Cards.Add(ticket);
-            return (board, (board, ticket));
+            await duplicates.StoreVectorAsync(ticket, vector, cancellationToken);
+            return (board, (board, ticket, matches));
         }, cancellationToken);
 
-        return await db.ToTicketResponseAsync(board, ticket, cancellationToken);
+        return await db.ToTicketResponseAsync(board, ticket, cancellationToken, matches);
     }
 }

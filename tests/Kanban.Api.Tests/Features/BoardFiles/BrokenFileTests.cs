@@ -13,6 +13,8 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
         ["no board"] = f => f.Remove("board"),
         ["no board name"] = f => f["board"]!.AsObject().Remove("name"),
         ["bad board key"] = f => f["board"]!["key"] = "imp-1",
+        ["a duplicate window of no days"] = f => f["board"]!["settings"]!["duplicateWindowDays"] = 0,
+        ["a duplicate window longer than ten years"] = f => f["board"]!["settings"]!["duplicateWindowDays"] = 3651,
         ["no lanes"] = f => f["lanes"] = new JsonArray(),
         ["two lanes of one name"] = f => f["lanes"]![2]!["name"] = "ready",
         ["negative WIP limit"] = f => f["lanes"]![1]!["wipLimit"] = -1,
@@ -71,6 +73,8 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
     [InlineData("no board", "$.board")]
     [InlineData("no board name", "$.board.name")]
     [InlineData("bad board key", "$.board.key")]
+    [InlineData("a duplicate window of no days", "$.board.settings.duplicateWindowDays")]
+    [InlineData("a duplicate window longer than ten years", "$.board.settings.duplicateWindowDays")]
     [InlineData("no lanes", "$.lanes")]
     [InlineData("two lanes of one name", "$.lanes[2].name")]
     [InlineData("negative WIP limit", "$.lanes[1].wipLimit")]

@@ -44,6 +44,25 @@ public sealed class ImportedSettingsTests(KanbanApiFactory factory) : IClassFixt
         (await (await _owner.GetAsync($"/api/boards/{imported.Id}/activity")).ReadAsync<ActivityPage>()).Items.ShouldNotContain(i => i.Kind == "SettingsChanged");
     }
 
+    [Fact]
+    public async Task The_duplicate_window_is_exported_and_an_import_of_the_file_keeps_it()
+    {
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        var board = await _owner.CreateBoardAsync();
+        await (await _owner.PutJsonAsync($"/api/boards/{board.Id}/settings", new
+        {
+            personalWipLimit = 2, stopLineThreshold = (int?)null, staleDays = 3, maxEstimateDays = 5, duplicateThreshold = 0.8, duplicateWindowDays = 45,
+            fillerWords = new[] { "works" },
+        })).ReadAsync<BoardSettingsResponse>();
+
+        var file = await _owner.ExportAsync(board.Id);
+
+        file["board"]!["settings"]!["duplicateWindowDays"]!.GetValue<int>().ShouldBe(45);
+        file["board"]!["key"] = "WINDOW";
+        var imported = await admin.ImportOkAsync(file);
+        (await (await _owner.GetAsync($"/api/boards/{imported.Id}/settings")).ReadAsync<JsonObject>())["duplicateWindowDays"]!.GetValue<int>().ShouldBe(45);
+    }
+
     private async Task<BoardSettingsResponse> SettingsOfAsync(Guid boardId) =>
         await (await _owner.GetAsync($"/api/boards/{boardId}/settings")).ReadAsync<BoardSettingsResponse>();
 }

@@ -163,7 +163,8 @@ public sealed class RoundTripTests(KanbanApiFactory factory) : IClassFixture<Kan
             .ReadAsync<LaneResponse>(HttpStatusCode.Created);
         await (await owner.PutJsonAsync($"/api/boards/{board.Id}/settings", new
         {
-            personalWipLimit = 3, stopLineThreshold = 6, staleDays = 4, maxEstimateDays = 6, duplicateThreshold = 0.75, fillerWords = new[] { "works", "somehow" },
+            personalWipLimit = 3, stopLineThreshold = 6, staleDays = 4, maxEstimateDays = 6, duplicateThreshold = 0.75, duplicateWindowDays = 90,
+            fillerWords = new[] { "works", "somehow" },
         })).ReadAsync<object>();
         await factory.UserIdOfAsync("trip-viewer@test.example");
         var memberId = await factory.UserIdOfAsync(Member);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using Kanban.Api.Features.Activity;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Tests.Infrastructure;
 
@@ -39,5 +41,77 @@ public sealed class SettingsTests(KanbanApiFactory factory) : IClassFixture<Kanb
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         problem.Errors!.Keys.ShouldBe(["personalWipLimit", "stopLineThreshold", "maxEstimateDays", "fillerWords[1]"], ignoreOrder: true);
         (await (await _client.GetAsync($"/api/boards/{board.Id}/settings")).ReadAsync<BoardSettingsResponse>()).PersonalWipLimit.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_duplicate_window_is_180_days_on_a_new_board_and_is_saved_and_read_back()
+    {
+        var board = await _client.CreateBoardAsync();
+        (await SettingsJsonAsync(board.Id))["duplicateWindowDays"]!.GetValue<int>().ShouldBe(180);
+
+        var saved = await (await _client.PutJsonAsync(SettingsUrl(board.Id), await SentSettingsAsync(board.Id, duplicateWindowDays: 30))).ReadAsync<JsonObject>();
+
+        saved["duplicateWindowDays"]!.GetValue<int>().ShouldBe(30);
+        (await SettingsJsonAsync(board.Id))["duplicateWindowDays"]!.GetValue<int>().ShouldBe(30);
+    }
+
+    [Fact]
+    public async Task A_save_without_the_duplicate_window_as_an_older_client_sends_keeps_the_boards_window()
+    {
+        var board = await _client.CreateBoardAsync();
+        await (await _client.PutJsonAsync(SettingsUrl(board.Id), await SentSettingsAsync(board.Id, duplicateWindowDays: 45))).ReadAsync<JsonObject>();
+        var withoutWindow = await SentSettingsAsync(board.Id);
+        withoutWindow.Remove("duplicateWindowDays");
+        withoutWindow["staleDays"] = 7;
+
+        var saved = await (await _client.PutJsonAsync(SettingsUrl(board.Id), withoutWindow)).ReadAsync<JsonObject>();
+
+        (saved["staleDays"]!.GetValue<int>(), saved["duplicateWindowDays"]!.GetValue<int>()).ShouldBe((7, 45));
+        (await SettingsJsonAsync(board.Id))["duplicateWindowDays"]!.GetValue<int>().ShouldBe(45);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3651)]
+    public async Task A_duplicate_window_out_of_range_gets_400_naming_it_and_nothing_changes(int duplicateWindowDays)
+    {
+        var board = await _client.CreateBoardAsync();
+
+        var response = await _client.PutJsonAsync(SettingsUrl(board.Id), await SentSettingsAsync(board.Id, duplicateWindowDays));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors!.Keys.ShouldBe(["duplicateWindowDays"]);
+        problem.Errors["duplicateWindowDays"].ShouldHaveSingleItem().ShouldContain("3650");
+        (await SettingsJsonAsync(board.Id))["duplicateWindowDays"]!.GetValue<int>().ShouldBe(180);
+    }
+
+    [Fact]
+    public async Task A_changed_duplicate_window_is_recorded_in_the_activity_trail_with_its_old_and_new_value()
+    {
+        var board = await _client.CreateBoardAsync();
+
+        await (await _client.PutJsonAsync(SettingsUrl(board.Id), await SentSettingsAsync(board.Id, duplicateWindowDays: 365))).ReadAsync<JsonObject>();
+
+        var page = await (await _client.GetAsync($"/api/boards/{board.Id}/activity")).ReadAsync<ActivityPage>();
+        page.Items.Where(i => i.Kind == "SettingsChanged").Select(i => i.Summary)
+            .ShouldBe(["Settings changed: duplicate window days 180 → 365"]);
+    }
+
+    private static string SettingsUrl(Guid boardId) => $"/api/boards/{boardId}/settings";
+
+    private async Task<JsonObject> SettingsJsonAsync(Guid boardId) =>
+        await (await _client.GetAsync(SettingsUrl(boardId))).ReadAsync<JsonObject>();
+
+    /// <summary>The board's settings as a client sends them back, with <paramref name="duplicateWindowDays"/> when given.</summary>
+    private async Task<JsonObject> SentSettingsAsync(Guid boardId, int? duplicateWindowDays = null)
+    {
+        var settings = await SettingsJsonAsync(boardId);
+        settings.Remove("effectiveStopLineThreshold");
+        if (duplicateWindowDays is { } days)
+        {
+            settings["duplicateWindowDays"] = days;
+        }
+
+        return settings;
     }
 }

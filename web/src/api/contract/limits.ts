@@ -14,4 +14,5 @@ export const LIMITS = {
   staleDays: { min: 1, max: 60 },
   maxEstimateDays: { min: 0.5, max: 60 },
   duplicateThreshold: { min: 0.1, max: 1 },
+  duplicateWindowDays: { min: 1, max: 3650 },
 } as const;
