@@ -26,12 +26,6 @@ interface NumberFieldSpec {
   placeholder?: (settings: BoardSettings) => string;
 }
 
-/**
- * The server's range for the duplicate window (BoardLimits.DuplicateWindowDays), until the
- * generated limits carry it.
- */
-const DUPLICATE_WINDOW_DAYS = { min: 1, max: 3650 } as const;
-
 /** "1–20": a range of the server's limits, as the hints show it. */
 function range(limit: { readonly min: number; readonly max: number }): string {
   return `${limit.min}–${limit.max}`;
@@ -86,9 +80,9 @@ const NUMBER_FIELDS: NumberFieldSpec[] = [
     field: 'duplicateWindowDays',
     label: 'Closed tickets compared for (days)',
     hint: () =>
-      `How long after a ticket is rejected or done a new ticket is still compared with it for duplicates (${range(DUPLICATE_WINDOW_DAYS)}). Open tickets are always compared.`,
-    min: DUPLICATE_WINDOW_DAYS.min,
-    max: DUPLICATE_WINDOW_DAYS.max,
+      `How long after a ticket is rejected or done a new ticket is still compared with it for duplicates (${range(LIMITS.duplicateWindowDays)}). Open tickets are always compared.`,
+    min: LIMITS.duplicateWindowDays.min,
+    max: LIMITS.duplicateWindowDays.max,
     step: 1,
   },
 ];
