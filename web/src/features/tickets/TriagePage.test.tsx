@@ -533,7 +533,7 @@ describe('TriageView: duplicate candidates beside the ticket', () => {
 
     // Flagged: Mark distinct stays, beside a Merge into button on every candidate.
     expect(screen.getByTestId('triage-mark-distinct')).toBeTruthy();
-    for (const k of ['PAY-3', 'PAY-5', 'PAY-6', 'PAY-22']) {
+    for (const k of ['PAY-3', 'PAY-5', 'PAY-22']) {
       const button = screen.getByTestId(`triage-merge-into-${k}`) as HTMLButtonElement;
       expect(button.tagName).toBe('BUTTON');
       expect(button.textContent).toBe(`Merge into ${k}`);
@@ -541,6 +541,9 @@ describe('TriageView: duplicate candidates beside the ticket', () => {
       expect(button.disabled).toBe(false);
       expect(button.tabIndex).toBe(0);
     }
+    // A rejected ticket is closed: nothing can be merged into it, and the candidate says so.
+    expect(screen.queryByTestId('triage-merge-into-PAY-6')).toBeNull();
+    expect(screen.getByTestId('triage-cannot-merge-PAY-6').textContent).toBe('A rejected ticket cannot be merged into.');
   });
 
   it('merges into a candidate with one press of "Merge into KEY", no prompt, and the ticket leaves the inbox', async () => {

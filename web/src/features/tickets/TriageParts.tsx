@@ -276,7 +276,8 @@ export function UndoNotice({
 /**
  * The selected ticket's duplicate candidates, best first, to read beside its own text: each with
  * its key (a link), title, the match in words, where it stands and the start of its description.
- * A product owner merges the ticket into one of them with its "Merge into KEY" button, in one action.
+ * A product owner merges the ticket into one of them with its "Merge into KEY" button, in one action
+ * (not into a rejected one, which the server refuses: that says so instead).
  */
 export function DuplicateCandidates({
   idPrefix,
@@ -333,7 +334,12 @@ export function DuplicateCandidates({
             ) : (
               <p className="candidate__excerpt muted">No description.</p>
             )}
-            {canMerge && (
+            {canMerge && d.state === 'Rejected' && (
+              <p className="candidate__note muted" data-testid={`triage-cannot-merge-${d.key}`}>
+                A rejected ticket cannot be merged into.
+              </p>
+            )}
+            {canMerge && d.state !== 'Rejected' && (
               <div className="candidate__actions">
                 <button
                   type="button"
