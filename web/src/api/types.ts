@@ -111,6 +111,8 @@ export interface BoardSettings {
   staleDays: number;
   maxEstimateDays: number;
   duplicateThreshold: number;
+  /** Closed tickets (rejected, or done on the board) are compared for this many days after closing (1–3650). */
+  duplicateWindowDays: number;
   fillerWords: string[];
 }
 
@@ -150,12 +152,25 @@ export interface GateResult {
   message: string;
 }
 
+/**
+ * How close a candidate is: `likely` at or above the board's duplicateThreshold (what flags a
+ * ticket as a likely duplicate), `similar` at or above three quarters of it, `related` below.
+ */
+export type DuplicateMatch = 'likely' | 'similar' | 'related';
+
 export interface DuplicateCandidate {
   ticketId: string;
   key: string;
   title: string;
-  /** Similarity, 0 to 1. */
+  /** Similarity, 0 to 1 (3 decimals). */
   score: number;
+  match: DuplicateMatch;
+  /** The candidate's state: Triage, SentBack, OnBoard or Rejected (merged tickets are never candidates). */
+  state: TicketState;
+  /** True when the candidate is on the board in a Done lane. */
+  done: boolean;
+  /** The candidate's description, its first 280 characters (plain text, may be empty). */
+  excerpt: string;
 }
 
 export type TicketState = 'Triage' | 'SentBack' | 'OnBoard' | 'Rejected' | 'Merged';
@@ -249,7 +264,10 @@ export interface CheckTicketRequest {
 
 export interface CheckTicketResponse {
   gates: GateResult[];
+  /** The 5 closest tickets, best first. */
   duplicates: DuplicateCandidate[];
+  /** The board's duplicate threshold: a candidate at or above it is `likely`. */
+  duplicateThreshold: number;
 }
 
 /** How many tickets wait on the product owner, and on their submitters. */

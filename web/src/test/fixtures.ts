@@ -1,4 +1,4 @@
-import type { Board, BoardSettings, Card, GateResult, Lane, Ticket } from '../api/types';
+import type { Board, BoardSettings, Card, DuplicateCandidate, GateResult, Lane, Ticket } from '../api/types';
 
 export function lane(id: string, name: string, order: number, extra: Partial<Lane> = {}): Lane {
   return { id, name, kind: 'Active', wipLimit: null, untested: false, order, count: 0, ...extra };
@@ -143,6 +143,24 @@ export function ticket(id: string, extra: Partial<Ticket> = {}): Ticket {
   };
 }
 
+/**
+ * A duplicate candidate as the server lists it: ticket t{id}, key PAY-{id}, on the board and not
+ * done, `likely` at 0.91 unless `extra` says otherwise.
+ */
+export function candidate(id: string, extra: Partial<DuplicateCandidate> = {}): DuplicateCandidate {
+  return {
+    ticketId: `t${id}`,
+    key: `PAY-${id}`,
+    title: `Card ${id}`,
+    score: 0.91,
+    match: 'likely',
+    state: 'OnBoard',
+    done: false,
+    excerpt: `What card ${id} asks for.`,
+    ...extra,
+  };
+}
+
 /** A board's settings as the settings page reads them (the automatic stop-line threshold). */
 export const boardSettings: BoardSettings = {
   personalWipLimit: 2,
@@ -151,5 +169,6 @@ export const boardSettings: BoardSettings = {
   staleDays: 3,
   maxEstimateDays: 5,
   duplicateThreshold: 0.8,
+  duplicateWindowDays: 180,
   fillerWords: ['works', 'as expected'],
 };

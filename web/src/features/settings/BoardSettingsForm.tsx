@@ -76,6 +76,15 @@ const NUMBER_FIELDS: NumberFieldSpec[] = [
     max: LIMITS.duplicateThreshold.max,
     step: 0.05,
   },
+  {
+    field: 'duplicateWindowDays',
+    label: 'Closed tickets compared for (days)',
+    hint: () =>
+      `How long after a ticket is rejected or done a new ticket is still compared with it for duplicates (${range(LIMITS.duplicateWindowDays)}). Open tickets are always compared.`,
+    min: LIMITS.duplicateWindowDays.min,
+    max: LIMITS.duplicateWindowDays.max,
+    step: 1,
+  },
 ];
 
 const LABELS: Record<SettingsField, string> = {
@@ -84,6 +93,7 @@ const LABELS: Record<SettingsField, string> = {
   staleDays: 'Stale after',
   maxEstimateDays: 'Largest estimate',
   duplicateThreshold: 'Duplicate threshold',
+  duplicateWindowDays: 'Closed tickets compared for',
   fillerWords: 'Filler words',
 };
 
@@ -131,7 +141,7 @@ export function BoardSettingsForm(props: SettingsFormProps) {
   return <SettingsForm spec={FORMS.board} {...props} />;
 }
 
-/** The quality gates' settings (largest estimate, duplicate threshold, filler words). */
+/** The quality gates' settings (largest estimate, duplicate threshold and window, filler words). */
 export function GateSettingsForm(props: SettingsFormProps) {
   return <SettingsForm spec={FORMS.gates} {...props} />;
 }

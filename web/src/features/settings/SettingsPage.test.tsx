@@ -123,6 +123,60 @@ describe('BoardSettingsForm and GateSettingsForm', () => {
     expect(screen.queryByTestId('settings-unsaved-board')).toBeNull();
   });
 
+  it('edits how long closed tickets are compared for duplicates, 1 to 3650 days, marked unsaved until saved', async () => {
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => json(200, { ...settings, ...JSON.parse(init!.body as string), effectiveStopLineThreshold: 5 }));
+    vi.stubGlobal('fetch', fetchMock);
+    render(<Forms />, { wrapper });
+
+    const window = screen.getByLabelText('Closed tickets compared for (days)') as HTMLInputElement;
+    expect(window.value).toBe('180');
+    expect(window.type).toBe('number');
+    expect(window.min).toBe('1');
+    expect(window.max).toBe('3650');
+    expect(window.step).toBe('1');
+    // In the gates form, beside the duplicate threshold, with its range in the hint.
+    expect(screen.getByTestId('settings-form-gates').contains(window)).toBe(true);
+    const hint = document.getElementById(window.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).toContain('1–3650');
+
+    fireEvent.change(window, { target: { value: '365' } });
+    expect(screen.getByTestId('settings-unsaved-gates')).toBeTruthy();
+    expect(screen.queryByTestId('settings-unsaved-board')).toBeNull();
+    fireEvent.change(window, { target: { value: ' 180 ' } });
+    expect(screen.queryByTestId('settings-unsaved-gates')).toBeNull();
+
+    fireEvent.change(window, { target: { value: '365' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('settings-save-gates'));
+    });
+    await screen.findByText('Gate settings saved.');
+    expect(JSON.parse(fetchMock.mock.calls[0]![1]!.body as string)).toMatchObject({ duplicateWindowDays: 365, duplicateThreshold: 0.8 });
+    expect(screen.queryByTestId('settings-unsaved-gates')).toBeNull();
+    expect((screen.getByLabelText('Closed tickets compared for (days)') as HTMLInputElement).value).toBe('365');
+  });
+
+  it('shows a refused duplicate window beside its field', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(400, {
+          type: 'urn:kanban:problem:validation-failed',
+          title: 'The request has invalid fields',
+          status: 400,
+          errors: { duplicateWindowDays: ['Must be from 1 to 3650 days.'] },
+        }),
+      ),
+    );
+    render(<Forms />, { wrapper });
+    fireEvent.change(screen.getByLabelText('Closed tickets compared for (days)'), { target: { value: '5000' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('settings-save-gates'));
+    });
+    expect((await screen.findByTestId('field-error-duplicateWindowDays')).textContent).toBe('Must be from 1 to 3650 days.');
+    expect(screen.getByLabelText('Closed tickets compared for (days)').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('settings-error-gates').textContent).toContain('Check Closed tickets compared for.');
+  });
+
   it("sends the other form's fields as last saved, never its unsaved edits", async () => {
     let saved: BoardSettings = settings;
     const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
@@ -147,6 +201,7 @@ describe('BoardSettingsForm and GateSettingsForm', () => {
       staleDays: 3,
       maxEstimateDays: 5,
       duplicateThreshold: 0.8,
+      duplicateWindowDays: 180,
       fillerWords: ['works', 'as expected'],
     });
     // The gates form keeps its edits, still marked.
@@ -165,6 +220,7 @@ describe('BoardSettingsForm and GateSettingsForm', () => {
       staleDays: 3,
       maxEstimateDays: 5,
       duplicateThreshold: 0.5,
+      duplicateWindowDays: 180,
       fillerWords: ['works', 'TBD'],
     });
     expect((screen.getByLabelText('Personal WIP limit') as HTMLInputElement).value).toBe('7');

@@ -39,6 +39,7 @@ describe('settings form conversions', () => {
       staleDays: 3,
       maxEstimateDays: 5,
       duplicateThreshold: 0.8,
+      duplicateWindowDays: 180,
       fillerWords: ['works', 'as expected'],
     });
     expect(draftToSettingsRequest({ ...draft, stopLineThreshold: '7' }).stopLineThreshold).toBe(7);
@@ -87,6 +88,7 @@ describe('one form of the settings', () => {
       staleDays: 7,
       maxEstimateDays: 5,
       duplicateThreshold: 0.8,
+      duplicateWindowDays: 180,
       fillerWords: ['works', 'as expected'],
     });
     expect(settingsRequestFor(settings, draft, GATE_FIELDS).maxEstimateDays).toBe(9);
@@ -100,5 +102,7 @@ describe('one form of the settings', () => {
     expect(draftDiffers(settings, { staleDays: '4' }, BOARD_FIELDS)).toBe(true);
     expect(draftDiffers(settings, { staleDays: '4' }, GATE_FIELDS)).toBe(false);
     expect(draftDiffers(settings, { fillerWords: 'works\nas expected\n' }, GATE_FIELDS)).toBe(true);
+    expect(draftDiffers(settings, { duplicateWindowDays: '365' }, GATE_FIELDS)).toBe(true);
+    expect(draftDiffers(settings, { duplicateWindowDays: '365' }, BOARD_FIELDS)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ export interface SettingsDraft {
   staleDays: string;
   maxEstimateDays: string;
   duplicateThreshold: string;
+  duplicateWindowDays: string;
   fillerWords: string;
 }
 
@@ -20,6 +21,7 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   'staleDays',
   'maxEstimateDays',
   'duplicateThreshold',
+  'duplicateWindowDays',
   'fillerWords',
 ];
 
@@ -46,6 +48,7 @@ export function settingsToDraft(settings: BoardSettings): SettingsDraft {
     staleDays: String(settings.staleDays),
     maxEstimateDays: String(settings.maxEstimateDays),
     duplicateThreshold: String(settings.duplicateThreshold),
+    duplicateWindowDays: String(settings.duplicateWindowDays),
     fillerWords: settings.fillerWords.join('\n'),
   };
 }
@@ -57,14 +60,18 @@ export function draftToSettingsRequest(draft: SettingsDraft): UpdateSettingsRequ
     staleDays: parseNumber(draft.staleDays),
     maxEstimateDays: parseNumber(draft.maxEstimateDays),
     duplicateThreshold: parseNumber(draft.duplicateThreshold),
+    duplicateWindowDays: parseNumber(draft.duplicateWindowDays),
     fillerWords: parseLines(draft.fillerWords),
   };
 }
 
 /** The board's flow limits: the "Board" form. */
 export const BOARD_FIELDS: readonly SettingsField[] = ['personalWipLimit', 'stopLineThreshold', 'staleDays'];
-/** What the quality gates check a ticket against: the "Gates" form. */
-export const GATE_FIELDS: readonly SettingsField[] = ['maxEstimateDays', 'duplicateThreshold', 'fillerWords'];
+/**
+ * What the quality gates check a ticket against: the "Gates" form (with how long closed tickets
+ * stay among those a new one is compared with for duplicates).
+ */
+export const GATE_FIELDS: readonly SettingsField[] = ['maxEstimateDays', 'duplicateThreshold', 'duplicateWindowDays', 'fillerWords'];
 
 /** Whether a form's own fields in `draft` differ from the saved settings (numbers compared trimmed). */
 export function draftDiffers(saved: BoardSettings, draft: Partial<SettingsDraft> | null, fields: readonly SettingsField[]): boolean {

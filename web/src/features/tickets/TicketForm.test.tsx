@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GateResult } from '../../api/types';
-import { makeFlowBoard, passingGates, ticket } from '../../test/fixtures';
+import { candidate, makeFlowBoard, passingGates, ticket } from '../../test/fixtures';
 import { NewTicketView } from './NewTicketPage';
 import { submitState, toCheckRequest, toTicketRequest } from './ticketForm';
 
@@ -35,7 +35,7 @@ const failingTwo: GateResult[] = [
 /** Answers the check with `gates` and a submit with a new ticket PAY-13; records every call. */
 function mockApi(gates: GateResult[]) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-    if (url === '/api/tickets/check') return json(200, { gates, duplicates: [] });
+    if (url === '/api/tickets/check') return json(200, { gates, duplicates: [], duplicateThreshold: 0.8 });
     if (url === '/api/boards/board-1/tickets' && init?.method === 'POST') return json(201, ticket('13', { gates }));
     return json(404, { type: 'urn:kanban:problem:not-found', status: 404 });
   });
@@ -178,21 +178,91 @@ describe('NewTicketView', () => {
     expect(screen.queryByTestId('ticket-form')).toBeNull();
   });
 
-  it('shows the duplicates the check found', async () => {
+  it('lists the tickets the check found under "Is it one of these?", with links, the match in words and the percentage', async () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
         json(200, {
           gates: passingGates.map((g) => (g.gate === 'duplicate' ? { ...g, passed: false, message: 'PAY-3 is 91% alike.' } : g)),
-          duplicates: [{ ticketId: 't3', key: 'PAY-3', title: 'Second approval on big refunds', score: 0.91 }],
+          duplicates: [
+            candidate('3', { title: 'Second approval on big refunds', score: 0.914, match: 'likely' }),
+            candidate('7', { title: 'Refund approvals by a second person', score: 0.66, match: 'similar' }),
+            candidate('9', { title: 'Refund report in EUR', score: 0.31, match: 'related', state: 'Rejected' }),
+          ],
+          duplicateThreshold: 0.8,
         }),
       ),
     );
     render(<NewTicketView board={makeFlowBoard({ role: 'Member' })} checkDelay={0} />, { wrapper });
-    const list = await screen.findByTestId('ticket-duplicates');
-    expect(list.textContent).toContain('PAY-3');
-    expect(list.textContent).toContain('91% alike');
+
+    const section = await screen.findByRole('region', { name: 'Is it one of these?' });
+    expect(section.getAttribute('data-testid')).toBe('ticket-suggestions');
+    // Under the form (after its button), in a polite live region of its own, not among the gates.
+    const region = screen.getByTestId('ticket-suggestions-region');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(region.contains(section)).toBe(true);
+    expect(screen.getByTestId('ticket-gates').contains(section)).toBe(false);
+    expect(screen.getByTestId('ticket-submit').compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    const items = within(section).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-testid'))).toEqual(['duplicate-PAY-3', 'duplicate-PAY-7', 'duplicate-PAY-9']);
+    const link = within(items[0]!).getByRole('link');
+    expect(link.getAttribute('href')).toBe('/tickets/t3');
+    expect(link.textContent).toContain('PAY-3 Second approval on big refunds');
+    // Opened beside the draft, so what was typed is not lost.
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.textContent).toContain('(opens in a new tab)');
+    expect(screen.getByTestId('duplicate-match-PAY-3').textContent).toBe('Very likely the same ticket');
+    expect(screen.getByTestId('duplicate-match-PAY-7').textContent).toBe('Similar');
+    expect(screen.getByTestId('duplicate-match-PAY-9').textContent).toBe('Loosely related');
+    const score = items[0]!.querySelector('.duplicates__score')!;
+    expect(score.textContent).toBe('91% alike');
+    expect(items[1]!.textContent).toContain('66% alike');
     expect(screen.getByTestId('ticket-submit').textContent).toBe('Fix 1 gate to submit');
+  });
+
+  it('shows nothing under the form while the check finds no similar ticket', async () => {
+    mockApi(passingGates);
+    render(<NewTicketView board={makeFlowBoard({ role: 'Member' })} checkDelay={0} />, { wrapper });
+    await screen.findByTestId('gate-title');
+    expect(screen.queryByText('Is it one of these?')).toBeNull();
+    expect(screen.queryByTestId('ticket-suggestions')).toBeNull();
+    expect(screen.getByTestId('ticket-suggestions-region').textContent).toBe('');
+  });
+
+  it('checks again as the description is typed, and the suggestions follow (and go when nothing matches)', async () => {
+    const bodies: { title: string; description: string }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url !== '/api/tickets/check') return json(404, { status: 404 });
+        const body = JSON.parse(init!.body as string);
+        bodies.push(body);
+        const duplicates = body.description.includes('second approval')
+          ? [candidate('3', { title: 'Second approval on big refunds', score: 0.93 })]
+          : body.description.includes('refund')
+            ? [candidate('8', { title: 'Refunds are slow', score: 0.5, match: 'related' })]
+            : [];
+        return json(200, { gates: passingGates, duplicates, duplicateThreshold: 0.8 });
+      }),
+    );
+    render(<NewTicketView board={makeFlowBoard({ role: 'Member' })} checkDelay={0} />, { wrapper });
+    fireEvent.change(screen.getByTestId('ticket-title'), { target: { value: 'Big refunds' } });
+    await waitFor(() => expect(bodies.at(-1)?.title).toBe('Big refunds'));
+    expect(screen.queryByTestId('ticket-suggestions')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('ticket-description'), { target: { value: 'A refund over 500 EUR' } });
+    await screen.findByTestId('duplicate-PAY-8');
+    expect(bodies.at(-1)).toMatchObject({ title: 'Big refunds', description: 'A refund over 500 EUR' });
+    expect(screen.getByTestId('duplicate-match-PAY-8').textContent).toBe('Loosely related');
+
+    fireEvent.change(screen.getByTestId('ticket-description'), { target: { value: 'A refund over 500 EUR needs a second approval' } });
+    await screen.findByTestId('duplicate-PAY-3');
+    expect(screen.queryByTestId('duplicate-PAY-8')).toBeNull();
+    expect(screen.getByTestId('duplicate-match-PAY-3').textContent).toBe('Very likely the same ticket');
+
+    fireEvent.change(screen.getByTestId('ticket-description'), { target: { value: 'Something else entirely' } });
+    await waitFor(() => expect(screen.queryByTestId('ticket-suggestions')).toBeNull());
   });
 
   it('tells a viewer they cannot submit', () => {

@@ -4,7 +4,8 @@ import { describeProblem } from '../../api/problems';
 import type { GateResult, TicketRequest } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { classLabel } from '../board/cardLabels';
-import { DuplicateList } from './DuplicateList';
+import { DuplicateSuggestions } from './DuplicateList';
+import { otherCandidates } from './duplicates';
 import { GateLine } from './GateLine';
 import { CLASSES, emptyDraft, submitState, toTicketRequest, type TicketDraft } from './ticketForm';
 import { useGateCheck } from './useGateCheck';
@@ -21,6 +22,8 @@ export interface TicketFormProps {
   onCancel?: () => void;
   /** Milliseconds of quiet before the gates are checked (tests may shorten it). */
   checkDelay?: number;
+  /** The ticket being edited: never suggested as a duplicate of itself. */
+  ticketId?: string;
 }
 
 /** The fields a gate judges, by the gate's name. */
@@ -41,9 +44,10 @@ function errorsFor(error: unknown, field: string): string[] {
 /**
  * Title, description, definition of done (a list of criteria), estimate and class, with each
  * quality gate's result beside its field as the user types (debounced POST /api/tickets/check).
- * The button says what is still missing and stays disabled while a gate fails.
+ * The button says what is still missing and stays disabled while a gate fails. Under the form,
+ * "Is it one of these?" lists the tickets the check found alike, as the title or description changes.
  */
-export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmit, onCancel, checkDelay }: TicketFormProps) {
+export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmit, onCancel, checkDelay, ticketId }: TicketFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<TicketDraft>(() => initial ?? emptyDraft());
   const [pending, setPending] = useState(false);
@@ -144,7 +148,6 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
             : 'The quality gates are checked as you type.'}
         </p>
         <GateLine gate={gate('duplicate')} id={gateId('duplicate')} showName />
-        <DuplicateList duplicates={check.result?.duplicates ?? []} />
         {checkProblem && <ProblemAlert problem={checkProblem} testId="ticket-check-error" onRetry={check.retry} />}
       </section>
 
@@ -294,6 +297,8 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
           Still to fix: {state.missing.join(', ')}.
         </p>
       )}
+
+      <DuplicateSuggestions duplicates={otherCandidates(check.result?.duplicates ?? [], ticketId)} headingId={`${id}-suggestions`} />
     </form>
   );
 }

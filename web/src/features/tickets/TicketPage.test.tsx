@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import type { BoardEvent, BoardRole, CurrentUser, TicketDetail } from '../../api/types';
-import { makeFlowBoard, passingGates, ticket } from '../../test/fixtures';
+import { candidate, makeFlowBoard, passingGates, ticket } from '../../test/fixtures';
 import { AuthProvider } from '../auth/AuthProvider';
 import { handleBoardEvent } from '../board/useBoardHub';
 import { TicketView } from './TicketPage';
@@ -165,6 +165,35 @@ describe('TicketView', () => {
     });
     await waitFor(() => expect(screen.queryByTestId('ticket-form')).toBeNull());
     expect(screen.getByTestId('ticket-status').textContent).toBe('PAY-31 resubmitted for triage.');
+  });
+
+  it('never suggests the ticket being edited as a duplicate of itself, and shows the others', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url === '/api/tickets/check'
+          ? json(200, {
+              gates: passingGates,
+              duplicates: [candidate('31', { ticketId: '31', score: 1 }), candidate('3', { title: 'Second approval on big refunds', match: 'similar', score: 0.7 })],
+              duplicateThreshold: 0.8,
+            })
+          : json(404, { status: 404 }),
+      ),
+    );
+    renderTicket(sentBack(), 'ana');
+    fireEvent.click(screen.getByTestId('ticket-edit'));
+    await screen.findByTestId('duplicate-PAY-3');
+    expect(screen.queryByTestId('duplicate-PAY-31')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Is it one of these?' }).textContent).toContain('Similar');
+  });
+
+  it('says how close each possible duplicate on the ticket page is, in words', () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(404, { status: 404 })));
+    renderTicket({ ...sentBack(), duplicates: [candidate('3', { title: 'Second approval on big refunds', score: 0.86 })] }, 'ben');
+    const item = screen.getByTestId('duplicate-PAY-3');
+    expect(item.querySelector('a')!.getAttribute('target')).toBeNull();
+    expect(item.textContent).toContain('Very likely the same ticket');
+    expect(item.textContent).toContain('86% alike');
   });
 
   it('offers no edit of a ticket in triage to another member, but any member edits a card on the board', () => {

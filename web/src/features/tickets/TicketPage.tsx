@@ -152,6 +152,7 @@ export function TicketView({ ticket, board, readOnly = false, liveState, checkDe
           <h2 id="ticket-edit-title">Edit {ticket.key}</h2>
           <TicketForm
             boardId={board.id}
+            ticketId={ticket.id}
             initial={draftFromTicket(ticket)}
             readyLabel={ticket.state === 'SentBack' ? 'Resubmit for triage' : 'Save changes'}
             pendingLabel="Saving…"

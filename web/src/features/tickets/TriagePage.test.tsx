@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BoardRole, Ticket } from '../../api/types';
-import { makeFlowBoard, ticket } from '../../test/fixtures';
+import { candidate, makeFlowBoard, ticket } from '../../test/fixtures';
 import { TriageView } from './TriagePage';
 
 function json(status: number, body: unknown) {
@@ -132,7 +132,7 @@ describe('TriageView', () => {
     list[0] = {
       ...list[0]!,
       gates: list[0]!.gates.map((g) => (g.gate === 'duplicate' ? { ...g, passed: false, message: 'PAY-3 is 91% alike.' } : g)),
-      duplicates: [{ ticketId: 't3', key: 'PAY-3', title: 'Card 3', score: 0.91 }],
+      duplicates: [candidate('3')],
       likelyDuplicateOf: 't3',
     };
     mockApi(undefined, list);
@@ -378,7 +378,7 @@ describe('TriageView', () => {
     await act(async () => {
       fireEvent.submit(input.closest('form')!);
     });
-    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('PAY-21 merged.'));
+    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('PAY-21 merged into PAY-4.'));
     expect(screen.queryByTestId('triage-undo')).toBeNull();
     await key('z');
     expect(posts()).toEqual(['/api/tickets/21/merge']);
@@ -470,5 +470,138 @@ describe('TriageView', () => {
       vi.advanceTimersByTime(10_000);
     });
     expect(screen.queryByTestId('triage-undo')).toBeNull();
+  });
+});
+
+/** PAY-21 flagged as a likely duplicate of PAY-3, with three other candidates in every state. */
+function flaggedInbox(): Ticket[] {
+  const list = inbox();
+  list[0] = {
+    ...list[0]!,
+    description: 'Refunds above 500 EUR must be approved by a second person.',
+    likelyDuplicateOf: 't3',
+    duplicates: [
+      candidate('3', { title: 'Second approval for big refunds', score: 0.912, match: 'likely', excerpt: 'A refund over 500 EUR waits for a second approver.' }),
+      candidate('5', { title: 'Refund approvals', score: 0.7, match: 'similar', done: true, excerpt: '' }),
+      candidate('6', { title: 'Refund limits per day', score: 0.41, match: 'related', state: 'Rejected', excerpt: 'x'.repeat(280) }),
+      candidate('22', { ticketId: '22', title: 'Approvals in triage', score: 0.3, match: 'related', state: 'Triage' }),
+    ],
+  };
+  return list;
+}
+
+describe('TriageView: duplicate candidates beside the ticket', () => {
+  it('shows each candidate beside the ticket’s own text: key as a link, title, match in words, percentage, state and excerpt', async () => {
+    mockApi(undefined, flaggedInbox());
+    await renderInbox();
+    const compare = screen.getByTestId('triage-compare');
+    const own = screen.getByTestId('triage-ticket-text');
+    const candidates = screen.getByTestId('triage-candidates');
+    // Side by side: the ticket's text and its candidates are the two columns of one grid.
+    expect(own.parentElement).toBe(compare);
+    expect(candidates.parentElement).toBe(compare);
+    expect(own.textContent).toContain('Refunds above 500 EUR must be approved by a second person.');
+    expect(own.textContent).toContain('A refund over 500 EUR waits for a second approval');
+    expect(within(candidates).getByRole('heading', { name: 'Duplicate candidates' })).toBeTruthy();
+
+    const items = within(screen.getByTestId('triage-duplicates')).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-testid'))).toEqual([
+      'triage-candidate-PAY-3',
+      'triage-candidate-PAY-5',
+      'triage-candidate-PAY-6',
+      'triage-candidate-PAY-22',
+    ]);
+    const link = screen.getByTestId('triage-candidate-link-PAY-3');
+    expect(link.getAttribute('href')).toBe('/tickets/t3');
+    expect(link.textContent).toBe('PAY-3 Second approval for big refunds');
+    expect(within(items[0]!).getByRole('heading', { level: 4 }).textContent).toBe('PAY-3 Second approval for big refunds');
+    expect(screen.getByTestId('triage-candidate-match-PAY-3').textContent).toBe('Very likely the same ticket');
+    expect(items[0]!.textContent).toContain('91% alike');
+    expect(screen.getByTestId('triage-candidate-excerpt-PAY-3').textContent).toBe('A refund over 500 EUR waits for a second approver.');
+    // The likely original the server flagged is said so.
+    expect(items[0]!.textContent).toContain('flagged as the likely original');
+    expect(items[1]!.textContent).not.toContain('flagged');
+
+    expect(screen.getByTestId('triage-candidate-match-PAY-5').textContent).toBe('Similar');
+    expect(screen.getByTestId('triage-candidate-match-PAY-6').textContent).toBe('Loosely related');
+    expect(screen.getByTestId('triage-candidate-state-PAY-3').textContent).toBe('on the board');
+    expect(screen.getByTestId('triage-candidate-state-PAY-5').textContent).toBe('done');
+    expect(screen.getByTestId('triage-candidate-state-PAY-6').textContent).toBe('rejected');
+    expect(screen.getByTestId('triage-candidate-state-PAY-22').textContent).toBe('in triage');
+    expect(items[1]!.textContent).toContain('No description.');
+    expect(screen.getByTestId('triage-candidate-excerpt-PAY-6').textContent!.endsWith('…')).toBe(true);
+
+    // Flagged: Mark distinct stays, beside a Merge into button on every candidate.
+    expect(screen.getByTestId('triage-mark-distinct')).toBeTruthy();
+    for (const k of ['PAY-3', 'PAY-5', 'PAY-22']) {
+      const button = screen.getByTestId(`triage-merge-into-${k}`) as HTMLButtonElement;
+      expect(button.tagName).toBe('BUTTON');
+      expect(button.textContent).toBe(`Merge into ${k}`);
+      // Reached with Tab: a plain button, enabled, in the tab order.
+      expect(button.disabled).toBe(false);
+      expect(button.tabIndex).toBe(0);
+    }
+    // A rejected ticket is closed: nothing can be merged into it, and the candidate says so.
+    expect(screen.queryByTestId('triage-merge-into-PAY-6')).toBeNull();
+    expect(screen.getByTestId('triage-cannot-merge-PAY-6').textContent).toBe('A rejected ticket cannot be merged into.');
+  });
+
+  it('merges into a candidate with one press of "Merge into KEY", no prompt, and the ticket leaves the inbox', async () => {
+    const { posts } = mockApi(undefined, flaggedInbox());
+    await renderInbox();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('triage-merge-into-PAY-3'));
+    });
+    expect(screen.queryByTestId('triage-prompt')).toBeNull();
+    await waitFor(() => expect(posts()).toEqual([['/api/tickets/21/merge', { originalId: 't3' }]]));
+    await waitFor(() => expect(screen.queryByTestId('triage-item-PAY-21')).toBeNull());
+    expect(screen.getByTestId('triage-status').textContent).toBe('PAY-21 merged into PAY-3.');
+    // No undo for a merge; the focus goes to the inbox, not lost with the button.
+    expect(screen.queryByTestId('triage-undo')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('triage-list'));
+    expect(selectedKey()).toBe('triage-item-PAY-22');
+  });
+
+  it('merges into a candidate that is not the flagged one, even one still in triage', async () => {
+    const { posts } = mockApi(undefined, flaggedInbox());
+    await renderInbox();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('triage-merge-into-PAY-22'));
+    });
+    await waitFor(() => expect(posts()).toEqual([['/api/tickets/21/merge', { originalId: '22' }]]));
+    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('PAY-21 merged into PAY-22.'));
+  });
+
+  it('shows a refused merge with the ticket, which stays in the inbox', async () => {
+    mockApi(
+      (url) =>
+        url.endsWith('/merge')
+          ? json(409, {
+              type: 'urn:kanban:problem:conflict',
+              title: 'The ticket changed',
+              status: 409,
+              detail: 'PAY-3 was merged into another ticket meanwhile.',
+            })
+          : undefined,
+      flaggedInbox(),
+    );
+    await renderInbox();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('triage-merge-into-PAY-3'));
+    });
+    const error = await screen.findByTestId('triage-error');
+    expect(error.textContent).toContain('PAY-3 was merged into another ticket meanwhile.');
+    expect(screen.getByTestId('triage-item-PAY-21')).toBeTruthy();
+    expect(screen.getByTestId('triage-status').textContent).toBe('');
+  });
+
+  it('shows members the candidates without the merge buttons, and says when there are none', async () => {
+    mockApi(undefined, flaggedInbox());
+    await renderInbox('Member');
+    expect(screen.getByTestId('triage-candidate-PAY-3')).toBeTruthy();
+    expect(screen.queryByTestId('triage-merge-into-PAY-3')).toBeNull();
+    expect(screen.queryByTestId('triage-mark-distinct')).toBeNull();
+    await key('j');
+    expect(screen.getByTestId('triage-no-duplicates').textContent).toBe('No similar tickets found.');
   });
 });

@@ -10,9 +10,8 @@ import { classLabel } from '../board/cardLabels';
 import { permissionsFor, useBoardPermissions } from '../board/permissions';
 import { AccessRevokedNotice } from '../board/AccessRevokedNotice';
 import { useBoardHub } from '../board/useBoardHub';
-import { DuplicateList } from './DuplicateList';
 import { GateList } from './GateLine';
-import { PROMPTS, TriageActions, TriagePrompt, WaitingOnSubmitter, type PromptKind } from './TriageParts';
+import { DuplicateCandidates, PROMPTS, TriageActions, TriagePrompt, WaitingOnSubmitter, type PromptKind } from './TriageParts';
 import { isSubmitter } from './ticketForm';
 import { isTypingTarget, resolveOriginal, uniqueCandidates, type MergeCandidate } from './triage';
 import { UndoNotice } from './TriageParts';
@@ -35,9 +34,10 @@ export const UNDO_LIMIT_MS = 29_000;
 /** The decisions that can be undone. */
 const UNDOABLE: ReadonlySet<TriageAction['kind']> = new Set(['accept', 'send-back', 'reject']);
 
-/** What was done, in words: "PAY-12 accepted to the top of the backlog". */
-function doneText(action: TriageAction, key: string): string {
+/** What was done, in words: "PAY-12 accepted to the top of the backlog", "PAY-13 merged into PAY-4". */
+function doneText(action: TriageAction, key: string, originalKey?: string): string {
   if (action.kind === 'accept') return `${key} accepted to the ${action.toTop ? 'top' : 'end'} of the backlog`;
+  if (action.kind === 'merge' && originalKey) return `${key} merged into ${originalKey}`;
   return `${key} ${DONE[action.kind]}`;
 }
 
@@ -131,10 +131,11 @@ export function TriageView({ board, live = true }: TriageViewProps) {
     setStatus('');
     setUndoable(null);
     setUndoError(null);
+    const originalKey = action.kind === 'merge' ? mergeCandidates.find((c) => c.id === action.originalId)?.key : undefined;
     command.mutate(action, {
       onSuccess: (updated) => {
         const key = updated.key ?? ticket.key;
-        setStatus(`${doneText(action, key)}.`);
+        setStatus(`${doneText(action, key, originalKey)}.`);
         if (UNDOABLE.has(action.kind)) setUndoable({ ticketId: updated.id ?? ticket.id, key });
         if (action.kind !== 'accept' && action.kind !== 'mark-distinct') closePrompt();
       },
@@ -429,33 +430,37 @@ export function TriageView({ board, live = true }: TriageViewProps) {
                 />
               )}
 
-              <div className="triage__columns">
-                <section aria-labelledby={`${id}-gates-title`}>
-                  <h3 id={`${id}-gates-title`}>Quality gates</h3>
-                  <GateList gates={selected.gates} label={`Quality gates of ${selected.key}`} />
-                </section>
-                <section aria-labelledby={`${id}-dups-title`}>
-                  <h3 id={`${id}-dups-title`}>Duplicate candidates</h3>
-                  {selected.duplicates.length > 0 ? (
-                    <DuplicateList duplicates={selected.duplicates} testId="triage-duplicates" />
+              {/* The ticket's own text beside its duplicate candidates, to compare them line by line. */}
+              <div className="triage__compare" data-testid="triage-compare">
+                <div className="triage__own" data-testid="triage-ticket-text">
+                  <h3>Description</h3>
+                  <p className="ticket-text">{selected.description}</p>
+                  <h3>Definition of done</h3>
+                  {selected.definitionOfDone.length > 0 ? (
+                    <ol className="ticket-dod">
+                      {selected.definitionOfDone.map((c, i) => (
+                        <li key={i}>{c}</li>
+                      ))}
+                    </ol>
                   ) : (
-                    <p className="muted">No similar tickets found.</p>
+                    <p className="muted">No criteria.</p>
                   )}
+                  <section aria-labelledby={`${id}-gates-title`}>
+                    <h3 id={`${id}-gates-title`}>Quality gates</h3>
+                    <GateList gates={selected.gates} label={`Quality gates of ${selected.key}`} />
+                  </section>
+                </div>
+                <section className="triage__candidates" aria-labelledby={`${id}-dups-title`} data-testid="triage-candidates">
+                  <h3 id={`${id}-dups-title`}>Duplicate candidates</h3>
+                  <DuplicateCandidates
+                    idPrefix={id}
+                    ticket={selected}
+                    canMerge={can.canTriage}
+                    pending={command.isPending}
+                    onMerge={(candidate) => run({ kind: 'merge', ticket: selected, originalId: candidate.ticketId })}
+                  />
                 </section>
               </div>
-
-              <h3>Description</h3>
-              <p className="ticket-text">{selected.description}</p>
-              <h3>Definition of done</h3>
-              {selected.definitionOfDone.length > 0 ? (
-                <ol className="ticket-dod">
-                  {selected.definitionOfDone.map((c, i) => (
-                    <li key={i}>{c}</li>
-                  ))}
-                </ol>
-              ) : (
-                <p className="muted">No criteria.</p>
-              )}
             </section>
           )}
 

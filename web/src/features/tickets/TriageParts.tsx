@@ -1,6 +1,7 @@
 import { useEffect, useRef, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
-import type { Ticket } from '../../api/types';
+import type { DuplicateCandidate, Ticket } from '../../api/types';
+import { candidateStateWords, excerptText, matchWords, scorePercent } from './duplicates';
 import type { MergeCandidate } from './triage';
 
 export type PromptKind = 'send-back' | 'reject' | 'merge';
@@ -269,5 +270,91 @@ export function UndoNotice({
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * The selected ticket's duplicate candidates, best first, to read beside its own text: each with
+ * its key (a link), title, the match in words, where it stands and the start of its description.
+ * A product owner merges the ticket into one of them with its "Merge into KEY" button, in one action
+ * (not into a rejected one, which the server refuses: that says so instead).
+ */
+export function DuplicateCandidates({
+  idPrefix,
+  ticket,
+  canMerge,
+  pending,
+  onMerge,
+}: {
+  idPrefix: string;
+  ticket: Ticket;
+  canMerge: boolean;
+  pending: boolean;
+  onMerge: (candidate: DuplicateCandidate) => void;
+}) {
+  if (ticket.duplicates.length === 0) {
+    return (
+      <p className="muted" data-testid="triage-no-duplicates">
+        No similar tickets found.
+      </p>
+    );
+  }
+  return (
+    <ol className="candidates" data-testid="triage-duplicates" aria-label={`Possible duplicates of ${ticket.key}`}>
+      {ticket.duplicates.map((d) => {
+        const flagged = ticket.likelyDuplicateOf != null && d.ticketId.toLowerCase() === ticket.likelyDuplicateOf.toLowerCase();
+        const titleId = `${idPrefix}-candidate-${d.ticketId}`;
+        const excerpt = excerptText(d.excerpt);
+        return (
+          <li
+            key={d.ticketId}
+            className={`candidate${flagged ? ' candidate--flagged' : ''}`}
+            data-testid={`triage-candidate-${d.key}`}
+            data-match={d.match}
+          >
+            <h4 className="candidate__title" id={titleId}>
+              <Link to={`/tickets/${encodeURIComponent(d.ticketId)}`} data-testid={`triage-candidate-link-${d.key}`}>
+                <span className="duplicates__key">{d.key}</span> {d.title}
+              </Link>
+            </h4>
+            <p className="candidate__meta">
+              <span className={`duplicates__match duplicates__match--${d.match}`} data-testid={`triage-candidate-match-${d.key}`}>
+                {matchWords(d.match)}
+              </span>
+              <span className="duplicates__score">{scorePercent(d.score)} alike</span>
+              <span className="candidate__state" data-testid={`triage-candidate-state-${d.key}`}>
+                {candidateStateWords(d)}
+              </span>
+              {flagged && <span className="candidate__flag">flagged as the likely original</span>}
+            </p>
+            {excerpt ? (
+              <p className="candidate__excerpt ticket-text" data-testid={`triage-candidate-excerpt-${d.key}`}>
+                {excerpt}
+              </p>
+            ) : (
+              <p className="candidate__excerpt muted">No description.</p>
+            )}
+            {canMerge && d.state === 'Rejected' && (
+              <p className="candidate__note muted" data-testid={`triage-cannot-merge-${d.key}`}>
+                A rejected ticket cannot be merged into.
+              </p>
+            )}
+            {canMerge && d.state !== 'Rejected' && (
+              <div className="candidate__actions">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => onMerge(d)}
+                  disabled={pending}
+                  data-testid={`triage-merge-into-${d.key}`}
+                >
+                  Merge into {d.key}
+                </button>
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
   );
 }

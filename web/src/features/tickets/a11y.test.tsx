@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeFlowBoard, passingGates, ticket } from '../../test/fixtures';
+import { candidate, makeFlowBoard, passingGates, ticket } from '../../test/fixtures';
 import { queryKeys } from '../../api/boards';
 import type { CurrentUser, TicketDetail } from '../../api/types';
 import { AuthProvider } from '../auth/AuthProvider';
@@ -41,6 +41,33 @@ describe('accessibility (axe, without layout rules)', () => {
     vi.stubGlobal('fetch', vi.fn(async () => json({ gates: passingGates.map((g, i) => ({ ...g, passed: i % 2 === 0 })), duplicates: [] })));
     const { container } = render(<NewTicketView board={makeFlowBoard({ role: 'Member' })} checkDelay={0} />, { wrapper });
     await screen.findByTestId('gate-title');
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('the submit form with "Is it one of these?"', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json({
+          gates: passingGates,
+          duplicates: [candidate('3'), candidate('7', { match: 'similar', score: 0.7 }), candidate('9', { match: 'related', score: 0.3 })],
+          duplicateThreshold: 0.8,
+        }),
+      ),
+    );
+    const { container } = render(<NewTicketView board={makeFlowBoard({ role: 'Member' })} checkDelay={0} />, { wrapper });
+    await screen.findByTestId('ticket-suggestions');
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('the triage inbox with duplicate candidates and their merge buttons', async () => {
+    const flagged = ticket('21', {
+      likelyDuplicateOf: 't3',
+      duplicates: [candidate('3'), candidate('5', { match: 'similar', done: true, excerpt: '' }), candidate('6', { match: 'related', state: 'Rejected' })],
+    });
+    vi.stubGlobal('fetch', vi.fn(async () => json([flagged, ticket('22')])));
+    const { container } = render(<TriageView board={makeFlowBoard()} live={false} />, { wrapper });
+    await screen.findByTestId('triage-merge-into-PAY-3');
     expect(await violations(container)).toEqual([]);
   });
 
