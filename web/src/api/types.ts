@@ -260,6 +260,8 @@ export interface CheckTicketRequest {
   description: string;
   definitionOfDone: string[];
   estimateDays: number;
+  /** The ticket being edited: the server leaves it out of its own candidates. */
+  ticketId?: string;
 }
 
 export interface CheckTicketResponse {

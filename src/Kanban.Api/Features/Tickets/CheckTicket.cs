@@ -11,14 +11,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Tickets;
 
-public sealed record CheckTicketRequest(Guid? BoardId, string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class);
+/// <param name="TicketId">The ticket being edited, when it is saved already: it is left out of its own candidates.</param>
+public sealed record CheckTicketRequest(
+    Guid? BoardId, string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class, Guid? TicketId = null);
 
 /// <summary>
 /// The gates on a draft, saving nothing: a form calls it as the user types, so a field not filled
 /// in yet is a failing gate with its message, not an error.
 /// </summary>
 [BoardAccess(BoardRole.Member)]
-public sealed record CheckTicketQuery(Guid BoardId, string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class)
+public sealed record CheckTicketQuery(
+    Guid BoardId, string? Title, string? Description, IReadOnlyList<string>? DefinitionOfDone, decimal? EstimateDays, CardClass? Class, Guid? TicketId = null)
     : IQuery<TicketCheckResponse>, IBoardRequest, ITicketFields;
 
 public sealed class CheckTicketValidator : AbstractValidator<CheckTicketQuery>
@@ -43,7 +46,7 @@ public sealed class CheckTicketHandler(KanbanDbContext db, TicketDuplicates dupl
         // The criteria as the form shows them, blank rows included, so a message's "criterion 3" is the form's third row.
         var draft = query.ToContent() with { DefinitionOfDone = [.. (query.DefinitionOfDone ?? []).Select(c => c ?? "")] };
         var candidates = await duplicates.FindAsync(
-            query.BoardId, board.Version, board.Settings, draft.Title, draft.Description, duplicates.EmbedForCheck(draft.Title, draft.Description), null, cancellationToken);
+            query.BoardId, board.Version, board.Settings, draft.Title, draft.Description, duplicates.EmbedForCheck(draft.Title, draft.Description), query.TicketId, cancellationToken);
         return new TicketCheckResponse(QualityGates.Check(draft, board.Settings), candidates.ToCandidates(board.Settings), board.Settings.DuplicateThreshold);
     }
 }

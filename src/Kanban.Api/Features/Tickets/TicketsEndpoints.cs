@@ -35,7 +35,7 @@ public static class TicketsEndpoints
         {
             var boardId = draft.BoardId ?? throw new ValidationException([new ValidationFailure("boardId", "Say which board the ticket is for (boardId).")]);
             return TypedResults.Ok(await sender.Send(
-                new CheckTicketQuery(boardId, draft.Title, draft.Description, draft.DefinitionOfDone, draft.EstimateDays, draft.Class), ct));
+                new CheckTicketQuery(boardId, draft.Title, draft.Description, draft.DefinitionOfDone, draft.EstimateDays, draft.Class, draft.TicketId), ct));
         })
             .WithName("CheckTicket");
 

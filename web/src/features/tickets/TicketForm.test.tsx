@@ -281,6 +281,11 @@ describe('ticket form conversions', () => {
     expect(toCheckRequest('b', { ...draft, estimate: '' }).estimateDays).toBe(0);
   });
 
+  it('names the ticket being edited in its check, so the server leaves it out of its own candidates', () => {
+    expect(toCheckRequest('b', draft, 't-31').ticketId).toBe('t-31');
+    expect(toCheckRequest('b', draft)).not.toHaveProperty('ticketId');
+  });
+
   it('words the button from the gates', () => {
     const base = { stale: false, pending: false, checkFailed: false, readyLabel: 'Submit for triage', pendingLabel: 'Submitting…' };
     expect(submitState({ ...base, gates: undefined })).toMatchObject({ label: 'Checking the gates…', disabled: true });

@@ -52,7 +52,7 @@ export function TicketForm({ boardId, initial, readyLabel, pendingLabel, onSubmi
   const [draft, setDraft] = useState<TicketDraft>(() => initial ?? emptyDraft());
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const check = useGateCheck(boardId, draft, checkDelay);
+  const check = useGateCheck(boardId, draft, checkDelay, ticketId);
   const focusCriterion = useRef<number | null>(null);
   // A field is marked invalid once its text has been worked on (or was there already, when editing):
   // an empty new form is not a list of mistakes.

@@ -56,9 +56,10 @@ export function toTicketRequest(draft: TicketDraft): TicketRequest {
  * The check body. An empty estimate is sent as 0, which the estimate gate refuses with its range
  * (the check's `estimateDays` is a number, not optional).
  */
-export function toCheckRequest(boardId: string, draft: TicketDraft): CheckTicketRequest {
+export function toCheckRequest(boardId: string, draft: TicketDraft, ticketId?: string): CheckTicketRequest {
   return {
     boardId,
+    ...(ticketId ? { ticketId } : {}),
     title: draft.title,
     description: draft.description,
     // Every row as it stands, blank ones too: the gates number the criteria as the form does.

@@ -21,8 +21,8 @@ export interface GateCheck {
  * of `delay` ms (and one on open), cancelling a check that a newer draft makes pointless. Answers
  * to an older draft are dropped.
  */
-export function useGateCheck(boardId: string, draft: TicketDraft, delay = GATE_CHECK_DELAY_MS): GateCheck {
-  const request = useMemo(() => toCheckRequest(boardId, draft), [boardId, draft]);
+export function useGateCheck(boardId: string, draft: TicketDraft, delay = GATE_CHECK_DELAY_MS, ticketId?: string): GateCheck {
+  const request = useMemo(() => toCheckRequest(boardId, draft, ticketId), [boardId, draft, ticketId]);
   const key = JSON.stringify(request);
   const [answer, setAnswer] = useState<{ key: string; result?: CheckTicketResponse; error?: unknown }>();
   const latestKey = useRef(key);
