@@ -42,6 +42,16 @@ public static class QualityGates
     ];
 
     /// <summary>
+    /// The gates on a draft as its submitter types. A draft that reads like another ticket still
+    /// passes: it may be submitted, and the mark it then gets holds it at accept, where the product
+    /// owner decides; the gate says so, naming <paramref name="readsLike"/>.
+    /// </summary>
+    public static IReadOnlyList<GateResult> CheckDraft(TicketContent draft, BoardSettings settings, string? readsLike) =>
+        [.. Check(draft, settings).Select(g => g.Gate == Duplicate && readsLike is not null
+            ? Pass(Duplicate, $"It reads like {readsLike}. If it is the same, open that one instead; submitted, it waits for the product owner to merge it or mark it distinct.")
+            : g)];
+
+    /// <summary>
     /// The gates on a stored ticket. A ticket marked as a likely duplicate fails the duplicate gate,
     /// naming its original by <paramref name="likelyOriginalKey"/>, or as "another ticket" when unknown.
     /// </summary>

@@ -5,6 +5,7 @@ using Kanban.Api.Infrastructure.Duplicates;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
+using Kanban.Domain.Duplicates;
 using Kanban.Domain.Tickets;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,8 @@ public sealed class CheckTicketHandler(KanbanDbContext db, TicketDuplicates dupl
         var draft = query.ToContent() with { DefinitionOfDone = [.. (query.DefinitionOfDone ?? []).Select(c => c ?? "")] };
         var candidates = await duplicates.FindAsync(
             query.BoardId, board.Version, board.Settings, draft.Title, draft.Description, duplicates.EmbedForCheck(draft.Title, draft.Description), query.TicketId, cancellationToken);
-        return new TicketCheckResponse(QualityGates.Check(draft, board.Settings), candidates.ToCandidates(board.Settings), board.Settings.DuplicateThreshold);
+        var readsLike = DuplicateRules.LikelyOriginal(candidates, board.Settings.DuplicateThreshold, [])?.Ticket.Key;
+        return new TicketCheckResponse(
+            QualityGates.CheckDraft(draft, board.Settings, readsLike), candidates.ToCandidates(board.Settings), board.Settings.DuplicateThreshold);
     }
 }
