@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Kanban.Domain.Duplicates;
 
@@ -24,6 +24,13 @@ public sealed class DuplicateIndex
     private readonly List<int> _documentFrequency = [];
     private readonly List<Entry?> _entries = [];
     private readonly Dictionary<Guid, int> _slots = [];
+
+    // What a search reads of every ticket it touches, by slot, side by side in memory: a search
+    // walks hundreds of thousands of postings, and a pointer to chase for each would cost more than
+    // the sums.
+    private readonly List<bool> _alive = [];
+    private readonly List<float> _norms = [];
+    private readonly List<long> _closedAtTicks = [];
     private int _countAtNorms;
 
     private readonly record struct Posting(int Slot, float Weight);
@@ -34,7 +41,6 @@ public sealed class DuplicateIndex
         public int[] Terms { get; } = terms;
         public float[] Weights { get; } = weights;
         public Half[]? Vector { get; } = vector;
-        public float Norm { get; set; }
     }
 
     public int Count
@@ -79,7 +85,7 @@ public sealed class DuplicateIndex
             }
 
             var entry = _entries[slot]!;
-            _entries[slot] = new Entry(entry.Ticket, entry.Terms, entry.Weights, ToHalf(vector)) { Norm = entry.Norm };
+            _entries[slot] = new Entry(entry.Ticket, entry.Terms, entry.Weights, ToHalf(vector));
             return true;
         }
         finally
@@ -137,7 +143,9 @@ public sealed class DuplicateIndex
             var entry = new Entry(ticket with { Description = DuplicateRules.Excerpt(ticket.Description), Vector = null }, terms, weights, vector);
             _entries.Add(entry);
             _slots[ticket.Id] = slot;
-            entry.Norm = NormOf(entry);
+            _alive.Add(true);
+            _norms.Add(NormOf(entry));
+            _closedAtTicks.Add(ticket.ClosedAt?.UtcTicks ?? long.MaxValue);
             RefreshNormsIfStale();
         }
         finally
@@ -167,7 +175,7 @@ public sealed class DuplicateIndex
         _lock.EnterReadLock();
         var scores = ArrayPool<float>.Shared.Rent(Math.Max(1, _entries.Count));
         Array.Clear(scores, 0, _entries.Count);
-        var touched = new List<int>();
+        var touched = ArrayPool<int>.Shared.Rent(Math.Max(1, _entries.Count));
         try
         {
             var queryTerms = new List<(int TermId, float Weight)>(bag.Count);
@@ -194,41 +202,52 @@ public sealed class DuplicateIndex
                 return [];
             }
 
+            var alive = CollectionsMarshal.AsSpan(_alive);
+            var count = 0;
             foreach (var (termId, weight) in queryTerms)
             {
                 var idf = Idf(termId);
                 var factor = weight * idf * idf;
-                foreach (var posting in _postings[termId])
+                foreach (var posting in CollectionsMarshal.AsSpan(_postings[termId]))
                 {
-                    if (_entries[posting.Slot] is null)
+                    if (!alive[posting.Slot])
                     {
                         continue;
                     }
 
-                    if (scores[posting.Slot] == 0)
+                    ref var score = ref scores[posting.Slot];
+                    if (score == 0)
                     {
-                        touched.Add(posting.Slot);
+                        touched[count++] = posting.Slot;
                     }
 
-                    scores[posting.Slot] += factor * posting.Weight;
+                    score += factor * posting.Weight;
                 }
             }
 
             queryNorm = MathF.Sqrt(queryNorm);
+            var excluded = query.Exclude is { } id && _slots.TryGetValue(id, out var own) ? own : -1;
+            var closedSince = query.ClosedSince.UtcTicks;
+            var norms = CollectionsMarshal.AsSpan(_norms);
+            var closedAt = CollectionsMarshal.AsSpan(_closedAtTicks);
+
+            // The best by the words' cosine (the query's norm is the same for all, so it is left out here).
             var best = new PriorityQueue<int, float>(CandidatesPerQuery + 1);
-            foreach (var slot in touched)
+            foreach (var slot in touched.AsSpan(0, count))
             {
-                var entry = _entries[slot]!;
-                if (entry.Ticket.Id == query.Exclude || entry.Ticket.ClosedAt is { } closed && closed < query.ClosedSince)
+                if (slot == excluded || closedAt[slot] < closedSince)
                 {
                     continue;
                 }
 
-                var cosine = scores[slot] / (queryNorm * entry.Norm);
-                best.Enqueue(slot, cosine);
-                if (best.Count > CandidatesPerQuery)
+                var cosine = scores[slot] / norms[slot];
+                if (best.Count < CandidatesPerQuery)
                 {
-                    best.Dequeue();
+                    best.Enqueue(slot, cosine);
+                }
+                else if (best.TryPeek(out _, out var worst) && cosine > worst)
+                {
+                    best.EnqueueDequeue(slot, cosine);
                 }
             }
 
@@ -250,6 +269,7 @@ public sealed class DuplicateIndex
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(touched);
             _lock.ExitReadLock();
         }
     }
@@ -296,11 +316,11 @@ public sealed class DuplicateIndex
             return;
         }
 
-        foreach (var entry in _entries)
+        for (var slot = 0; slot < _entries.Count; slot++)
         {
-            if (entry is not null)
+            if (_entries[slot] is { } entry)
             {
-                entry.Norm = NormOf(entry);
+                _norms[slot] = NormOf(entry);
             }
         }
 
@@ -320,6 +340,7 @@ public sealed class DuplicateIndex
         }
 
         _entries[slot] = null;
+        _alive[slot] = false;
         if (_entries.Count - _slots.Count > Math.Max(1000, _slots.Count))
         {
             Compact();
@@ -332,6 +353,9 @@ public sealed class DuplicateIndex
         var live = _entries.Where(e => e is not null).Select(e => e!).ToList();
         _entries.Clear();
         _slots.Clear();
+        _alive.Clear();
+        _norms.Clear();
+        _closedAtTicks.Clear();
         foreach (var postings in _postings)
         {
             postings.Clear();
@@ -342,6 +366,9 @@ public sealed class DuplicateIndex
             var slot = _entries.Count;
             _entries.Add(entry);
             _slots[entry.Ticket.Id] = slot;
+            _alive.Add(true);
+            _norms.Add(NormOf(entry));
+            _closedAtTicks.Add(entry.Ticket.ClosedAt?.UtcTicks ?? long.MaxValue);
             for (var i = 0; i < entry.Terms.Length; i++)
             {
                 _postings[entry.Terms[i]].Add(new Posting(slot, entry.Weights[i]));
