@@ -92,6 +92,21 @@ public sealed class DuplicateIndexTests
     }
 
     [Fact]
+    public void Words_in_the_title_count_more_than_the_same_words_in_the_description()
+    {
+        const string refund = "Refund button stays enabled";
+        const string printer = "Warehouse label printer jams";
+        var index = new DuplicateIndex();
+        index.Upsert(new IndexedTicket(Guid.NewGuid(), "K-1", refund, printer, TicketState.Triage, Now.AddDays(-5), null));
+        index.Upsert(new IndexedTicket(Guid.NewGuid(), "K-2", printer, refund, TicketState.Triage, Now.AddDays(-5), null));
+
+        var matches = index.Find(Query(refund, "Support pressed it twice."), take: 2);
+
+        matches.Select(m => m.Ticket.Key).ShouldBe(["K-1", "K-2"]);
+        matches[0].Score.ShouldBeGreaterThan(matches[1].Score);
+    }
+
+    [Fact]
     public void A_closed_ticket_is_a_candidate_while_it_closed_within_the_window_and_not_before()
     {
         var index = new DuplicateIndex();
