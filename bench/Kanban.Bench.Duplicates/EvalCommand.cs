@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kanban.Bench.Duplicates;
 
-internal sealed record EvalOptions(string Directory, bool NoEmbeddings, bool CheckTokens, bool Details)
+internal sealed record EvalOptions(string Directory, bool NoEmbeddings, bool CheckTokens, bool Details, int CheckCut)
 {
     public static EvalOptions Parse(string[] args)
     {
@@ -13,10 +13,17 @@ internal sealed record EvalOptions(string Directory, bool NoEmbeddings, bool Che
         var noEmbeddings = false;
         var checkTokens = false;
         var details = false;
-        foreach (var arg in args)
+        var checkCut = TicketEmbedding.CheckTokens;
+        for (var i = 0; i < args.Length; i++)
         {
+            var arg = args[i];
             switch (arg)
             {
+                case "--check-cut":
+                    checkCut = i + 1 < args.Length && int.TryParse(args[++i], out var cut) && cut is >= 8 and <= 512
+                        ? cut
+                        : throw new UsageException("eval: --check-cut takes a number of word pieces from 8 to 512.");
+                    break;
                 case "--no-embeddings":
                     noEmbeddings = true;
                     break;
@@ -27,7 +34,7 @@ internal sealed record EvalOptions(string Directory, bool NoEmbeddings, bool Che
                     details = true;
                     break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    throw new UsageException($"eval: unknown option {option} (known: --no-embeddings, --check-tokens, --details).");
+                    throw new UsageException($"eval: unknown option {option} (known: --no-embeddings, --check-tokens, --details, --check-cut N).");
                 default:
                     directory = directory is null ? arg : throw new UsageException("eval takes one folder.");
                     break;
@@ -39,7 +46,7 @@ internal sealed record EvalOptions(string Directory, bool NoEmbeddings, bool Che
             throw new UsageException("eval: --check-tokens measures the embedding of a draft; it cannot go with --no-embeddings.");
         }
 
-        return new EvalOptions(directory ?? throw new UsageException("eval needs the folder holding tickets.jsonl and pairs.jsonl."), noEmbeddings, checkTokens, details);
+        return new EvalOptions(directory ?? throw new UsageException("eval needs the folder holding tickets.jsonl and pairs.jsonl."), noEmbeddings, checkTokens, details, checkCut);
     }
 }
 
@@ -71,14 +78,14 @@ internal static class EvalCommand
         }
 
         var sample = Evaluation.NonDuplicateSample(data);
-        Evaluation.WarmUp(data, embedder);
+        Evaluation.WarmUp(data, embedder, options.CheckCut);
 
         PathResult? check = null;
         if (embedder is not null)
         {
             Console.Error.WriteLine("Ranking: the check path…");
-            check = Evaluation.Run(data, stored, embedder, QueryPath.Check, sample);
-            Console.WriteLine($"check path: {check.Line()} (the query embedded with {TicketEmbedding.CheckTokens} word pieces, the stored vectors with {TicketEmbedding.StoredTokens}; {Missed(check)})");
+            check = Evaluation.Run(data, stored, embedder, QueryPath.Check, sample, options.CheckCut);
+            Console.WriteLine($"check path: {check.Line()} (the query embedded with {options.CheckCut} word pieces, the stored vectors with {TicketEmbedding.StoredTokens}; {Missed(check)})");
         }
         else
         {

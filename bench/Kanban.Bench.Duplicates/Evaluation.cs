@@ -71,7 +71,8 @@ internal static class Evaluation
     /// <summary>Candidates asked for: more than the index's first pass keeps, so the ranking is whole.</summary>
     public const int Take = 100;
 
-    public static PathResult Run(Dataset data, float[][]? stored, ITicketEmbedder? embedder, QueryPath path, IReadOnlySet<int> nonDuplicates)
+    /// <param name="checkCut">The word pieces the check path embeds of the query (the product's is <see cref="TicketEmbedding.CheckTokens"/>).</param>
+    public static PathResult Run(Dataset data, float[][]? stored, ITicketEmbedder? embedder, QueryPath path, IReadOnlySet<int> nonDuplicates, int checkCut = TicketEmbedding.CheckTokens)
     {
         if (path != QueryPath.WordsOnly && (stored is null || embedder is null))
         {
@@ -104,7 +105,7 @@ internal static class Evaluation
                     continue;
                 }
 
-                var (ranking, milliseconds) = Query(index, ticket, embedder, path);
+                var (ranking, milliseconds) = Query(index, ticket, embedder, path, checkCut);
                 foreach (var original in originals)
                 {
                     duplicates.Add(new QueryOutcome(ticket, original, ranking, milliseconds));
@@ -153,7 +154,7 @@ internal static class Evaluation
     }
 
     /// <summary>Loads the model and runs every code path once, so the measured queries do not pay for the JIT.</summary>
-    public static void WarmUp(Dataset data, ITicketEmbedder? embedder)
+    public static void WarmUp(Dataset data, ITicketEmbedder? embedder, int checkCut = TicketEmbedding.CheckTokens)
     {
         var index = new DuplicateIndex();
         foreach (var ticket in data.Tickets.Take(50))
@@ -164,18 +165,18 @@ internal static class Evaluation
         var probe = data.Tickets[^1];
         for (var i = 0; i < 3; i++)
         {
-            _ = Query(index, probe, embedder, embedder is null ? QueryPath.WordsOnly : QueryPath.Submission);
-            _ = Query(index, probe, embedder, embedder is null ? QueryPath.WordsOnly : QueryPath.Check);
+            _ = Query(index, probe, embedder, embedder is null ? QueryPath.WordsOnly : QueryPath.Submission, checkCut);
+            _ = Query(index, probe, embedder, embedder is null ? QueryPath.WordsOnly : QueryPath.Check, checkCut);
         }
     }
 
-    private static (IReadOnlyList<(string Id, double Score)> Ranking, double Milliseconds) Query(DuplicateIndex index, DatasetTicket ticket, ITicketEmbedder? embedder, QueryPath path)
+    private static (IReadOnlyList<(string Id, double Score)> Ranking, double Milliseconds) Query(DuplicateIndex index, DatasetTicket ticket, ITicketEmbedder? embedder, QueryPath path, int checkCut)
     {
         var started = Stopwatch.GetTimestamp();
         var vector = path switch
         {
             QueryPath.Submission => embedder!.Embed(ticket.Title, ticket.Body, TicketEmbedding.StoredTokens),
-            QueryPath.Check => embedder!.Embed(ticket.Title, ticket.Body, TicketEmbedding.CheckTokens),
+            QueryPath.Check => embedder!.Embed(ticket.Title, ticket.Body, checkCut),
             _ => null,
         };
         var found = index.Find(new DuplicateQuery(ticket.Title, ticket.Body, vector, ticket.Created, DateTimeOffset.MinValue), Take);

@@ -15,38 +15,64 @@ internal static class Program
               --no-embeddings  words only (no model is loaded); the last line is the words-only path
               --check-tokens   the last line is the check path (the draft embedded with 32 word pieces)
               --details        each query's original and best candidates, on stderr
+              --check-cut N    the check path embeds the query with N word pieces instead of 32 (to try a cut)
 
+          speed [--tickets 100000] [--queries 500] [--no-database] [--out bench/results/duplicates.json]
+              A synthetic board of N tickets: index build time, managed memory per ticket, the check's
+              latency (embedding included) and Find alone, and the index's start-up from a SQLite file.
+              --queries Q (default 500) after --warmup W unmeasured (default 30); --seed S; --no-database
+              skips the SQLite file and the start-up.
+
+          profile DIR
+              What a dataset's tickets cost a search (distinct words, how common the commonest are), to
+              compare with the synthetic board's line in speed.
         """;
 
-    public static Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0 || args[0] is "help" || args.Any(a => a is "-h" or "--help"))
         {
             Console.WriteLine(Usage);
-            return Task.FromResult(args.Length == 0 ? 2 : 0);
+            return args.Length == 0 ? 2 : 0;
         }
 
         try
         {
-            return Task.FromResult(args[0] switch
+            return args[0] switch
             {
                 "eval" => EvalCommand.Run(EvalOptions.Parse(args[1..])),
-                _ => throw new UsageException($"Unknown command '{args[0]}': use eval."),
-            });
+                "speed" => await SpeedCommand.RunAsync(SpeedOptions.Parse(args[1..])),
+                "profile" => Profile(args[1..]),
+                IndexLoad.ChildCommand => await IndexLoad.RunChildAsync(args[1..]),
+                _ => throw new UsageException($"Unknown command '{args[0]}': use eval or speed."),
+            };
         }
         catch (UsageException e)
         {
             Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine(Usage);
-            return Task.FromResult(2);
+            return 2;
         }
         catch (DatasetException e)
         {
             Console.Error.WriteLine(e.Message);
-            return Task.FromResult(2);
+            return 2;
         }
+    }
+
+
+    private static int Profile(string[] args)
+    {
+        if (args.Length != 1)
+        {
+            throw new UsageException("profile takes one folder.");
+        }
+
+        var data = Dataset.Load(args[0]);
+        Console.WriteLine(CorpusProfile.Of(data.Tickets.Select(t => (t.Title, t.Body))).Line());
+        return 0;
     }
 }
 
