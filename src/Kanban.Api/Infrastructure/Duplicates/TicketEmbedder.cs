@@ -112,16 +112,22 @@ public sealed class MiniLmEmbedder(ILogger<MiniLmEmbedder> log) : ITicketEmbedde
 
         public float[] Embed(string text, int maxTokens)
         {
-            long[] ids, mask, types;
+            // Into buffers of the cut's length: the overload that returns its own buffers keeps them
+            // between calls and, once it has encoded a longer cut, ignores a shorter one (FastBertTokenizer
+            // 1.2.6), so after the first save every check would embed 128 word pieces instead of 32.
+            var cut = Math.Clamp(maxTokens, 8, 512);
+            var ids = new long[cut];
+            var mask = new long[cut];
+            var types = new long[cut];
+            int length;
             lock (_tokenizerLock)
             {
-                var (inputIds, attentionMask, tokenTypeIds) = _tokenizer.Encode(text, Math.Clamp(maxTokens, 8, 512));
-                ids = inputIds.ToArray();
-                mask = attentionMask.ToArray();
-                types = tokenTypeIds.ToArray();
+                length = _tokenizer.Encode(text, ids, mask, types);
             }
 
-            var length = ids.Length;
+            Array.Resize(ref ids, length);
+            Array.Resize(ref mask, length);
+            Array.Resize(ref types, length);
             var inputs = new List<NamedOnnxValue>
             {
                 NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(ids, [1, length])),
