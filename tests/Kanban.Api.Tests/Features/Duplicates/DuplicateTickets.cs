@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Tickets;
+using Kanban.Api.Tests.Features.BoardFiles;
 using Kanban.Api.Tests.Infrastructure;
 
 namespace Kanban.Api.Tests.Features.Duplicates;
@@ -110,4 +112,38 @@ public static class DuplicateTickets
 
     public static string Describe(IEnumerable<DuplicateCandidate> candidates) =>
         string.Join(" | ", candidates.Select(c => $"{c.Key} \"{c.Title}\" {c.Score} {c.Match}"));
+
+    /// <summary>A board file of tickets with these texts, every other one on the backlog and the rest in triage; <see cref="KanbanApiFactory.Owner"/> owns it.</summary>
+    public static JsonObject BoardFile(string key, IReadOnlyList<(string Title, string Description)> texts)
+    {
+        var file = BoardFileSamples.Minimal(key, KanbanApiFactory.Owner);
+        var tickets = file["tickets"]!.AsArray();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var createdAt = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero).AddDays(i).ToString("O");
+            var ticket = new JsonObject
+            {
+                ["key"] = $"{key}-{i + 1}",
+                ["title"] = texts[i].Title,
+                ["description"] = texts[i].Description,
+                ["definitionOfDone"] = new JsonArray("A tester following the description sees the change described"),
+                ["estimateDays"] = 2,
+                ["createdAt"] = createdAt,
+            };
+            if (i % 2 == 0)
+            {
+                ticket["state"] = "OnBoard";
+                ticket["lane"] = "Backlog";
+                ticket["history"] = new JsonArray(new JsonObject { ["at"] = createdAt, ["from"] = null, ["to"] = "Backlog", ["by"] = null });
+            }
+            else
+            {
+                ticket["state"] = "Triage";
+            }
+
+            tickets.Add(ticket);
+        }
+
+        return file;
+    }
 }

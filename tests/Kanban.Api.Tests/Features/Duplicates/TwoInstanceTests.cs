@@ -1,10 +1,13 @@
 using System.Net.Http.Headers;
 using Kanban.Api.Features.Tickets;
+using Kanban.Api.Infrastructure.Duplicates;
+using Kanban.Api.Tests.Features.BoardFiles;
 using Kanban.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kanban.Api.Tests.Features.Duplicates.DuplicateTickets;
 
@@ -24,7 +27,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
     private HttpClient _ownerA = null!;
     private HttpClient _ownerB = null!;
 
-    /// <summary>The app on a given data folder, with its own clock.</summary>
+    /// <summary>The app on a given data folder, with its own clock, and without the backfill's loop.</summary>
     private sealed class AppOn(string dataDirectory, ManualClock clock) : KanbanApiFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -35,6 +38,12 @@ public sealed class TwoInstanceTests : IAsyncLifetime
             {
                 services.AddSingleton<TimeProvider>(clock);
                 services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(365));
+
+                // The tests run the backfill where they want it, so no instance embeds behind their back.
+                foreach (var loop in services.Where(s => s.ImplementationType == typeof(TicketVectorBackfill)).ToList())
+                {
+                    services.Remove(loop);
+                }
             });
         }
     }
@@ -127,5 +136,29 @@ public sealed class TwoInstanceTests : IAsyncLifetime
 
         outside.Duplicates.ShouldBeEmpty();
         widened.Duplicates.Select(d => d.TicketId).ShouldBe([rejected.Id]);
+    }
+
+    [Fact]
+    public async Task Vectors_one_instance_backfills_reach_the_other_instances_index()
+    {
+        using var admin = await _a.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        var imported = await admin.ImportOkAsync(BoardFile("TWO", [Distinct[0], Refund, Distinct[1], Distinct[2]]));
+        var refundId = await _a.WithDbAsync(db => db.Cards.Where(c => c.BoardId == imported.Id && c.Title == Refund.Title).Select(c => c.Id).SingleAsync());
+        // B builds its index while no imported ticket has a vector: it compares them by their words.
+        var before = await _ownerB.CheckAsync(imported.Id, RefundReworded);
+
+        var backfill = ActivatorUtilities.CreateInstance<TicketVectorBackfill>(_a.Services);
+        while (await backfill.EmbedBatchAsync(TestContext.Current.CancellationToken) > 0)
+        {
+        }
+
+        _clockB.Advance(TimeSpan.FromSeconds(30));
+        var after = await _ownerB.CheckAsync(imported.Id, RefundReworded);
+        var inA = await _ownerA.CheckAsync(imported.Id, RefundReworded);
+
+        before.Duplicates[0].TicketId.ShouldBe(refundId);
+        after.Duplicates[0].TicketId.ShouldBe(refundId);
+        after.Duplicates[0].Score.ShouldNotBe(before.Duplicates[0].Score, "B compares the ticket by the vector A saved");
+        after.Duplicates[0].Score.ShouldBe(inA.Duplicates[0].Score, "both instances score it alike");
     }
 }
