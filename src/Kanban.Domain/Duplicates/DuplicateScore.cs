@@ -18,12 +18,17 @@ public static class DuplicateScore
     /// <summary>The boost falls by e every this many days of the candidate's age.</summary>
     public const double RecencyDays = 180;
 
+    /// <summary>A words' cosine this close to 1 is the same text.</summary>
+    public const double SameWords = 0.9999;
+
     /// <param name="words">Cosine of the two tickets' weighted words, 0..1.</param>
     /// <param name="meaning">Cosine of their embeddings, when both have one.</param>
     /// <param name="ageDays">How long before the query the candidate was filed.</param>
     public static double Of(double words, double? meaning, double ageDays)
     {
-        var similarity = meaning is { } cosine
+        // The same words are the same ticket, whatever part of the text each embedding covered
+        // (the check embeds a shorter cut of a draft than a save does).
+        var similarity = meaning is { } cosine && words < SameWords
             ? (words + EmbeddingWeight * Math.Max(0, cosine)) / (1 + EmbeddingWeight)
             : words;
         similarity = Math.Clamp(similarity, 0, 1);
