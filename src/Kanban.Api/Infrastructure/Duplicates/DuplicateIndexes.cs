@@ -69,9 +69,6 @@ public sealed class DuplicateIndexes(ITicketEmbedder embedder, TimeProvider cloc
         }
     }
 
-    /// <summary>Whether the board's index is built in this process (for the warm-up and the tests).</summary>
-    public bool IsBuilt(Guid boardId) => _boards.TryGetValue(boardId, out var board) && board.Index is not null;
-
     /// <summary>Gives the tickets the vectors this process has just saved for them (the backfill).</summary>
     public void Attach(Guid boardId, IReadOnlyList<(Guid CardId, float[] Vector)> vectors)
     {
