@@ -64,7 +64,13 @@ public sealed class BoardSettings
 
     public int StaleDays { get; set; } = 3;
     public decimal MaxEstimateDays { get; set; } = 5;
-    public double DuplicateThreshold { get; set; } = 0.8;
+    /// <summary>
+    /// The score from which a submission is a likely duplicate, chosen from the evaluation on real bug
+    /// reports (docs/duplicates.md, "The default threshold").
+    /// </summary>
+    public const double DefaultDuplicateThreshold = 0.6;
+
+    public double DuplicateThreshold { get; set; } = DefaultDuplicateThreshold;
 
     public const int DefaultDuplicateWindowDays = 180;
 

@@ -26,7 +26,7 @@ public static class DuplicateRules
     /// <summary>The share of the threshold from which a candidate reads as similar.</summary>
     public const double SimilarShare = 0.75;
 
-    // The share is rounded back to a decimal: 0.8 * 0.75 is 0.6000000000000001 in binary, and a score of 0.6 is similar.
+    // The share is rounded back to a decimal: 0.8 * 0.75 is 0.6000000000000001 in binary, and a score of 0.6 is similar at 0.8.
     public static DuplicateLikeness LikenessOf(double score, double threshold) =>
         score >= threshold ? DuplicateLikeness.Likely
         : score >= Math.Round(threshold * SimilarShare, 6) ? DuplicateLikeness.Similar

@@ -105,9 +105,9 @@ public sealed class DuplicateRankingTests
     }
 
     [Fact]
-    public void The_default_threshold_is_0_8()
+    public void The_default_threshold_is_the_one_the_evaluation_chose()
     {
-        DefaultThreshold.ShouldBe(0.8);
+        DefaultThreshold.ShouldBe(0.6);
     }
 
     [Fact]

@@ -154,7 +154,7 @@ public sealed class DuplicateRulesTests
         var original = board.Submit();
 
         var copy = board.SubmitTicket(Ticket(), Now, Bob, [Match(original, 0.95), Match(A, 0.9)]);
-        var other = board.SubmitTicket(Ticket(), Now, Bob, [Match(original, 0.79)]);
+        var other = board.SubmitTicket(Ticket(), Now, Bob, [Match(original, BoardSettings.DefaultDuplicateThreshold - 0.01)]);
 
         copy.LikelyDuplicateOfId.ShouldBe(original.Id);
         other.LikelyDuplicateOfId.ShouldBeNull();
@@ -166,11 +166,12 @@ public sealed class DuplicateRulesTests
     {
         var board = NewBoard();
         var settings = board.Settings.Copy();
-        settings.DuplicateThreshold = 0.6;
+        settings.DuplicateThreshold = 0.9;
         board.ChangeSettings(settings, EmptyLanes, Now, Alice);
         var original = board.Submit();
 
-        board.SubmitTicket(Ticket(), Now, Bob, [Match(original, 0.65)]).LikelyDuplicateOfId.ShouldBe(original.Id);
+        board.SubmitTicket(Ticket(), Now, Bob, [Match(original, 0.85)]).LikelyDuplicateOfId.ShouldBeNull();
+        board.SubmitTicket(Ticket(), Now, Bob, [Match(original, 0.9)]).LikelyDuplicateOfId.ShouldBe(original.Id);
     }
 
     [Fact]

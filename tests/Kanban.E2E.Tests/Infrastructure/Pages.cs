@@ -34,12 +34,23 @@ public static class Pages
         await page.Mouse.UpAsync();
     }
 
+    /// <summary>
+    /// Space on the focused drag handle, and a person's pause once the pick-up is announced: dnd-kit's
+    /// keyboard sensor starts listening for the arrows in a timer after the pick-up and measures the
+    /// drop targets in an effect, so on a loaded machine an arrow pressed at once can go unheard.
+    /// </summary>
+    public static async Task PickUpByKeyboardAsync(this IPage page, string announcement)
+    {
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.GetByText(announcement)).ToBeAttachedAsync();
+        await page.WaitForTimeoutAsync(250);
+    }
+
     /// <summary>A keyboard user's move one lane to the right: focus the card, Space, arrow right, Space.</summary>
     public static async Task MoveRightByKeyboardAsync(this IPage page, string key, string targetLane)
     {
         await page.GetByTestId($"card-{key}").FocusAsync();
-        await page.Keyboard.PressAsync("Space");
-        await Assertions.Expect(page.GetByText($"Picked up {key}.")).ToBeAttachedAsync();
+        await page.PickUpByKeyboardAsync($"Picked up {key}.");
         await page.Keyboard.PressAsync("ArrowRight");
         await Assertions.Expect(page.GetByText($"{key} is over {targetLane}")).ToBeAttachedAsync();
         await page.Keyboard.PressAsync("Space");

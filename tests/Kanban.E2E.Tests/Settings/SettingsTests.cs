@@ -109,9 +109,7 @@ public sealed class SettingsTests(BrowserFixture browser, DemoKanbanServer serve
             await page.GetByTestId("settings-link").ClickAsync();
             var handle = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Reorder Ready, position 3 of 6") });
             await handle.FocusAsync();
-            // A person's pace: the handle listens for the arrows once the lane is picked up (and says so).
-            await page.Keyboard.PressAsync("Space");
-            await Assertions.Expect(page.GetByText("Picked up Ready, position 3 of 6.")).ToBeAttachedAsync();
+            await page.PickUpByKeyboardAsync("Picked up Ready, position 3 of 6.");
             await page.Keyboard.PressAsync("ArrowUp");
             await Assertions.Expect(page.GetByText("Ready is over position 2 of 6.")).ToBeAttachedAsync();
             await page.Keyboard.PressAsync("Space");

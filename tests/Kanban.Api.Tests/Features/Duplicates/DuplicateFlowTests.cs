@@ -14,6 +14,8 @@ namespace Kanban.Api.Tests.Features.Duplicates;
 /// </summary>
 public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture<KanbanApiFactory>
 {
+    private const double DefaultThreshold = Kanban.Domain.Boards.BoardSettings.DefaultDuplicateThreshold;
+
     private readonly HttpClient _owner = factory.CreateClient();
 
     [Fact]
@@ -42,6 +44,28 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_near_copy_in_other_words_with_a_typo_is_marked_at_the_default_threshold()
+    {
+        var board = await _owner.CreateBoardAsync();
+        foreach (var text in Distinct.Take(8))
+        {
+            await _owner.SubmitAsync(board.Id, text);
+        }
+
+        var original = await _owner.SubmitAsync(board.Id, (
+            "Sign-in button does nothing on Safari",
+            "When a guest clicks the sign-in button on Safari 17 nothing happens and no error is shown, so they cannot reach their bookings."));
+
+        var nearCopy = await _owner.SubmitAsync(board.Id, (
+            "Sign-in buton does nothing in Safari",
+            "Clicking sign in on Safari does nothing and no error appears, so guests cannot get to their bookings."));
+
+        nearCopy.LikelyDuplicateOf.ShouldBe(original.Id, Describe(nearCopy.Duplicates));
+        nearCopy.Duplicates[0].Match.ShouldBe("likely");
+        nearCopy.Duplicates.Skip(1).ShouldAllBe(d => d.Score < DefaultThreshold, Describe(nearCopy.Duplicates));
+    }
+
+    [Fact]
     public async Task A_copy_of_a_card_on_the_board_is_marked_too()
     {
         var board = await _owner.CreateBoardAsync();
@@ -62,7 +86,7 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
         var other = await _owner.SubmitAsync(board.Id, Distinct[2]);
 
         other.LikelyDuplicateOf.ShouldBeNull();
-        other.Duplicates.ShouldAllBe(d => d.Score < 0.8 && d.Match != "likely", Describe(other.Duplicates));
+        other.Duplicates.ShouldAllBe(d => d.Score < DefaultThreshold && d.Match != "likely", Describe(other.Duplicates));
         other.Gates.Single(g => g.Gate == "duplicate").Passed.ShouldBeTrue();
     }
 
@@ -79,11 +103,11 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
 
         var check = await _owner.CheckAsync(board.Id, RefundReworded);
 
-        check.DuplicateThreshold.ShouldBe(0.8);
+        check.DuplicateThreshold.ShouldBe(DefaultThreshold);
         check.Duplicates.Count.ShouldBeInRange(1, 5);
         check.Duplicates.Select(d => d.TicketId).ShouldContain(original.Id, Describe(check.Duplicates));
         check.Duplicates.Select(d => d.Score).ShouldBeInOrder(SortDirection.Descending);
-        check.Duplicates.ShouldAllBe(d => d.Match == (d.Score >= 0.8 ? "likely" : d.Score >= 0.6 ? "similar" : "related"));
+        check.Duplicates.ShouldAllBe(d => d.Match == (d.Score >= DefaultThreshold ? "likely" : d.Score >= 0.45 ? "similar" : "related"));
         (await _owner.GetTriageAsync(board.Id)).Count.ShouldBe(9, "a check saves nothing");
     }
 
