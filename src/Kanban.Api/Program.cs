@@ -44,6 +44,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSignalR()
     .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSingleton<ChangeFeed>();
+builder.Services.AddSingleton<BoardTurns>();
 builder.Services.AddSingleton<BoardConnections>();
 builder.Services.AddHostedService<BoardPublisher>();
 builder.Services.AddScoped<BoardChanges>();

@@ -11,11 +11,11 @@ namespace Kanban.Api.Infrastructure;
 /// event in the activity trail, save once with the board's version as the concurrency check, and
 /// publish the committed events to the <see cref="ChangeFeed"/>, which pushes them outside the
 /// request. A save that loses to a concurrent
-/// change is decided again from fresh data a few times before the client gets
-/// <c>concurrency-conflict</c>. A decision that changed nothing (the domain raised no event) writes,
+/// change is decided again from fresh data, in the board's turn (<see cref="BoardTurns"/>), a few
+/// times before the client gets <c>concurrency-conflict</c>. A decision that changed nothing (the domain raised no event) writes,
 /// records and pushes nothing, and the board keeps its version.
 /// </summary>
-public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed)
+public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed, BoardTurns turns)
 {
     public const int MaxAttempts = 6;
 
@@ -29,39 +29,65 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed)
     {
         // Kept open until the context is returned, instead of opened again for every statement.
         await db.Database.OpenConnectionAsync(ct);
-        for (var attempt = 1; ; attempt++)
+        IDisposable? turn = null;
+        try
         {
-            var (board, result) = await decide();
-            if (board.Events.Count == 0 && !db.ChangeTracker.HasChanges())
+            for (var attempt = 1; ; attempt++)
             {
+                var (board, result) = await decide();
+                if (board.Events.Count == 0 && !db.ChangeTracker.HasChanges())
+                {
+                    return result;
+                }
+
+                if (turn is null && turns.IsTaken(board.Id))
+                {
+                    // Others are saving this board one by one: this decision would only lose to them.
+                    db.ChangeTracker.Clear();
+                    turn = await turns.TakeAsync(board.Id, ct);
+                    attempt--;
+                    continue;
+                }
+
+                foreach (var change in board.Events)
+                {
+                    db.Activity.Add(new ActivityEntry(board.Id, change, JsonSerializer.Serialize(change, change.GetType(), EventJson)));
+                }
+
+                try
+                {
+                    using (await SqliteWriteGate.EnterAsync(db, ct))
+                    {
+                        await db.SaveChangesAsync(ct);
+                    }
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+                {
+                    db.ChangeTracker.Clear();
+                    if (turn is null)
+                    {
+                        turn = await turns.TakeAsync(board.Id, ct);
+                    }
+                    else
+                    {
+                        // Holding the turn, it lost to another instance: give that one a moment.
+                        await Task.Delay(Random.Shared.Next(1, 4 * attempt), ct);
+                    }
+
+                    continue;
+                }
+
+                if (board.Events.Count > 0)
+                {
+                    feed.Publish(new BoardEventsCommitted(board.Id, [.. board.Events], board.TimeZone));
+                }
+
                 return result;
             }
-
-            foreach (var change in board.Events)
-            {
-                db.Activity.Add(new ActivityEntry(board.Id, change, JsonSerializer.Serialize(change, change.GetType(), EventJson)));
-            }
-
-            try
-            {
-                using (await SqliteWriteGate.EnterAsync(db, ct))
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-            {
-                db.ChangeTracker.Clear();
-                await Task.Delay(Random.Shared.Next(1, 4 * attempt), ct);
-                continue;
-            }
-
-            if (board.Events.Count > 0)
-            {
-                feed.Publish(new BoardEventsCommitted(board.Id, [.. board.Events], board.TimeZone));
-            }
-
-            return result;
+        }
+        finally
+        {
+            turn?.Dispose();
         }
     }
 }

@@ -160,7 +160,7 @@ public sealed class SettingsTests(BrowserFixture browser, DemoKanbanServer serve
             await page.GotoAsync(server.BaseAddress.ToString());
             await page.GetByTestId("board-link-DEMO").ClickAsync();
             await page.GetByTestId("settings-link").ClickAsync();
-            await page.GetByLabel("Duplicate threshold").FillAsync("0.6");
+            await page.GetByLabel("Duplicate threshold").FillAsync("0.7");
             await Assertions.Expect(page.GetByTestId("settings-unsaved-gates")).ToBeVisibleAsync();
 
             var asked = new List<string>();
@@ -174,7 +174,7 @@ public sealed class SettingsTests(BrowserFixture browser, DemoKanbanServer serve
             await page.GetByTestId("board-page-link").ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/settings$"));
             asked.ShouldBe(["You have unsaved changes on this page. Leave it and lose them?"]);
-            await Assertions.Expect(page.GetByLabel("Duplicate threshold")).ToHaveValueAsync("0.6");
+            await Assertions.Expect(page.GetByLabel("Duplicate threshold")).ToHaveValueAsync("0.7");
             page.Dialog -= Dismiss;
 
             page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();

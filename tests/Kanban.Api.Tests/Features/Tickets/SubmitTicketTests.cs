@@ -167,7 +167,7 @@ public sealed class SubmitTicketTests(KanbanApiFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Simultaneous_submissions_each_get_their_own_key()
+    public async Task Simultaneous_submissions_all_land_and_each_gets_its_own_key()
     {
         var board = await _client.CreateBoardAsync();
         var clients = Enumerable.Range(0, 10).Select(_ => factory.CreateClient()).ToList();
@@ -178,21 +178,13 @@ public sealed class SubmitTicketTests(KanbanApiFactory factory) : IClassFixture<
         var created = new List<TicketResponse>();
         foreach (var response in responses)
         {
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                created.Add(await response.ReadAsync<TicketResponse>(HttpStatusCode.Created));
-            }
-            else
-            {
-                (await response.ReadProblemAsync(HttpStatusCode.Conflict)).Type.ShouldBe("urn:kanban:problem:concurrency-conflict");
-            }
+            created.Add(await response.ReadAsync<TicketResponse>(HttpStatusCode.Created));
         }
 
-        created.ShouldNotBeEmpty();
         created.Select(t => t.Key).ShouldBeUnique();
         var inbox = await _client.GetTriageAsync(board.Id);
         inbox.Select(t => t.Id).ShouldBe(created.Select(t => t.Id), ignoreOrder: true);
-        inbox.Select(t => t.Key).ShouldBe(Enumerable.Range(1, created.Count).Select(n => $"{board.Key}-{n}"), ignoreOrder: true);
+        inbox.Select(t => t.Key).ShouldBe(Enumerable.Range(1, clients.Count).Select(n => $"{board.Key}-{n}"), ignoreOrder: true);
         clients.ForEach(c => c.Dispose());
     }
 
