@@ -68,7 +68,7 @@ public sealed class BoardSettings
     /// The score from which a submission is a likely duplicate, chosen from the evaluation on real bug
     /// reports (docs/duplicates.md, "The default threshold").
     /// </summary>
-    public const double DefaultDuplicateThreshold = 0.6;
+    public const double DefaultDuplicateThreshold = 0.8;
 
     public double DuplicateThreshold { get; set; } = DefaultDuplicateThreshold;
 

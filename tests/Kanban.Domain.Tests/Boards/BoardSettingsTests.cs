@@ -63,7 +63,7 @@ public sealed class BoardSettingsTests
             "stop-the-line threshold automatic → 4",
             "stale days 3 → 5",
             "max estimate days 5 → 8",
-            "duplicate threshold 0.6 → 0.75",
+            "duplicate threshold 0.8 → 0.75",
             "duplicate window days 180 → 90",
         ]);
     }

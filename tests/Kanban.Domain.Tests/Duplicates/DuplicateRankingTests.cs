@@ -107,7 +107,7 @@ public sealed class DuplicateRankingTests
     [Fact]
     public void The_default_threshold_is_the_one_the_evaluation_chose()
     {
-        DefaultThreshold.ShouldBe(0.6);
+        DefaultThreshold.ShouldBe(0.8);
     }
 
     [Fact]

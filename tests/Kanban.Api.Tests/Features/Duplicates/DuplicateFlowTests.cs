@@ -43,8 +43,13 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
         (await _owner.GetTicketAsync(copy.Id)).LikelyDuplicateOf.ShouldBe(original.Id);
     }
 
+    /// <remarks>
+    /// The default threshold blocks acceptance only for what is nearly certain (docs/duplicates.md);
+    /// a near-copy below it is still the first candidate, said to be similar, for the product owner
+    /// to merge in triage.
+    /// </remarks>
     [Fact]
-    public async Task A_near_copy_in_other_words_with_a_typo_is_marked_at_the_default_threshold()
+    public async Task A_near_copy_in_other_words_with_a_typo_is_its_originals_first_candidate_and_reads_as_similar()
     {
         var board = await _owner.CreateBoardAsync();
         foreach (var text in Distinct.Take(8))
@@ -60,9 +65,11 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
             "Sign-in buton does nothing in Safari",
             "Clicking sign in on Safari does nothing and no error appears, so guests cannot get to their bookings."));
 
-        nearCopy.LikelyDuplicateOf.ShouldBe(original.Id, Describe(nearCopy.Duplicates));
-        nearCopy.Duplicates[0].Match.ShouldBe("likely");
-        nearCopy.Duplicates.Skip(1).ShouldAllBe(d => d.Score < DefaultThreshold, Describe(nearCopy.Duplicates));
+        nearCopy.Duplicates[0].TicketId.ShouldBe(original.Id, Describe(nearCopy.Duplicates));
+        nearCopy.Duplicates[0].Match.ShouldBe("similar", Describe(nearCopy.Duplicates));
+        nearCopy.Duplicates.Skip(1).ShouldAllBe(d => d.Match == "related", Describe(nearCopy.Duplicates));
+        var triaged = (await _owner.GetTriageAsync(board.Id)).Single(t => t.Id == nearCopy.Id);
+        triaged.Duplicates[0].TicketId.ShouldBe(original.Id);
     }
 
     [Fact]
@@ -107,7 +114,7 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
         check.Duplicates.Count.ShouldBeInRange(1, 5);
         check.Duplicates.Select(d => d.TicketId).ShouldContain(original.Id, Describe(check.Duplicates));
         check.Duplicates.Select(d => d.Score).ShouldBeInOrder(SortDirection.Descending);
-        check.Duplicates.ShouldAllBe(d => d.Match == (d.Score >= DefaultThreshold ? "likely" : d.Score >= 0.45 ? "similar" : "related"));
+        check.Duplicates.ShouldAllBe(d => d.Match == (d.Score >= DefaultThreshold ? "likely" : d.Score >= 0.6 /* three quarters of it */ ? "similar" : "related"));
         (await _owner.GetTriageAsync(board.Id)).Count.ShouldBe(9, "a check saves nothing");
     }
 
