@@ -30,6 +30,7 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed, BoardTurns
         // Kept open until the context is returned, instead of opened again for every statement.
         await db.Database.OpenConnectionAsync(ct);
         IDisposable? turn = null;
+        var waitedForTurn = false;
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -40,11 +41,11 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed, BoardTurns
                     return result;
                 }
 
-                if (turn is null && turns.IsTaken(board.Id))
+                if (!waitedForTurn && turns.IsTaken(board.Id))
                 {
                     // Others are saving this board one by one: this decision would only lose to them.
                     db.ChangeTracker.Clear();
-                    turn = await turns.TakeAsync(board.Id, ct);
+                    (turn, waitedForTurn) = (await TakeTurnAsync(board.Id, ct), true);
                     attempt--;
                     continue;
                 }
@@ -64,13 +65,14 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed, BoardTurns
                 catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
                 {
                     db.ChangeTracker.Clear();
-                    if (turn is null)
+                    if (!waitedForTurn)
                     {
-                        turn = await turns.TakeAsync(board.Id, ct);
+                        (turn, waitedForTurn) = (await TakeTurnAsync(board.Id, ct), true);
                     }
                     else
                     {
-                        // Holding the turn, it lost to another instance: give that one a moment.
+                        // It lost in its turn, to another instance or to a change that decided just
+                        // before the turn was taken: give that one a moment.
                         await Task.Delay(Random.Shared.Next(1, 4 * attempt), ct);
                     }
 
@@ -89,5 +91,15 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed, BoardTurns
         {
             turn?.Dispose();
         }
+    }
+
+    // The connection goes back to the pool while waiting, so a queue on one board cannot take every
+    // connection from the others.
+    private async Task<IDisposable?> TakeTurnAsync(Guid boardId, CancellationToken ct)
+    {
+        await db.Database.CloseConnectionAsync();
+        var turn = await turns.TakeAsync(boardId, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        return turn;
     }
 }

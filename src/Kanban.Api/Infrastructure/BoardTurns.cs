@@ -16,12 +16,17 @@ public sealed class BoardTurns
     /// <summary>Whether a change of the board is taking its turn now.</summary>
     public bool IsTaken(Guid boardId) => _turns.TryGetValue(boardId, out var turn) && turn.CurrentCount == 0;
 
-    /// <summary>Waits for the board's turn; dispose the result to pass it on.</summary>
-    public async Task<IDisposable> TakeAsync(Guid boardId, CancellationToken ct)
+    /// <summary>How long a change waits for the board's turn before it goes on without it.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Waits for the board's turn; dispose the result to pass it on. Null when the turn did not come
+    /// within <see cref="MaxWait"/>: the change then goes on by the version check alone.
+    /// </summary>
+    public async Task<IDisposable?> TakeAsync(Guid boardId, CancellationToken ct)
     {
         var turn = _turns.GetOrAdd(boardId, _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(ct);
-        return new Turn(turn);
+        return await turn.WaitAsync(MaxWait, ct) ? new Turn(turn) : null;
     }
 
     private sealed class Turn(SemaphoreSlim turn) : IDisposable

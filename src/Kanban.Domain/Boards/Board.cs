@@ -306,9 +306,12 @@ public sealed class Board
             card.ChangeState(TicketState.Triage, now);
         }
 
-        if (card.IsAwaitingTriage && duplicates is not null)
+        // An edit may flag a ticket or point its flag at a likelier original, but never clears it:
+        // only the product owner does that, by merging it or marking it distinct (rule 7).
+        if (card.IsAwaitingTriage && duplicates is not null
+            && DuplicateRules.LikelyOriginal(duplicates, Settings.DuplicateThreshold, distinctFrom ?? []) is { } original)
         {
-            card.MarkLikelyDuplicateOf(DuplicateRules.LikelyOriginal(duplicates, Settings.DuplicateThreshold, distinctFrom ?? [])?.Ticket.Id, now);
+            card.MarkLikelyDuplicateOf(original.Ticket.Id, now);
         }
 
         Raise(new TicketEdited(

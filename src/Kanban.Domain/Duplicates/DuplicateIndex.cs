@@ -173,11 +173,14 @@ public sealed class DuplicateIndex
         var bag = Bag(query.Title, query.Description);
         var queryVector = query.Vector;
         _lock.EnterReadLock();
-        var scores = ArrayPool<float>.Shared.Rent(Math.Max(1, _entries.Count));
-        Array.Clear(scores, 0, _entries.Count);
-        var touched = ArrayPool<int>.Shared.Rent(Math.Max(1, _entries.Count));
+        float[]? scores = null;
+        int[]? touched = null;
         try
         {
+            scores = ArrayPool<float>.Shared.Rent(Math.Max(1, _entries.Count));
+            Array.Clear(scores, 0, _entries.Count);
+            touched = ArrayPool<int>.Shared.Rent(Math.Max(1, _entries.Count));
+
             var queryTerms = new List<(int TermId, float Weight)>(bag.Count);
             var queryNorm = 0f;
             foreach (var (term, frequency) in bag)
@@ -268,8 +271,16 @@ public sealed class DuplicateIndex
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(scores);
-            ArrayPool<int>.Shared.Return(touched);
+            if (scores is not null)
+            {
+                ArrayPool<float>.Shared.Return(scores);
+            }
+
+            if (touched is not null)
+            {
+                ArrayPool<int>.Shared.Return(touched);
+            }
+
             _lock.ExitReadLock();
         }
     }

@@ -22,6 +22,7 @@ public sealed record IndexedTicket(
 
 /// <summary>What is being checked: a draft or a saved ticket's text, with its embedding when there is one.</summary>
 /// <param name="ClosedSince">Closed tickets closed before this are not candidates (the board's window).</param>
+/// <param name="Now">The moment candidates' ages are counted from: now for a draft, its filing for a saved ticket.</param>
 /// <param name="Exclude">The ticket itself, when it is already saved.</param>
 public sealed record DuplicateQuery(
     string Title,

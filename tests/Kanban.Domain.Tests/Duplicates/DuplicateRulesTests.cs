@@ -175,7 +175,7 @@ public sealed class DuplicateRulesTests
     }
 
     [Fact]
-    public void An_edit_in_triage_decides_the_mark_again_but_never_for_an_original_it_was_marked_distinct_from()
+    public void An_edit_in_triage_marks_or_moves_the_mark_but_never_for_an_original_it_was_marked_distinct_from_and_never_clears_it()
     {
         var board = NewBoard();
         var original = board.Submit();
@@ -191,7 +191,10 @@ public sealed class DuplicateRulesTests
         ticket.LikelyDuplicateOfId.ShouldBe(second.Id);
 
         board.EditTicket(ticket, Ticket("Print the weekly flow report"), Now, Bob, BoardRole.Member, null, [Match(second, 0.5)], [original.Id]);
-        ticket.LikelyDuplicateOfId.ShouldBeNull("an edit that no longer reads like it clears the mark");
+        ticket.LikelyDuplicateOfId.ShouldBe(second.Id, "only the product owner clears the mark, by merging or marking distinct");
+
+        board.EditTicket(ticket, Ticket("Print the weekly flow report for the board"), Now, Bob, BoardRole.Member, null, [Match(original, 0.99), Match(second, 0.5)], [original.Id]);
+        ticket.LikelyDuplicateOfId.ShouldBe(second.Id, "an original it was marked distinct from never takes the mark");
     }
 
     [Fact]

@@ -40,8 +40,9 @@ public sealed class DuplicateSuggestionTests(BrowserFixture browser, DemoKanbanS
             await Assertions.Expect(original.GetByTestId("duplicate-match-DEMO-2")).ToHaveTextAsync(
                 new System.Text.RegularExpressions.Regex("^(Very likely the same ticket|Similar|Loosely related)$"));
             await Assertions.Expect(original).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{1,3}% alike"));
-            // The section is a polite live region under the form, apart from the gates.
-            await Assertions.Expect(page.GetByTestId("ticket-suggestions-region")).ToHaveAttributeAsync("aria-live", "polite");
+            // The section is under the form, apart from the gates; a polite live region names the closest in one line.
+            await Assertions.Expect(page.GetByTestId("ticket-suggestions-status")).ToHaveAttributeAsync("aria-live", "polite");
+            await Assertions.Expect(page.GetByTestId("ticket-suggestions-status")).ToContainTextAsync("the closest is DEMO-2");
             (await page.GetByTestId("ticket-gates").Locator("[data-testid='ticket-suggestions']").CountAsync()).ShouldBe(0);
 
             // The original's link is reached from the description with the keyboard, with a visible focus.

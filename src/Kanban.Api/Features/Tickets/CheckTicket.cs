@@ -48,7 +48,9 @@ public sealed class CheckTicketHandler(KanbanDbContext db, TicketDuplicates dupl
         var draft = query.ToContent() with { DefinitionOfDone = [.. (query.DefinitionOfDone ?? []).Select(c => c ?? "")] };
         var candidates = await duplicates.FindAsync(
             query.BoardId, board.Version, board.Settings, draft.Title, draft.Description, duplicates.EmbedForCheck(draft.Title, draft.Description), query.TicketId, cancellationToken);
-        var readsLike = DuplicateRules.LikelyOriginal(candidates, board.Settings.DuplicateThreshold, [])?.Ticket.Key;
+        // An edited ticket is never said to read like an original the product owner ruled out for it.
+        var distinctFrom = query.TicketId is { } ticketId ? await duplicates.DistinctFromAsync(ticketId, cancellationToken) : [];
+        var readsLike = DuplicateRules.LikelyOriginal(candidates, board.Settings.DuplicateThreshold, distinctFrom)?.Ticket.Key;
         return new TicketCheckResponse(
             QualityGates.CheckDraft(draft, board.Settings, readsLike), candidates.ToCandidates(board.Settings), board.Settings.DuplicateThreshold);
     }

@@ -47,18 +47,20 @@ public sealed class DuplicateIndexes(ITicketEmbedder embedder, TimeProvider cloc
         await board.Gate.WaitAsync(ct);
         try
         {
+            // Once started, the work is finished even if this request is given up (a form cancels its
+            // check at every keystroke): the next request would only have to start it again.
             if (board.Index is null || board.WindowDays < windowDays)
             {
-                await BuildAsync(db, boardId, windowDays, board, ct);
+                await BuildAsync(db, boardId, windowDays, board, CancellationToken.None);
             }
             else if (board.Version < version)
             {
-                await CatchUpAsync(db, boardId, board, ct);
+                await CatchUpAsync(db, boardId, board, CancellationToken.None);
             }
 
             if (VectorsDue(board))
             {
-                await FetchVectorsAsync(db, boardId, board, ct);
+                await FetchVectorsAsync(db, boardId, board, CancellationToken.None);
             }
 
             return board.Index!;
@@ -70,14 +72,33 @@ public sealed class DuplicateIndexes(ITicketEmbedder embedder, TimeProvider cloc
     }
 
     /// <summary>Gives the tickets the vectors this process has just saved for them (the backfill).</summary>
-    public void Attach(Guid boardId, IReadOnlyList<(Guid CardId, float[] Vector)> vectors)
+    public async Task AttachAsync(Guid boardId, IReadOnlyList<(Guid CardId, float[] Vector)> vectors, CancellationToken ct)
     {
-        if (_boards.TryGetValue(boardId, out var board) && board.Index is { } index)
+        if (!_boards.TryGetValue(boardId, out var board))
         {
+            return;
+        }
+
+        await board.Gate.WaitAsync(ct);
+        try
+        {
+            if (board.Index is not { } index)
+            {
+                return;
+            }
+
             foreach (var (cardId, vector) in vectors)
             {
-                index.AttachVector(cardId, vector);
+                var (held, hadVector) = index.Holds(cardId);
+                if (held && index.AttachVector(cardId, vector) && !hadVector)
+                {
+                    board.MissingVectors = Math.Max(0, board.MissingVectors - 1);
+                }
             }
+        }
+        finally
+        {
+            board.Gate.Release();
         }
     }
 
@@ -140,6 +161,11 @@ public sealed class DuplicateIndexes(ITicketEmbedder embedder, TimeProvider cloc
             var card = cards.FirstOrDefault(c => c.Id == id);
             if (card is null || !DuplicateRules.IsCandidate(card))
             {
+                if (index.Holds(id) is (true, false))
+                {
+                    board.MissingVectors--;
+                }
+
                 index.Remove(id);
                 continue;
             }

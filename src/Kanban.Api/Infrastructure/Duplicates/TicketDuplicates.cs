@@ -20,17 +20,20 @@ public sealed class TicketDuplicates(KanbanDbContext db, DuplicateIndexes indexe
 
     /// <summary>
     /// Stores <paramref name="vector"/> as the ticket's, replacing one it had, in the caller's save.
-    /// Nothing is stored when embeddings are off.
+    /// When embeddings are off, a vector the ticket had is dropped, as it no longer says what the text
+    /// says; the backfill embeds the ticket again once they are on.
     /// </summary>
     public async Task StoreVectorAsync(Card card, float[]? vector, CancellationToken ct)
     {
+        var stored = await db.TicketVectors.FindAsync([card.Id], ct);
         if (vector is null)
         {
-            return;
+            if (stored is not null)
+            {
+                db.TicketVectors.Remove(stored);
+            }
         }
-
-        var stored = await db.TicketVectors.FindAsync([card.Id], ct);
-        if (stored is null)
+        else if (stored is null)
         {
             db.TicketVectors.Add(new TicketVector(card.Id, card.BoardId, embedder.Model, vector, clock.GetUtcNow()));
         }
@@ -77,15 +80,18 @@ public sealed class TicketDuplicates(KanbanDbContext db, DuplicateIndexes indexe
         var index = await indexes.CurrentAsync(db, board.Id, board.Version, board.Settings.DuplicateWindowDays, ct);
         foreach (var card in open)
         {
-            found[card.Id] = index.Find(Query(board.Settings, card.Title, card.Description, index.VectorOf(card.Id), card.Id), DuplicateRules.CandidatesShown);
+            // Ages are counted from when the ticket was filed, as when it was submitted: a ticket
+            // waiting in triage keeps the candidates, and the scores, it was flagged by.
+            found[card.Id] = index.Find(
+                Query(board.Settings, card.Title, card.Description, index.VectorOf(card.Id), card.Id, card.CreatedAt), DuplicateRules.CandidatesShown);
         }
 
         return found;
     }
 
-    private DuplicateQuery Query(BoardSettings settings, string title, string description, float[]? vector, Guid? exclude)
+    private DuplicateQuery Query(BoardSettings settings, string title, string description, float[]? vector, Guid? exclude, DateTimeOffset? filedAt = null)
     {
         var now = clock.GetUtcNow();
-        return new DuplicateQuery(title, description, vector, now, DuplicateRules.ClosedSince(now, settings.DuplicateWindowDays), exclude);
+        return new DuplicateQuery(title, description, vector, filedAt ?? now, DuplicateRules.ClosedSince(now, settings.DuplicateWindowDays), exclude);
     }
 }

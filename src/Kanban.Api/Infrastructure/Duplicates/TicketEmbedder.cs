@@ -69,8 +69,9 @@ public sealed class MiniLmEmbedder(ILogger<MiniLmEmbedder> log) : ITicketEmbedde
         {
             return new LoadedModel();
         }
-        catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or InvalidOperationException or IOException or TypeInitializationException)
+        catch (Exception e)
         {
+            // Whatever stops the model from loading, detection goes on by words alone.
             _loadFailure = e;
             return null;
         }

@@ -31,7 +31,19 @@ public sealed class TicketVectorBackfill(
 
             while (!stoppingToken.IsCancellationRequested)
             {
-                var embedded = await EmbedBatchAsync(stoppingToken);
+                int embedded;
+                try
+                {
+                    embedded = await EmbedBatchAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // A database that is away for a moment or a failed embedding must not stop the
+                    // server (a background service's exception does): tickets stay matched by words.
+                    log.LogWarning(e, "Embedding the tickets that lack a vector failed; trying again in {Pause}.", IdlePause);
+                    embedded = 0;
+                }
+
                 if (embedded < BatchSize)
                 {
                     // Real time, not the board's clock: this paces the machine's work, not the team's.
@@ -97,7 +109,7 @@ public sealed class TicketVectorBackfill(
 
             foreach (var board in made.GroupBy(m => m.BoardId))
             {
-                indexes.Attach(board.Key, [.. board.Select(m => (m.CardId, m.Vector))]);
+                await indexes.AttachAsync(board.Key, [.. board.Select(m => (m.CardId, m.Vector))], ct);
             }
 
             return made.Count;

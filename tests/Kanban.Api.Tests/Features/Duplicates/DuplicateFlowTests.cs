@@ -119,7 +119,7 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task A_check_of_an_exact_copy_scores_it_1_and_fails_the_duplicate_gate()
+    public async Task A_check_of_an_exact_copy_scores_it_1_and_its_duplicate_gate_names_it_without_stopping_the_draft()
     {
         var board = await _owner.CreateBoardAsync();
         var original = await _owner.SubmitAsync(board.Id, Refund);
@@ -127,6 +127,26 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
         var check = await _owner.CheckAsync(board.Id, Refund);
 
         (check.Duplicates[0].TicketId, check.Duplicates[0].Score, check.Duplicates[0].Match).ShouldBe((original.Id, 1.0, "likely"));
+        // A draft may still be submitted: it then waits for the product owner, flagged.
+        var gate = check.Gates.Single(g => g.Gate == "duplicate");
+        gate.Passed.ShouldBeTrue();
+        gate.Message.ShouldContain(original.Key);
+    }
+
+    [Fact]
+    public async Task A_check_of_an_edit_never_says_it_reads_like_an_original_it_was_marked_distinct_from()
+    {
+        var board = await _owner.CreateBoardAsync();
+        var original = await _owner.SubmitAsync(board.Id, Refund);
+        var copy = await _owner.SubmitAsync(board.Id, Refund);
+        await (await _owner.PostAsync($"/api/tickets/{copy.Id}/mark-distinct", null)).ReadAsync<TicketResponse>();
+
+        var asEdited = await (await _owner.PostJsonAsync(Check, new { boardId = board.Id, title = Refund.Title, description = Refund.Description, ticketId = copy.Id }))
+            .ReadAsync<TicketCheckResponse>();
+
+        asEdited.Duplicates[0].TicketId.ShouldBe(original.Id, "it is still shown");
+        asEdited.Duplicates.Select(d => d.TicketId).ShouldNotContain(copy.Id);
+        asEdited.Gates.Single(g => g.Gate == "duplicate").Message.ShouldNotContain(original.Key);
     }
 
     [Fact]
@@ -211,7 +231,7 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task An_edit_in_triage_that_makes_a_ticket_a_copy_marks_it_and_one_that_makes_it_different_clears_the_mark()
+    public async Task An_edit_in_triage_that_makes_a_ticket_a_copy_marks_it_and_one_that_makes_it_different_leaves_the_mark_to_the_product_owner()
     {
         var board = await _owner.CreateBoardAsync();
         var original = await _owner.SubmitAsync(board.Id, Refund);
@@ -223,7 +243,9 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
 
         copied.LikelyDuplicateOf.ShouldBe(original.Id);
         copied.Duplicates[0].TicketId.ShouldBe(original.Id);
-        changedAgain.LikelyDuplicateOf.ShouldBeNull();
+        changedAgain.LikelyDuplicateOf.ShouldBe(original.Id, "only merging or marking distinct clears it");
+        (await (await _owner.AcceptAsync(ticket.Id)).ReadProblemAsync(HttpStatusCode.Conflict)).Type.ShouldBe("urn:kanban:problem:likely-duplicate");
+        await (await _owner.PostAsync($"/api/tickets/{ticket.Id}/mark-distinct", null)).ReadAsync<TicketResponse>();
         (await _owner.AcceptAsync(ticket.Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

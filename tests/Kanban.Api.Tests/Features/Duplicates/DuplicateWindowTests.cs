@@ -34,6 +34,25 @@ public sealed class DuplicateWindowTests(ClockedApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_ticket_waiting_in_triage_keeps_its_candidates_scores_however_long_it_waits()
+    {
+        var board = await _owner.CreateBoardAsync();
+        await _owner.SubmitAsync(board.Id, Distinct[0]);
+        var original = await _owner.SubmitAsync(board.Id, Refund);
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        var duplicate = await _owner.SubmitAsync(board.Id, RefundReworded);
+        var fresh = (await _owner.GetTriageAsync(board.Id)).Single(t => t.Id == duplicate.Id);
+
+        factory.Clock.Advance(TimeSpan.FromDays(60));
+        var waited = (await _owner.GetTriageAsync(board.Id)).Single(t => t.Id == duplicate.Id);
+        var opened = await _owner.GetTicketAsync(duplicate.Id);
+
+        fresh.Duplicates[0].TicketId.ShouldBe(original.Id);
+        waited.Duplicates.Select(d => (d.TicketId, d.Score, d.Match)).ShouldBe(fresh.Duplicates.Select(d => (d.TicketId, d.Score, d.Match)));
+        opened.Duplicates.Select(d => (d.TicketId, d.Score)).ShouldBe(fresh.Duplicates.Select(d => (d.TicketId, d.Score)));
+    }
+
+    [Fact]
     public async Task A_submission_that_copies_a_recently_rejected_ticket_is_marked_its_likely_duplicate()
     {
         var board = await _owner.CreateBoardAsync();

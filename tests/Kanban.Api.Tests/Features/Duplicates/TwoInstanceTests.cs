@@ -87,6 +87,35 @@ public sealed class TwoInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_two_near_identical_tickets_submitted_at_the_same_moment_through_the_two_instances_the_later_is_marked()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var board = await _ownerA.CreateBoardAsync();
+            await _ownerA.SubmitAsync(board.Id, Distinct[0]);
+            // Both instances hold the board's index before the race.
+            await _ownerA.CheckAsync(board.Id, Refund);
+            await _ownerB.CheckAsync(board.Id, Refund);
+            using var start = new SemaphoreSlim(0);
+
+            var submissions = new[] { (_ownerA, Refund), (_ownerB, (Refund.Title + ".", Refund.Description + " Thanks!")) }
+                .Select(async pair =>
+                {
+                    await start.WaitAsync();
+                    return await pair.Item1.PostJsonAsync($"/api/boards/{board.Id}/tickets", Body(pair.Item2));
+                }).ToList();
+            start.Release(2);
+            var responses = await Task.WhenAll(submissions);
+            var first = await responses[0].ReadAsync<TicketResponse>(System.Net.HttpStatusCode.Created);
+            var second = await responses[1].ReadAsync<TicketResponse>(System.Net.HttpStatusCode.Created);
+
+            var (earlier, later) = first.Key.CompareTo(second.Key) < 0 ? (first, second) : (second, first);
+            later.LikelyDuplicateOf.ShouldBe(earlier.Id, $"round {round}: the later sees the earlier, saved by the other instance");
+            earlier.LikelyDuplicateOf.ShouldBeNull($"round {round}");
+        }
+    }
+
+    [Fact]
     public async Task An_edit_through_one_instance_changes_what_the_other_finds()
     {
         var board = await _ownerA.CreateBoardAsync();

@@ -40,14 +40,26 @@ export function DuplicateList({
   );
 }
 
+/** What a screen reader hears of the suggestions: how many, and the closest in words. */
+export function suggestionsSummary(duplicates: readonly DuplicateCandidate[]): string {
+  const closest = duplicates[0];
+  if (!closest) return '';
+  const count = duplicates.length === 1 ? '1 ticket reads' : `${duplicates.length} tickets read`;
+  return `${count} like this one; the closest is ${closest.key} ${closest.title}: ${matchWords(closest.match).toLowerCase()}.`;
+}
+
 /**
  * "Is it one of these?": the tickets the draft resembles, under the submit form, updated as the
- * user types. The live region is always there (so that what appears in it is announced, politely);
- * the section shows only while there are candidates.
+ * user types. Only a one-line summary is in the polite live region (always there, so what appears
+ * in it is announced): it changes when the closest ticket or its match does, not with every score,
+ * so a pause in typing does not read the whole list out again.
  */
 export function DuplicateSuggestions({ duplicates, headingId }: { duplicates: readonly DuplicateCandidate[]; headingId: string }) {
   return (
-    <div className="duplicate-suggestions" aria-live="polite" data-testid="ticket-suggestions-region">
+    <div className="duplicate-suggestions" data-testid="ticket-suggestions-region">
+      <p className="sr-only" role="status" aria-live="polite" data-testid="ticket-suggestions-status">
+        {suggestionsSummary(duplicates)}
+      </p>
       {duplicates.length > 0 && (
         <section className="duplicate-suggestions__panel" aria-labelledby={headingId} data-testid="ticket-suggestions">
           <h3 id={headingId}>Is it one of these?</h3>

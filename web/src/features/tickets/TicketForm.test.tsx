@@ -197,10 +197,13 @@ describe('NewTicketView', () => {
 
     const section = await screen.findByRole('region', { name: 'Is it one of these?' });
     expect(section.getAttribute('data-testid')).toBe('ticket-suggestions');
-    // Under the form (after its button), in a polite live region of its own, not among the gates.
+    // Under the form (after its button), not among the gates; a polite live region says it in one line.
     const region = screen.getByTestId('ticket-suggestions-region');
-    expect(region.getAttribute('aria-live')).toBe('polite');
     expect(region.contains(section)).toBe(true);
+    expect(section.closest('[aria-live]')).toBeNull();
+    const status = screen.getByTestId('ticket-suggestions-status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe('3 tickets read like this one; the closest is PAY-3 Second approval on big refunds: very likely the same ticket.');
     expect(screen.getByTestId('ticket-gates').contains(section)).toBe(false);
     expect(screen.getByTestId('ticket-submit').compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
@@ -227,7 +230,7 @@ describe('NewTicketView', () => {
     await screen.findByTestId('gate-title');
     expect(screen.queryByText('Is it one of these?')).toBeNull();
     expect(screen.queryByTestId('ticket-suggestions')).toBeNull();
-    expect(screen.getByTestId('ticket-suggestions-region').textContent).toBe('');
+    expect(screen.getByTestId('ticket-suggestions-status').textContent).toBe('');
   });
 
   it('checks again as the description is typed, and the suggestions follow (and go when nothing matches)', async () => {

@@ -483,7 +483,7 @@ function flaggedInbox(): Ticket[] {
     duplicates: [
       candidate('3', { title: 'Second approval for big refunds', score: 0.912, match: 'likely', excerpt: 'A refund over 500 EUR waits for a second approver.' }),
       candidate('5', { title: 'Refund approvals', score: 0.7, match: 'similar', done: true, excerpt: '' }),
-      candidate('6', { title: 'Refund limits per day', score: 0.41, match: 'related', state: 'Rejected', excerpt: 'x'.repeat(280) }),
+      candidate('6', { title: 'Refund limits per day', score: 0.41, match: 'related', state: 'Rejected', excerpt: `${'x'.repeat(279)}…` }),
       candidate('22', { ticketId: '22', title: 'Approvals in triage', score: 0.3, match: 'related', state: 'Triage' }),
     ],
   };
@@ -529,7 +529,7 @@ describe('TriageView: duplicate candidates beside the ticket', () => {
     expect(screen.getByTestId('triage-candidate-state-PAY-6').textContent).toBe('rejected');
     expect(screen.getByTestId('triage-candidate-state-PAY-22').textContent).toBe('in triage');
     expect(items[1]!.textContent).toContain('No description.');
-    expect(screen.getByTestId('triage-candidate-excerpt-PAY-6').textContent!.endsWith('…')).toBe(true);
+    expect(screen.getByTestId('triage-candidate-excerpt-PAY-6').textContent).toBe(`${'x'.repeat(279)}…`);
 
     // Flagged: Mark distinct stays, beside a Merge into button on every candidate.
     expect(screen.getByTestId('triage-mark-distinct')).toBeTruthy();
@@ -560,6 +560,26 @@ describe('TriageView: duplicate candidates beside the ticket', () => {
     expect(screen.queryByTestId('triage-undo')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('triage-list'));
     expect(selectedKey()).toBe('triage-item-PAY-22');
+  });
+
+  it('keeps the candidates beside a ticket marked distinct, whose answer carries none, even when the inbox cannot be read again', async () => {
+    let marked = false;
+    const flagged = flaggedInbox()[0]!;
+    mockApi((url, init) => {
+      if (url === '/api/tickets/21/mark-distinct' && init?.method === 'POST') {
+        marked = true;
+        return json(200, { ...flagged, likelyDuplicateOf: null, duplicates: [] });
+      }
+      if (url === '/api/boards/board-1/triage' && marked) return json(503, { type: 'urn:kanban:problem:unavailable', status: 503 });
+      return undefined;
+    }, flaggedInbox());
+    await renderInbox();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('triage-mark-distinct'));
+    });
+    await waitFor(() => expect(screen.queryByTestId('triage-mark-distinct')).toBeNull());
+    expect(screen.getByTestId('triage-candidate-PAY-3')).toBeTruthy();
+    expect(screen.getByTestId('triage-candidate-PAY-22')).toBeTruthy();
   });
 
   it('merges into a candidate that is not the flagged one, even one still in triage', async () => {

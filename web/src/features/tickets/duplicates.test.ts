@@ -30,7 +30,8 @@ describe('duplicate candidates in words', () => {
 
   it('marks a cut excerpt with an ellipsis', () => {
     expect(excerptText('Short.')).toBe('Short.');
-    expect(excerptText('x'.repeat(280))).toBe(`${'x'.repeat(280)}…`);
+    expect(excerptText('x'.repeat(280)), 'a description of exactly 280 characters is whole').toBe('x'.repeat(280));
+    expect(excerptText(`${'x'.repeat(279)}…`), 'the server marks a cut one').toBe(`${'x'.repeat(279)}…`);
     expect(excerptText('')).toBe('');
   });
 

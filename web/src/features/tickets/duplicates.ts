@@ -37,12 +37,9 @@ export function candidateStateWords(candidate: Pick<DuplicateCandidate, 'state' 
   }
 }
 
-/** The server sends the description's first 280 characters: a cut one ends in "…". */
-export const EXCERPT_LENGTH = 280;
-
+/** The server sends the description's first 280 characters, and marks a cut one with "…" itself. */
 export function excerptText(excerpt: string): string {
-  const text = excerpt.trim();
-  return excerpt.length >= EXCERPT_LENGTH ? `${text}…` : text;
+  return excerpt.trim();
 }
 
 /** The candidates without the ticket being edited (the check does not know which ticket it is). */

@@ -90,7 +90,9 @@ export function useTriageCommand(boardId: string) {
     onSuccess: (updated) => {
       queryClient.setQueryData<Ticket[]>(queryKeys.triage(boardId), (list) =>
         list
-          ?.map((t) => (t.id === updated.id ? { ...t, ...updated } : t))
+          // Commands other than the inbox answer without candidates: the ticket keeps those it had
+          // until the inbox is read again.
+          ?.map((t) => (t.id === updated.id ? { ...t, ...updated, duplicates: updated.duplicates.length > 0 ? updated.duplicates : t.duplicates } : t))
           .filter((t) => t.state === 'Triage' || t.state === 'SentBack'),
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
