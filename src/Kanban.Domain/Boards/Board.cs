@@ -405,6 +405,12 @@ public sealed class Board
         }
 
         card.MergeInto(original, now);
+        // Merged the other way round from the flag: the original has taken in what it was flagged against.
+        if (original.LikelyDuplicateOfId == card.Id)
+        {
+            original.MarkLikelyDuplicateOf(null, now);
+        }
+
         Raise(new TicketMerged(now, by, card.Id, card.Key, original.Id, original.Key));
         return new TicketComment(Id, original.Id, TicketCommentKind.MergedDuplicate, MergedText(card), now, by);
     }

@@ -198,6 +198,19 @@ public sealed class DuplicateRulesTests
     }
 
     [Fact]
+    public void Merging_a_tickets_original_into_it_clears_the_tickets_mark()
+    {
+        var board = NewBoard();
+        var first = board.SubmitTicket(Ticket(), Now, Bob, []);
+        var second = board.SubmitTicket(Ticket(), Now, Bob, [Match(first, 0.95)]);
+        second.LikelyDuplicateOfId.ShouldBe(first.Id);
+
+        board.MergeTicket(first, second, Now, Alice);
+
+        second.LikelyDuplicateOfId.ShouldBeNull("it has taken in the ticket it was flagged against");
+    }
+
+    [Fact]
     public void An_edit_of_a_card_on_the_board_leaves_the_mark_alone()
     {
         var board = NewBoard();

@@ -250,6 +250,20 @@ public sealed class DuplicateFlowTests(KanbanApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Merging_the_original_into_its_flagged_copy_leaves_the_copy_free_to_accept()
+    {
+        var board = await _owner.CreateBoardAsync();
+        var first = await _owner.SubmitAsync(board.Id, Refund);
+        var copy = await _owner.SubmitAsync(board.Id, Refund);
+        copy.LikelyDuplicateOf.ShouldBe(first.Id);
+
+        await (await _owner.PostJsonAsync($"/api/tickets/{first.Id}/merge", new { originalId = copy.Id })).ReadAsync<TicketResponse>();
+
+        (await _owner.GetTicketAsync(copy.Id)).LikelyDuplicateOf.ShouldBeNull();
+        (await (await _owner.AcceptAsync(copy.Id)).ReadAsync<TicketResponse>()).State.ShouldBe(TicketState.OnBoard);
+    }
+
+    [Fact]
     public async Task A_merged_ticket_is_no_longer_a_candidate_but_its_original_is()
     {
         var board = await _owner.CreateBoardAsync();
