@@ -589,6 +589,12 @@ namespace Kanban.Migrations.Postgres.Migrations
                             b1.Property<Guid>("BoardId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<int>("CycleTimeWindowDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(90)
+                                .HasColumnName("CycleTimeWindowDays");
+
                             b1.Property<double>("DuplicateThreshold")
                                 .HasColumnType("double precision")
                                 .HasColumnName("DuplicateThreshold");

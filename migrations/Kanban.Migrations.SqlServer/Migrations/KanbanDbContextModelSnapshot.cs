@@ -589,6 +589,12 @@ namespace Kanban.Migrations.SqlServer.Migrations
                             b1.Property<Guid>("BoardId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<int>("CycleTimeWindowDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int")
+                                .HasDefaultValue(90)
+                                .HasColumnName("CycleTimeWindowDays");
+
                             b1.Property<double>("DuplicateThreshold")
                                 .HasColumnType("float")
                                 .HasColumnName("DuplicateThreshold");

@@ -581,6 +581,12 @@ namespace Kanban.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("BoardId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("CycleTimeWindowDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(90)
+                                .HasColumnName("CycleTimeWindowDays");
+
                             b1.Property<double>("DuplicateThreshold")
                                 .HasColumnType("REAL")
                                 .HasColumnName("DuplicateThreshold");

@@ -24,6 +24,7 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
             settings.Property(s => s.MaxEstimateDays).HasColumnName("MaxEstimateDays").HasPrecision(5, 2);
             settings.Property(s => s.DuplicateThreshold).HasColumnName("DuplicateThreshold");
             settings.Property(s => s.DuplicateWindowDays).HasColumnName("DuplicateWindowDays").HasDefaultValue(BoardSettings.DefaultDuplicateWindowDays);
+            settings.Property(s => s.CycleTimeWindowDays).HasColumnName("CycleTimeWindowDays").HasDefaultValue(BoardSettings.DefaultCycleTimeWindowDays);
             settings.PrimitiveCollection(s => s.FillerWords).HasColumnName("FillerWords").Metadata.SetValueComparer(new StringListComparer());
         });
         builder.Navigation(b => b.Settings).IsRequired();

@@ -26,4 +26,5 @@ public static class BoardLimits
     public static readonly Bounds<decimal> MaxEstimateDays = new(0.5m, 60m);
     public static readonly Bounds<double> DuplicateThreshold = new(0.1, 1.0);
     public static readonly Bounds<int> DuplicateWindowDays = new(1, 3650);
+    public static readonly Bounds<int> CycleTimeWindowDays = new(7, 730);
 }

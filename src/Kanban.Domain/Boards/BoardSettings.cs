@@ -14,7 +14,7 @@ public sealed class BoardSettings
     /// Settings from what a person or a file gave, the filler words cleaned (<see cref="CleanFillerWords"/>):
     /// the one way input becomes settings, so a board saved one way reads back the same the other.
     /// Values outside <see cref="BoardLimits"/> are a bug of the caller, whose validator checks them first.
-    /// Without <paramref name="duplicateWindowDays"/> the window is the default; a caller that has one (the route, a file) passes it.
+    /// Without <paramref name="duplicateWindowDays"/> or <paramref name="cycleTimeWindowDays"/> the window is the default; a caller that has one (the route, a file) passes it.
     /// </summary>
     public static BoardSettings Create(
         int personalWipLimit,
@@ -23,7 +23,8 @@ public sealed class BoardSettings
         decimal maxEstimateDays,
         double duplicateThreshold,
         IEnumerable<string?> fillerWords,
-        int duplicateWindowDays = DefaultDuplicateWindowDays)
+        int duplicateWindowDays = DefaultDuplicateWindowDays,
+        int cycleTimeWindowDays = DefaultCycleTimeWindowDays)
     {
         Within(BoardLimits.PersonalWipLimit, personalWipLimit, nameof(personalWipLimit));
         if (stopLineThreshold is { } threshold)
@@ -35,6 +36,7 @@ public sealed class BoardSettings
         Within(BoardLimits.MaxEstimateDays, maxEstimateDays, nameof(maxEstimateDays));
         Within(BoardLimits.DuplicateThreshold, duplicateThreshold, nameof(duplicateThreshold));
         Within(BoardLimits.DuplicateWindowDays, duplicateWindowDays, nameof(duplicateWindowDays));
+        Within(BoardLimits.CycleTimeWindowDays, cycleTimeWindowDays, nameof(cycleTimeWindowDays));
         var words = CleanFillerWords(fillerWords);
         if (words.Count > BoardLimits.FillerWordsMaxCount || words.Any(w => w.Length > BoardLimits.FillerWordMaxLength))
         {
@@ -49,6 +51,7 @@ public sealed class BoardSettings
             MaxEstimateDays = maxEstimateDays,
             DuplicateThreshold = duplicateThreshold,
             DuplicateWindowDays = duplicateWindowDays,
+            CycleTimeWindowDays = cycleTimeWindowDays,
             FillerWords = words,
         };
     }
@@ -76,6 +79,11 @@ public sealed class BoardSettings
 
     /// <summary>How long a closed ticket (done, rejected) is still compared with new submissions.</summary>
     public int DuplicateWindowDays { get; set; } = DefaultDuplicateWindowDays;
+
+    public const int DefaultCycleTimeWindowDays = 90;
+
+    /// <summary>How many days back the cards completed count towards the board's cycle time percentiles.</summary>
+    public int CycleTimeWindowDays { get; set; } = DefaultCycleTimeWindowDays;
     public List<string> FillerWords { get; set; } = [.. DefaultFillerWords];
 
     /// <summary>What differs in <paramref name="other"/>, in words, for the activity trail.</summary>
@@ -96,6 +104,7 @@ public sealed class BoardSettings
         Compare("max estimate days", MaxEstimateDays, other.MaxEstimateDays);
         Compare("duplicate threshold", DuplicateThreshold, other.DuplicateThreshold);
         Compare("duplicate window days", DuplicateWindowDays, other.DuplicateWindowDays);
+        Compare("cycle time window days", CycleTimeWindowDays, other.CycleTimeWindowDays);
 
         var added = other.FillerWords.Except(FillerWords, StringComparer.OrdinalIgnoreCase).ToList();
         var removed = FillerWords.Except(other.FillerWords, StringComparer.OrdinalIgnoreCase).ToList();

@@ -25,6 +25,22 @@ public sealed class BoardSettingsTests
             BoardSettings.Create(personalWipLimit, null, staleDays, (decimal)maxEstimateDays, duplicateThreshold, []));
 
     [Theory]
+    [InlineData(6)]
+    [InlineData(731)]
+    public void A_cycle_time_window_outside_the_board_limits_cannot_be_created(int cycleTimeWindowDays) =>
+        Should.Throw<ArgumentOutOfRangeException>(() => BoardSettings.Create(2, null, 3, 5m, 0.8, [], cycleTimeWindowDays: cycleTimeWindowDays))
+            .ParamName.ShouldBe("cycleTimeWindowDays");
+
+    [Fact]
+    public void The_cycle_time_window_is_90_days_unless_given()
+    {
+        new BoardSettings().CycleTimeWindowDays.ShouldBe(90);
+        BoardSettings.Create(2, null, 3, 5m, 0.8, []).CycleTimeWindowDays.ShouldBe(90);
+        BoardSettings.Create(2, null, 3, 5m, 0.8, [], cycleTimeWindowDays: 7).CycleTimeWindowDays.ShouldBe(7);
+        BoardSettings.Create(2, null, 3, 5m, 0.8, [], cycleTimeWindowDays: 730).CycleTimeWindowDays.ShouldBe(730);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(3651)]
     public void A_duplicate_window_outside_the_board_limits_cannot_be_created(int duplicateWindowDays) =>

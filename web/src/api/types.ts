@@ -114,6 +114,8 @@ export interface BoardSettings {
   /** Closed tickets (rejected, or done on the board) are compared for this many days after closing (1–3650). */
   duplicateWindowDays: number;
   fillerWords: string[];
+  /** The cards done in this many days make the cycle time percentiles (7–730, default 90). */
+  cycleTimeWindowDays: number;
 }
 
 export type UpdateSettingsRequest = {

@@ -170,5 +170,6 @@ export const boardSettings: BoardSettings = {
   maxEstimateDays: 5,
   duplicateThreshold: 0.8,
   duplicateWindowDays: 180,
+  cycleTimeWindowDays: 90,
   fillerWords: ['works', 'as expected'],
 };

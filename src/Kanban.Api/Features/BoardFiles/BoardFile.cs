@@ -26,7 +26,8 @@ public sealed record BoardFileSettings(
     decimal? MaxEstimateDays,
     double? DuplicateThreshold,
     int? DuplicateWindowDays,
-    IReadOnlyList<string?>? FillerWords);
+    IReadOnlyList<string?>? FillerWords,
+    int? CycleTimeWindowDays = null);
 
 public sealed record BoardFileLane(string? Name, string? Kind, int? WipLimit, bool? Untested, int? Order);
 

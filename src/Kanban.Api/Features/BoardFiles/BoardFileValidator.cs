@@ -75,6 +75,7 @@ public static partial class BoardFileValidator
             Range(errors, "$.board.settings.maxEstimateDays", s.MaxEstimateDays, BoardLimits.MaxEstimateDays);
             Range(errors, "$.board.settings.duplicateThreshold", s.DuplicateThreshold, BoardLimits.DuplicateThreshold);
             Range(errors, "$.board.settings.duplicateWindowDays", s.DuplicateWindowDays, BoardLimits.DuplicateWindowDays);
+            Range(errors, "$.board.settings.cycleTimeWindowDays", s.CycleTimeWindowDays, BoardLimits.CycleTimeWindowDays);
             if (s.FillerWords is { } words)
             {
                 // The settings route's rules, on the words as they will be stored (BoardSettings.Create).

@@ -218,7 +218,8 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             s?.MaxEstimateDays ?? defaults.MaxEstimateDays,
             s?.DuplicateThreshold ?? defaults.DuplicateThreshold,
             s?.FillerWords ?? defaults.FillerWords,
-            s?.DuplicateWindowDays ?? defaults.DuplicateWindowDays);
+            s?.DuplicateWindowDays ?? defaults.DuplicateWindowDays,
+            s?.CycleTimeWindowDays ?? defaults.CycleTimeWindowDays);
         var createdAt = b.CreatedAt
             ?? tickets.Select(t => t.CreatedAt!.Value).DefaultIfEmpty(clock.GetUtcNow() - shift).Min();
         var lanes = file.Lanes!.Select((l, i) => (Lane: l!, Order: l!.Order ?? i))

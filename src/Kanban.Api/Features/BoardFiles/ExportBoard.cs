@@ -75,7 +75,7 @@ public sealed class ExportBoardHandler(KanbanDbContext db) : IQueryHandler<Expor
         return new BoardFile(
             BoardFile.CurrentFormat,
             new BoardFileBoard(board.Name, board.Key, board.TimeZone, board.CreatedAt, new BoardFileSettings(
-                s.PersonalWipLimit, s.StopLineThreshold, s.StaleDays, s.MaxEstimateDays, s.DuplicateThreshold, s.DuplicateWindowDays, s.FillerWords)),
+                s.PersonalWipLimit, s.StopLineThreshold, s.StaleDays, s.MaxEstimateDays, s.DuplicateThreshold, s.DuplicateWindowDays, s.FillerWords, s.CycleTimeWindowDays)),
             [.. board.OrderedLanes.Select(l => new BoardFileLane(l.Name, l.Kind.ToString(), l.WipLimit, l.Untested, l.Order))],
             [.. members.OrderBy(m => m.Role).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
                 .Select(m => new BoardFileMember(m.Email, m.DisplayName, m.Role.ToString()))],

@@ -41,7 +41,8 @@ public static class BoardsEndpoints
                 settings.MaxEstimateDays,
                 settings.DuplicateThreshold,
                 settings.FillerWords,
-                settings.DuplicateWindowDays), ct)))
+                settings.DuplicateWindowDays,
+                settings.CycleTimeWindowDays), ct)))
             .WithName("UpdateSettings");
 
         boards.MapGet("/{boardId:guid}/activity", async (Guid boardId, string? before, int? take, ISender sender, CancellationToken ct) =>

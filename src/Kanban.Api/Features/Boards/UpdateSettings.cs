@@ -15,7 +15,8 @@ public sealed record BoardSettingsResponse(
     decimal MaxEstimateDays,
     double DuplicateThreshold,
     int DuplicateWindowDays,
-    IReadOnlyList<string> FillerWords)
+    IReadOnlyList<string> FillerWords,
+    int CycleTimeWindowDays)
 {
     public static BoardSettingsResponse From(Board board) => new(
         board.Settings.PersonalWipLimit,
@@ -25,12 +26,13 @@ public sealed record BoardSettingsResponse(
         board.Settings.MaxEstimateDays,
         board.Settings.DuplicateThreshold,
         board.Settings.DuplicateWindowDays,
-        board.Settings.FillerWords);
+        board.Settings.FillerWords,
+        board.Settings.CycleTimeWindowDays);
 }
 
 /// <summary>
 /// A null <c>stopLineThreshold</c> means the sum of the untested lanes' limits. <c>duplicateWindowDays</c>
-/// may be left out (clients older than it): the board keeps its window.
+/// and <c>cycleTimeWindowDays</c> may be left out (clients older than them): the board keeps its windows.
 /// </summary>
 public sealed record UpdateSettingsRequest(
     int? PersonalWipLimit,
@@ -39,7 +41,8 @@ public sealed record UpdateSettingsRequest(
     decimal? MaxEstimateDays,
     double? DuplicateThreshold,
     IReadOnlyList<string>? FillerWords,
-    int? DuplicateWindowDays = null);
+    int? DuplicateWindowDays = null,
+    int? CycleTimeWindowDays = null);
 
 [BoardAccess(BoardRole.ProductOwner)]
 public sealed record UpdateSettingsCommand(
@@ -50,7 +53,8 @@ public sealed record UpdateSettingsCommand(
     decimal? MaxEstimateDays,
     double? DuplicateThreshold,
     IReadOnlyList<string>? FillerWords,
-    int? DuplicateWindowDays) : ICommand<BoardSettingsResponse>, IBoardRequest;
+    int? DuplicateWindowDays,
+    int? CycleTimeWindowDays = null) : ICommand<BoardSettingsResponse>, IBoardRequest;
 
 public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCommand>
 {
@@ -63,6 +67,7 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCo
         RuleFor(s => s.MaxEstimateDays).NotNull().InclusiveBetween(BoardLimits.MaxEstimateDays.Min, BoardLimits.MaxEstimateDays.Max);
         RuleFor(s => s.DuplicateThreshold).NotNull().InclusiveBetween(BoardLimits.DuplicateThreshold.Min, BoardLimits.DuplicateThreshold.Max);
         RuleFor(s => s.DuplicateWindowDays).InclusiveBetween(BoardLimits.DuplicateWindowDays.Min, BoardLimits.DuplicateWindowDays.Max);
+        RuleFor(s => s.CycleTimeWindowDays).InclusiveBetween(BoardLimits.CycleTimeWindowDays.Min, BoardLimits.CycleTimeWindowDays.Max);
         RuleFor(s => s.FillerWords).NotNull()
             .Must(w => BoardSettings.CleanFillerWords(w!).Count <= BoardLimits.FillerWordsMaxCount).WithMessage(SettingsMessages.FillerWordsCount);
         RuleForEach(s => s.FillerWords).Must(w => (w?.Trim().Length ?? 0) <= BoardLimits.FillerWordMaxLength).WithMessage(SettingsMessages.FillerWordLength);
@@ -95,7 +100,8 @@ public sealed class UpdateSettingsHandler(KanbanDbContext db, BoardChanges chang
                 command.MaxEstimateDays!.Value,
                 command.DuplicateThreshold!.Value,
                 command.FillerWords!,
-                command.DuplicateWindowDays ?? board.Settings.DuplicateWindowDays);
+                command.DuplicateWindowDays ?? board.Settings.DuplicateWindowDays,
+                command.CycleTimeWindowDays ?? board.Settings.CycleTimeWindowDays);
             var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
             board.ChangeSettings(settings, counts, clock.GetUtcNow(), user.UserId);
             return (board, BoardSettingsResponse.From(board));

@@ -15,6 +15,7 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
         ["bad board key"] = f => f["board"]!["key"] = "imp-1",
         ["a duplicate window of no days"] = f => f["board"]!["settings"]!["duplicateWindowDays"] = 0,
         ["a duplicate window longer than ten years"] = f => f["board"]!["settings"]!["duplicateWindowDays"] = 3651,
+        ["a cycle time window of under a week"] = f => f["board"]!["settings"]!["cycleTimeWindowDays"] = 6,
         ["no lanes"] = f => f["lanes"] = new JsonArray(),
         ["two lanes of one name"] = f => f["lanes"]![2]!["name"] = "ready",
         ["negative WIP limit"] = f => f["lanes"]![1]!["wipLimit"] = -1,
@@ -75,6 +76,7 @@ public sealed class BrokenFileTests(KanbanApiFactory factory) : IClassFixture<Ka
     [InlineData("bad board key", "$.board.key")]
     [InlineData("a duplicate window of no days", "$.board.settings.duplicateWindowDays")]
     [InlineData("a duplicate window longer than ten years", "$.board.settings.duplicateWindowDays")]
+    [InlineData("a cycle time window of under a week", "$.board.settings.cycleTimeWindowDays")]
     [InlineData("no lanes", "$.lanes")]
     [InlineData("two lanes of one name", "$.lanes[2].name")]
     [InlineData("negative WIP limit", "$.lanes[1].wipLimit")]

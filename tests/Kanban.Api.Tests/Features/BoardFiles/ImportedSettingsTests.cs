@@ -45,22 +45,24 @@ public sealed class ImportedSettingsTests(KanbanApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task The_duplicate_window_is_exported_and_an_import_of_the_file_keeps_it()
+    public async Task The_duplicate_and_cycle_time_windows_are_exported_and_an_import_of_the_file_keeps_them()
     {
         using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
         var board = await _owner.CreateBoardAsync();
         await (await _owner.PutJsonAsync($"/api/boards/{board.Id}/settings", new
         {
             personalWipLimit = 2, stopLineThreshold = (int?)null, staleDays = 3, maxEstimateDays = 5, duplicateThreshold = 0.8, duplicateWindowDays = 45,
-            fillerWords = new[] { "works" },
+            fillerWords = new[] { "works" }, cycleTimeWindowDays = 120,
         })).ReadAsync<BoardSettingsResponse>();
 
         var file = await _owner.ExportAsync(board.Id);
 
         file["board"]!["settings"]!["duplicateWindowDays"]!.GetValue<int>().ShouldBe(45);
+        file["board"]!["settings"]!["cycleTimeWindowDays"]!.GetValue<int>().ShouldBe(120);
         file["board"]!["key"] = "WINDOW";
         var imported = await admin.ImportOkAsync(file);
-        (await (await _owner.GetAsync($"/api/boards/{imported.Id}/settings")).ReadAsync<JsonObject>())["duplicateWindowDays"]!.GetValue<int>().ShouldBe(45);
+        var settings = await (await _owner.GetAsync($"/api/boards/{imported.Id}/settings")).ReadAsync<JsonObject>();
+        (settings["duplicateWindowDays"]!.GetValue<int>(), settings["cycleTimeWindowDays"]!.GetValue<int>()).ShouldBe((45, 120));
     }
 
     private async Task<BoardSettingsResponse> SettingsOfAsync(Guid boardId) =>

@@ -97,6 +97,43 @@ public sealed class SettingsTests(KanbanApiFactory factory) : IClassFixture<Kanb
             .ShouldBe(["Settings changed: duplicate window days 180 → 365"]);
     }
 
+    [Fact]
+    public async Task The_cycle_time_window_is_90_days_on_a_new_board_is_saved_read_back_and_kept_when_left_out()
+    {
+        var board = await _client.CreateBoardAsync();
+        (await SettingsJsonAsync(board.Id))["cycleTimeWindowDays"]!.GetValue<int>().ShouldBe(90);
+        var sent = await SentSettingsAsync(board.Id);
+        sent["cycleTimeWindowDays"] = 30;
+
+        var saved = await (await _client.PutJsonAsync(SettingsUrl(board.Id), sent)).ReadAsync<JsonObject>();
+        var withoutWindow = await SentSettingsAsync(board.Id);
+        withoutWindow.Remove("cycleTimeWindowDays");
+        withoutWindow["staleDays"] = 6;
+        var savedWithout = await (await _client.PutJsonAsync(SettingsUrl(board.Id), withoutWindow)).ReadAsync<JsonObject>();
+
+        saved["cycleTimeWindowDays"]!.GetValue<int>().ShouldBe(30);
+        (savedWithout["staleDays"]!.GetValue<int>(), savedWithout["cycleTimeWindowDays"]!.GetValue<int>()).ShouldBe((6, 30));
+        var page = await (await _client.GetAsync($"/api/boards/{board.Id}/activity")).ReadAsync<ActivityPage>();
+        page.Items.Where(i => i.Kind == "SettingsChanged").Select(i => i.Summary).ShouldContain("Settings changed: cycle time window days 90 → 30");
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(731)]
+    public async Task A_cycle_time_window_out_of_range_gets_400_naming_it_and_nothing_changes(int days)
+    {
+        var board = await _client.CreateBoardAsync();
+        var sent = await SentSettingsAsync(board.Id);
+        sent["cycleTimeWindowDays"] = days;
+
+        var response = await _client.PutJsonAsync(SettingsUrl(board.Id), sent);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors!.Keys.ShouldBe(["cycleTimeWindowDays"]);
+        problem.Errors["cycleTimeWindowDays"].ShouldHaveSingleItem().ShouldContain("730");
+        (await SettingsJsonAsync(board.Id))["cycleTimeWindowDays"]!.GetValue<int>().ShouldBe(90);
+    }
+
     private static string SettingsUrl(Guid boardId) => $"/api/boards/{boardId}/settings";
 
     private async Task<JsonObject> SettingsJsonAsync(Guid boardId) =>

@@ -15,4 +15,5 @@ export const LIMITS = {
   maxEstimateDays: { min: 0.5, max: 60 },
   duplicateThreshold: { min: 0.1, max: 1 },
   duplicateWindowDays: { min: 1, max: 3650 },
+  cycleTimeWindowDays: { min: 7, max: 730 },
 } as const;

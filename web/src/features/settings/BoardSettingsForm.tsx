@@ -61,6 +61,15 @@ const NUMBER_FIELDS: NumberFieldSpec[] = [
     step: 1,
   },
   {
+    field: 'cycleTimeWindowDays',
+    label: 'Cycle times from the last (days)',
+    hint: () =>
+      `The cards done in this many days make the board's cycle time percentiles, which say when a card is taking unusually long (${range(LIMITS.cycleTimeWindowDays)}).`,
+    min: LIMITS.cycleTimeWindowDays.min,
+    max: LIMITS.cycleTimeWindowDays.max,
+    step: 1,
+  },
+  {
     field: 'maxEstimateDays',
     label: 'Largest estimate (days)',
     hint: () => `Tickets estimated above this must be split (${range(LIMITS.maxEstimateDays)}).`,
@@ -94,6 +103,7 @@ const LABELS: Record<SettingsField, string> = {
   maxEstimateDays: 'Largest estimate',
   duplicateThreshold: 'Duplicate threshold',
   duplicateWindowDays: 'Closed tickets compared for',
+  cycleTimeWindowDays: 'Cycle times from the last',
   fillerWords: 'Filler words',
 };
 

@@ -202,6 +202,7 @@ describe('BoardSettingsForm and GateSettingsForm', () => {
       maxEstimateDays: 5,
       duplicateThreshold: 0.8,
       duplicateWindowDays: 180,
+      cycleTimeWindowDays: 90,
       fillerWords: ['works', 'as expected'],
     });
     // The gates form keeps its edits, still marked.
@@ -221,6 +222,7 @@ describe('BoardSettingsForm and GateSettingsForm', () => {
       maxEstimateDays: 5,
       duplicateThreshold: 0.5,
       duplicateWindowDays: 180,
+      cycleTimeWindowDays: 90,
       fillerWords: ['works', 'TBD'],
     });
     expect((screen.getByLabelText('Personal WIP limit') as HTMLInputElement).value).toBe('7');

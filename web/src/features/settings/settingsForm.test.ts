@@ -40,6 +40,7 @@ describe('settings form conversions', () => {
       maxEstimateDays: 5,
       duplicateThreshold: 0.8,
       duplicateWindowDays: 180,
+      cycleTimeWindowDays: 90,
       fillerWords: ['works', 'as expected'],
     });
     expect(draftToSettingsRequest({ ...draft, stopLineThreshold: '7' }).stopLineThreshold).toBe(7);
@@ -89,6 +90,7 @@ describe('one form of the settings', () => {
       maxEstimateDays: 5,
       duplicateThreshold: 0.8,
       duplicateWindowDays: 180,
+      cycleTimeWindowDays: 90,
       fillerWords: ['works', 'as expected'],
     });
     expect(settingsRequestFor(settings, draft, GATE_FIELDS).maxEstimateDays).toBe(9);

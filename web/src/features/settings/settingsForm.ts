@@ -10,6 +10,7 @@ export interface SettingsDraft {
   maxEstimateDays: string;
   duplicateThreshold: string;
   duplicateWindowDays: string;
+  cycleTimeWindowDays: string;
   fillerWords: string;
 }
 
@@ -22,6 +23,7 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   'maxEstimateDays',
   'duplicateThreshold',
   'duplicateWindowDays',
+  'cycleTimeWindowDays',
   'fillerWords',
 ];
 
@@ -49,6 +51,7 @@ export function settingsToDraft(settings: BoardSettings): SettingsDraft {
     maxEstimateDays: String(settings.maxEstimateDays),
     duplicateThreshold: String(settings.duplicateThreshold),
     duplicateWindowDays: String(settings.duplicateWindowDays),
+    cycleTimeWindowDays: String(settings.cycleTimeWindowDays),
     fillerWords: settings.fillerWords.join('\n'),
   };
 }
@@ -61,12 +64,13 @@ export function draftToSettingsRequest(draft: SettingsDraft): UpdateSettingsRequ
     maxEstimateDays: parseNumber(draft.maxEstimateDays),
     duplicateThreshold: parseNumber(draft.duplicateThreshold),
     duplicateWindowDays: parseNumber(draft.duplicateWindowDays),
+    cycleTimeWindowDays: parseNumber(draft.cycleTimeWindowDays),
     fillerWords: parseLines(draft.fillerWords),
   };
 }
 
 /** The board's flow limits: the "Board" form. */
-export const BOARD_FIELDS: readonly SettingsField[] = ['personalWipLimit', 'stopLineThreshold', 'staleDays'];
+export const BOARD_FIELDS: readonly SettingsField[] = ['personalWipLimit', 'stopLineThreshold', 'staleDays', 'cycleTimeWindowDays'];
 /**
  * What the quality gates check a ticket against: the "Gates" form (with how long closed tickets
  * stay among those a new one is compared with for duplicates).
