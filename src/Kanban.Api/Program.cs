@@ -14,6 +14,7 @@ using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Infrastructure.Demo;
 using Kanban.Api.Infrastructure.Duplicates;
+using Kanban.Api.Infrastructure.Leases;
 using Kanban.Api.Realtime;
 using Kanban.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -45,6 +46,8 @@ builder.Services.AddSignalR()
     .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddSingleton<BoardTurns>();
+builder.Services.AddSingleton<LeaseHolder>();
+builder.Services.AddScoped<DatabaseLeases>();
 builder.Services.AddSingleton<BoardConnections>();
 builder.Services.AddHostedService<BoardPublisher>();
 builder.Services.AddScoped<BoardChanges>();

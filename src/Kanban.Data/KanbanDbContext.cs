@@ -1,4 +1,5 @@
 using Kanban.Data.Accounts;
+using Kanban.Data.Leases;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 using Kanban.Domain.Duplicates;
@@ -21,6 +22,7 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
     public DbSet<BoardMember> BoardMembers => Set<BoardMember>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<TicketVector> TicketVectors => Set<TicketVector>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
