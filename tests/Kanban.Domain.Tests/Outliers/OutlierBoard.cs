@@ -69,8 +69,9 @@ internal sealed class OutlierBoard
 
     public void ChangeSettings(Action<BoardSettings> change) => Harness.ChangeSettings(change);
 
-    public BoardOutliers Find(DateTimeOffset now, IEnumerable<Card>? more = null) =>
-        OutlierRules.Find(Board, [.. Harness.Tickets, .. more ?? []], now);
+    /// <summary>The board's outliers at <paramref name="now"/>, among its tickets and <paramref name="more"/>.</summary>
+    public BoardOutliers Find(DateTimeOffset now, IEnumerable<Card>? more = null, int cycleTimeWindowDays = CycleTimes.DefaultWindowDays) =>
+        OutlierRules.Find(Board, [.. Harness.Tickets, .. more ?? []], now, cycleTimeWindowDays);
 
     public static IEnumerable<string> Keys(BoardOutliers outliers) => outliers.Cards.Select(c => c.Key);
 }
