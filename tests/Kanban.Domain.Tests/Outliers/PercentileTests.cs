@@ -5,7 +5,7 @@ namespace Kanban.Domain.Tests.Outliers;
 
 /// <summary>
 /// The nearest-rank table, worked by hand: sort the values, take the one at rank ⌈p × n / 100⌉.
-/// docs/metrics.md works the n = 10 row.
+/// docs/metrics.md works the row with ties across ranks.
 /// </summary>
 public sealed class PercentileTests
 {
@@ -16,7 +16,7 @@ public sealed class PercentileTests
     [InlineData("5,2,2,2", "2", "5", "5")] //   4   2 (2)       5 (4)        5 (4): ties
     [InlineData("9,1,8,2,7,3,6", "6", "8", "9")] // 7   6 (4)   8 (6)        9 (7)
     [InlineData("10,3,7,1,9,2,8,4,6,5", "5", "9", "10")] // 10   5 (5)   9 (9)   10 (10)
-    [InlineData("1,1,1,2,2,2,3,3,4,5", "2", "4", "5")] // 10, ties across ranks
+    [InlineData("3,1,2,1,5,2,4,1,3,2", "2", "4", "5")] // 10, ties across ranks: the example in docs/metrics.md
     [InlineData("4.25,0.5,3,1.5,2", "2", "4.25", "4.25")] // 5   2 (3)   4.25 (5)   4.25 (5): working-day fractions
     [InlineData("20,19,18,17,16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1", "10", "17", "19")] // 20: rank 17, not 18
     public void Percentiles_are_the_values_at_the_nearest_rank(string values, string p50, string p85, string p95)

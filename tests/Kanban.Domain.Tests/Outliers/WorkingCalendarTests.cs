@@ -17,9 +17,11 @@ public sealed class WorkingCalendarTests
     [InlineData("2026-10-12T09:00:00Z", "2026-10-12T21:00:00Z", "0.5")] // Monday, half a day
     [InlineData("2026-10-12T00:00:00Z", "2026-10-13T00:00:00Z", "1")] // all of Monday
     [InlineData("2026-10-12T09:00:00Z", "2026-10-13T09:00:00Z", "1")] // Monday to Tuesday at the same hour
+    [InlineData("2026-10-12T09:00:00Z", "2026-10-13T21:00:00Z", "1.5")] // Monday morning to Tuesday evening
     [InlineData("2026-10-12T18:00:00Z", "2026-10-13T06:00:00Z", "0.5")] // overnight: six hours on each side of midnight
     [InlineData("2026-10-12T08:00:00Z", "2026-10-13T16:00:00Z", "1.3333333333333333333333333333")] // 16 + 16 hours
     [InlineData("2026-10-12T08:00:00Z", "2026-10-14T08:00:00Z", "2")] // 16 + 24 + 8 hours: whole, not 1.99...
+    [InlineData("2026-10-05T09:00:00Z", "2026-10-12T09:00:00Z", "5")] // a week
     [InlineData("2026-10-05T09:00:00Z", "2026-10-19T09:00:00Z", "10")] // two weeks
     public void Working_days_count_the_share_of_each_weekday_that_passed(string from, string to, string days)
     {
