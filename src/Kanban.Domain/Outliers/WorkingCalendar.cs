@@ -66,20 +66,20 @@ public sealed class WorkingCalendar
     public DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone).DateTime);
 
     /// <summary>
-    /// The first moment of <paramref name="date"/> in the board's time zone. Where the clocks jump over
-    /// midnight (Cairo, Santiago, Beirut) the day starts at the jump; where midnight happens twice, at the first.
+    /// The first moment of <paramref name="date"/> in the board's time zone: local midnight, or where the
+    /// clocks jump over midnight (Cairo, Santiago, Beirut) the jump, and where midnight happens twice
+    /// (Havana) the first one.
     /// </summary>
     public DateTimeOffset StartOf(DateOnly date)
     {
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        if (Zone.IsAmbiguousTime(midnight))
-        {
-            return new DateTimeOffset(midnight, Zone.GetAmbiguousTimeOffsets(midnight).Max());
-        }
+        var start = new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
 
-        return Zone.IsInvalidTime(midnight)
-            ? FirstMomentOnOrAfter(date, midnight)
-            : new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+        // Midnight at the zone's offset for it is the day's first moment nearly always. Not where
+        // midnight happens twice (the offset is of the second), nor where the zone's rules disagree with
+        // its conversions (.NET takes Asunción's skipped midnight of 6 October 2024 for a valid one, at
+        // an offset that falls on the day before): there the moments around it are searched.
+        return DateOf(start) == date && DateOf(start.AddTicks(-1)) < date ? start : FirstMomentOf(date, midnight);
     }
 
     private TimeSpan LengthOf(DateOnly date) => StartOf(date.AddDays(1)) - StartOf(date);
@@ -91,8 +91,8 @@ public sealed class WorkingCalendar
         return weekdays - holidays;
     }
 
-    /// <summary>Bisects the instants around a skipped midnight for the first one that shows <paramref name="date"/>.</summary>
-    private DateTimeOffset FirstMomentOnOrAfter(DateOnly date, DateTime midnight)
+    /// <summary>Bisects the instants around <paramref name="midnight"/> for the first one that shows <paramref name="date"/>.</summary>
+    private DateTimeOffset FirstMomentOf(DateOnly date, DateTime midnight)
     {
         var nominal = new DateTimeOffset(midnight, TimeSpan.Zero);
         var (before, onOrAfter) = ((nominal - LongerThanAnyOffset).UtcTicks, (nominal + LongerThanAnyOffset).UtcTicks);

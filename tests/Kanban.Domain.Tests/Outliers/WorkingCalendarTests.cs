@@ -88,6 +88,19 @@ public sealed class WorkingCalendarTests
         Cairo.DaysBetween(At("2026-04-23T22:00:00Z"), fridayHalfPastTwelve).ShouldBe(0.5m);
     }
 
+    [Theory]
+    [InlineData("America/Santiago", "2026-09-06", "2026-09-06T04:00:00Z")] // 00:00 skipped to 01:00 (-03)
+    [InlineData("America/Havana", "2024-11-03", "2024-11-03T04:00:00Z")] // 00:59 (-04) back to 00:00 (-05): the first midnight
+    [InlineData("America/Asuncion", "2024-10-06", "2024-10-06T04:00:00Z")] // 00:00 skipped to 01:00 (-03), which .NET takes for valid
+    [InlineData("Europe/London", "2026-03-29", "2026-03-29T00:00:00Z")] // the change at 01:00 leaves midnight alone
+    public void A_day_starts_at_its_first_moment_where_midnight_is_skipped_or_repeated(string zone, string date, string start)
+    {
+        var calendar = new WorkingCalendar(TimeZoneInfo.FindSystemTimeZoneById(zone));
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+        calendar.StartOf(day).ShouldBe(At(start));
+    }
+
     [Fact]
     public void A_working_day_of_25_hours_counts_as_one_day()
     {
