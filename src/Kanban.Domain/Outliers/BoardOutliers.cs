@@ -11,17 +11,18 @@ public sealed record BoardOutliers(CycleTimes? CycleTimes, IReadOnlyList<CardOut
 
     /// <summary>
     /// Whether anything a badge or the standup list shows changed since <paramref name="previous"/>: a card
-    /// became or stopped being an outlier, or one gained or lost a reason or its reason's threshold moved.
-    /// Figures growing with time are not a change, or every card would change every minute.
+    /// became or stopped being an outlier, gained or lost a reason, a reason's threshold moved, or an
+    /// outlier was blocked or unblocked. Figures growing with time are not a change, or every card would
+    /// change every minute.
     /// </summary>
     public bool ChangedSince(BoardOutliers? previous)
     {
-        var before = ReasonsByCard(previous?.Cards ?? []);
-        var now = ReasonsByCard(Cards);
-        return before.Count != now.Count
-            || now.Any(card => !before.TryGetValue(card.Key, out var reasons) || !reasons.SetEquals(card.Value));
+        var before = (previous?.Cards ?? []).ToDictionary(c => c.CardId);
+        return before.Count != Cards.Count
+            || Cards.Any(card => !before.TryGetValue(card.CardId, out var was) || !SameReasonsAndBlock(was, card));
     }
 
-    private static Dictionary<Guid, HashSet<(OutlierKind, decimal)>> ReasonsByCard(IEnumerable<CardOutliers> cards) =>
-        cards.ToDictionary(c => c.CardId, c => c.Reasons.Select(r => (r.Kind, r.ThresholdDays)).ToHashSet());
+    private static bool SameReasonsAndBlock(CardOutliers was, CardOutliers now) =>
+        was.Blocked == now.Blocked
+        && was.Reasons.Select(r => (r.Kind, r.ThresholdDays)).ToHashSet().SetEquals(now.Reasons.Select(r => (r.Kind, r.ThresholdDays)));
 }

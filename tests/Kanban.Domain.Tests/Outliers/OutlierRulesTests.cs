@@ -118,6 +118,21 @@ public sealed class OutlierRulesTests
     }
 
     [Fact]
+    public void A_card_restored_without_a_start_is_aged_from_when_it_entered_its_lane()
+    {
+        NeverStale();
+        var testing = _board.Board.LaneNamed("Testing");
+        var enteredTesting = Now.AddDays(1);
+        var unstarted = Card.Restore(
+            _board.Board.Id, 99, "DEMO-99", Ticket() with { EstimateDays = 1 }, TicketState.OnBoard, testing.Id, rank: 0, assigneeId: null,
+            blocked: null, createdAt: Now, startedAt: null, completedAt: null, lastMovedAt: enteredTesting, updatedAt: enteredTesting);
+
+        var outlier = _board.Find(enteredTesting.AddDays(3), [unstarted]).Cards.ShouldHaveSingleItem();
+
+        (outlier.Key, outlier.AgeDays).ShouldBe(("DEMO-99", 3m));
+    }
+
+    [Fact]
     public void Cards_without_a_move_or_a_change_for_the_stale_period_are_outliers()
     {
         var untouched = _board.Start("In progress");

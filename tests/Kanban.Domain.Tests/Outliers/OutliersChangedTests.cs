@@ -2,7 +2,7 @@ using Kanban.Domain.Outliers;
 
 namespace Kanban.Domain.Tests.Outliers;
 
-/// <summary>When a board's outliers changed enough to push <c>OutliersChanged</c>: the set, or a reason.</summary>
+/// <summary>When a board's outliers changed enough to push <c>OutliersChanged</c>: the set, a reason, or a block.</summary>
 public sealed class OutliersChangedTests
 {
     private static readonly Guid First = Guid.Parse("0191d3a0-0000-7000-8000-000000000001");
@@ -66,6 +66,16 @@ public sealed class OutliersChangedTests
     public void A_reason_whose_threshold_moved_is_a_change()
     {
         Outliers(Card(First, Estimate(4.5m, twice: 3))).ChangedSince(Outliers(Card(First, Estimate(4.5m, twice: 4)))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_outlier_blocked_or_unblocked_is_a_change()
+    {
+        var free = Outliers(Card(First, Stale(4m)));
+        var blocked = Outliers(Card(First, Stale(4m)) with { Blocked = true });
+
+        blocked.ChangedSince(free).ShouldBeTrue();
+        free.ChangedSince(blocked).ShouldBeTrue();
     }
 
     [Fact]
