@@ -15,7 +15,7 @@ public static class OutlierBadge
     public static string Words(OutlierReason reason) => reason.Kind switch
     {
         OutlierKind.Percentile =>
-            $"{WorkingDays(reason.FigureDays)} in progress; {OutlierRules.TestedPercentile}% of cards finish within {Show(Rounded(reason.ThresholdDays))}",
+            $"{WorkingDays(reason.FigureDays)} in progress; 85% of cards finish within {Show(Rounded(reason.ThresholdDays))}",
         OutlierKind.Estimate =>
             $"{WorkingDays(reason.FigureDays)} in progress; estimated {Show(reason.ThresholdDays / OutlierRules.EstimateMultiple)}, so twice is {Show(reason.ThresholdDays)}",
         OutlierKind.Stale => $"{WorkingDays(reason.FigureDays)} without a move",

@@ -14,8 +14,6 @@ public static class OutlierRules
     /// <summary>Below this many cards done in the window, the percentiles say too little to flag anyone.</summary>
     public const int DoneNeededForPercentile = 10;
 
-    public const int TestedPercentile = 85;
-
     public const decimal EstimateMultiple = 2;
 
     /// <param name="cards">The board's cards: those in active and queue lanes are tested, those done in the window make the history.</param>
