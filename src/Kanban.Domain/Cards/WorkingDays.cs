@@ -27,7 +27,7 @@ public static class WorkingDays
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>The weekdays from a fixed Monday up to and including <paramref name="date"/>.</summary>
-    private static int WeekdaysUpTo(DateOnly date)
+    internal static int WeekdaysUpTo(DateOnly date)
     {
         // DayNumber 0 (1 January 0001) was a Monday.
         var weeks = Math.DivRem(date.DayNumber, 7, out var dayOfWeek);
