@@ -1,5 +1,6 @@
 using Kanban.Data;
 using Kanban.Data.Accounts;
+using Kanban.Data.Leases;
 using Kanban.Domain;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
@@ -31,6 +32,8 @@ public static class UniqueValueConflicts
             _ => "Another ticket took this board's next number at the same moment; send it again."),
         new(typeof(TicketVector), nameof(TicketVector.CardId), "ticketId", "The ticket's text was just compared",
             _ => "The ticket's text was embedded for duplicate detection at the same moment by another save; send it again."),
+        new(typeof(Lease), nameof(Lease.Name), "name", "The lease was just taken",
+            _ => "Another instance took this lease at the same moment; it is tried again later."),
         new(typeof(ShareLink), nameof(ShareLink.TokenHash), "token", "The share link's token is taken",
             _ => "A share link with the same token already exists; make the link again for a new token."),
         new(typeof(IdentityUserLogin<Guid>), $"{nameof(IdentityUserLogin<Guid>.LoginProvider)}+{nameof(IdentityUserLogin<Guid>.ProviderKey)}", "login", "The login is taken",

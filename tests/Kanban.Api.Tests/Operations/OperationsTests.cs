@@ -45,6 +45,7 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
             "/api/boards/{boardId}/tickets",
             "/api/boards/{boardId}/triage",
             "/api/boards/{boardId}/triage/count",
+            "/api/boards/{boardId}/outliers",
             "/api/tickets/check",
             "/api/tickets/{ticketId}",
             "/api/tickets/{ticketId}/accept",

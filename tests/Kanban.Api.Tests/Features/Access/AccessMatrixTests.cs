@@ -59,6 +59,7 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         }),
         ["GET /api/boards/{boardId:guid}/triage"] = (Needs.Member, _ => null),
         ["GET /api/boards/{boardId:guid}/triage/count"] = (Needs.Member, _ => null),
+        ["GET /api/boards/{boardId:guid}/outliers"] = (Needs.Viewer, _ => null),
         ["GET /api/tickets/{ticketId:guid}"] = (Needs.Member, _ => null),
         ["PUT /api/tickets/{ticketId:guid}"] = (Needs.Member, _ => TestApi.GoodTicket("The card on the board, edited")),
         ["POST /api/tickets/{ticketId:guid}/accept"] = (Needs.ProductOwner, _ => new { }),
