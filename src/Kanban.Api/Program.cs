@@ -53,6 +53,8 @@ builder.Services.AddScoped<DatabaseLeases>();
 builder.Services.AddScoped<OutlierReader>();
 builder.Services.AddSingleton<BoardConnections>();
 builder.Services.AddHostedService<BoardPublisher>();
+builder.Services.AddSingleton<OutlierWatch>();
+builder.Services.AddHostedService(services => services.GetRequiredService<OutlierWatch>());
 builder.Services.AddScoped<BoardChanges>();
 builder.Services.AddScoped<MemberChanges>();
 builder.Services.AddScoped<DemoBoardSeeder>();

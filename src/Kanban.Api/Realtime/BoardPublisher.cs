@@ -20,6 +20,7 @@ public sealed class BoardPublisher(
     IHubContext<BoardHub, IBoardClient> hub,
     BoardConnections connections,
     TimeProvider clock,
+    OutlierWatch outliers,
     ILogger<BoardPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan SendLimit = TimeSpan.FromSeconds(5);
@@ -34,6 +35,7 @@ public sealed class BoardPublisher(
                 {
                     case BoardEventsCommitted events:
                         await PushEventsAsync(events);
+                        outliers.BoardChanged(events.BoardId);
                         break;
                     case BoardAccessNarrowed narrowed:
                         await EndAccessAsync(narrowed);

@@ -1,5 +1,6 @@
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Outliers;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 
@@ -49,6 +50,13 @@ public interface IBoardClient
 
     /// <summary>This connection may no longer read the board (or reads it with less): it has left the board's group.</summary>
     Task AccessRevoked(AccessRevokedMessage message);
+
+    /// <summary>
+    /// The board's outliers changed (a card became one or stopped being one, or its reasons changed):
+    /// all of them, as <c>GET /api/boards/{id}/outliers</c> answers. Not a change of the board:
+    /// <c>version</c> is the board's version when they were computed, not a new one.
+    /// </summary>
+    Task OutliersChanged(OutliersChangedMessage message);
 }
 
 public sealed record CardMovedMessage(Guid BoardId, long Version, CardResponse Card, Guid FromLaneId, IReadOnlyList<CardRank> Renumbered);
@@ -66,4 +74,6 @@ public sealed record BoardChangedMessage(Guid BoardId, long Version);
 public sealed record LineMessage(Guid BoardId, long Version, LineResponse Line);
 
 /// <summary><c>role</c> is what the person holds on the board now (null when they hold nothing, or for a share link).</summary>
+public sealed record OutliersChangedMessage(Guid BoardId, long Version, IReadOnlyList<OutlierResponse> Outliers);
+
 public sealed record AccessRevokedMessage(Guid BoardId, string Reason, BoardRole? Role);

@@ -17,6 +17,10 @@ public static class HubClients
         return await StartAsync(factory, BoardHub.Path, token);
     }
 
+    /// <summary>A connection with a token another instance issued (instances on one database read each other's tokens).</summary>
+    public static Task<HubConnection> ConnectWithTokenAsync(this KanbanApiFactory factory, string bearer) =>
+        StartAsync(factory, BoardHub.Path, bearer);
+
     /// <param name="webSockets">
     /// Over a WebSocket the link is checked once, when the connection opens (long polling checks it
     /// on every poll), so that is where a connection can outlive its link.

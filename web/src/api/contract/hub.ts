@@ -41,6 +41,12 @@ export interface AccessRevokedMessage {
   role: BoardRole | null;
 }
 
+export interface OutliersChangedMessage {
+  boardId: string;
+  version: number;
+  outliers: OutlierResponse[];
+}
+
 export interface CardResponse {
   id: string;
   key: string;
@@ -78,7 +84,25 @@ export interface LineResponse {
 
 export type BoardRole = 'Viewer' | 'Member' | 'ProductOwner';
 
+export interface OutlierResponse {
+  cardId: string;
+  key: string;
+  laneId: string;
+  reasons: string[];
+  ageDays: number;
+  thresholdDays: number;
+  blocked: boolean;
+  details: OutlierReasonResponse[];
+}
+
 export type CardClass = 'Standard' | 'Risk' | 'TechnicalBlocker' | 'BusinessBlocker';
+
+export interface OutlierReasonResponse {
+  reason: string;
+  figureDays: number;
+  thresholdDays: number;
+  words: string;
+}
 
 /** Each event the board hub sends, with its message. */
 export interface BoardHubEvents {
@@ -94,6 +118,7 @@ export interface BoardHubEvents {
   LineStopped: LineMessage;
   LineResumed: LineMessage;
   AccessRevoked: AccessRevokedMessage;
+  OutliersChanged: OutliersChangedMessage;
 }
 
 export type BoardHubEventName = keyof BoardHubEvents;
@@ -111,4 +136,5 @@ export const BOARD_HUB_EVENTS: readonly BoardHubEventName[] = [
   'LineStopped',
   'LineResumed',
   'AccessRevoked',
+  'OutliersChanged',
 ];

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Kanban.Api.Features.Outliers;
+using Kanban.Api.Infrastructure.Leases;
+using Kanban.Api.Infrastructure.Outliers;
+using Kanban.Data;
+using Kanban.Domain.Boards;
+using Kanban.Domain.Outliers;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Api.Realtime;
+
+/// <summary>
+/// Keeps every screen's outliers current (rule 8) without touching the boards: it only reads, so it
+/// never bumps a board's version or conflicts with anyone's move. A board is checked again as soon as
+/// a change of it is pushed, and every board once a minute, because age alone makes a card an
+/// outlier; the minute's round runs on one instance at a time, the holder of a lease in the database.
+/// <c>OutliersChanged</c> is pushed only when a board's outliers or one of their reasons changed.
+/// </summary>
+public sealed class OutlierWatch(
+    IServiceScopeFactory scopes,
+    IHubContext<BoardHub, IBoardClient> hub,
+    IConfiguration configuration,
+    ILogger<OutlierWatch> log) : BackgroundService
+{
+    public const string LeaseName = "outlier-watch";
+
+    private readonly Channel<Guid> _changed = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Guid, BoardOutliers> _last = new();
+
+    /// <summary>How often every board is checked (<c>Kanban:Outliers:CheckEverySeconds</c>, default 60).</summary>
+    private TimeSpan Round => TimeSpan.FromSeconds(Math.Max(0.05, configuration.GetValue("Kanban:Outliers:CheckEverySeconds", 60.0)));
+
+    /// <summary>A change of the board was pushed: check its outliers soon.</summary>
+    public void BoardChanged(Guid boardId) => _changed.Writer.TryWrite(boardId);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(CheckChangedBoardsAsync(stoppingToken), CheckEveryBoardAsync(stoppingToken));
+
+    private async Task CheckChangedBoardsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var boardId in _changed.Reader.ReadAllAsync(ct))
+            {
+                await CheckAsync([boardId], ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CheckEveryBoardAsync(CancellationToken ct)
+    {
+        // Real time, not the boards' clock: this paces the machine's work.
+        using var timer = new PeriodicTimer(Round);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var leases = scope.ServiceProvider.GetRequiredService<DatabaseLeases>();
+                    // Held for a few rounds, so a holder that stops hands over within them.
+                    if (!await leases.TryHoldAsync(LeaseName, Round * 3, ct))
+                    {
+                        continue;
+                    }
+
+                    var db = scope.ServiceProvider.GetRequiredService<KanbanDbContext>();
+                    await CheckAsync(await db.Boards.AsNoTracking().Select(b => b.Id).ToListAsync(ct), ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    log.LogWarning(e, "The outliers' round failed; it runs again in {Round}.", Round);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CheckAsync(IReadOnlyList<Guid> boardIds, CancellationToken ct)
+    {
+        foreach (var boardId in boardIds)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<KanbanDbContext>();
+                var board = await db.Boards.AsNoTracking().Include(b => b.Lanes).FirstOrDefaultAsync(b => b.Id == boardId, ct);
+                if (board is null)
+                {
+                    _last.TryRemove(boardId, out _);
+                    continue;
+                }
+
+                var now = await scope.ServiceProvider.GetRequiredService<OutlierReader>().ReadAsync(board, ct);
+                var before = _last.GetValueOrDefault(boardId);
+                _last[boardId] = now;
+                if (now.ChangedSince(before))
+                {
+                    await hub.Clients.Group(BoardHub.GroupOf(boardId))
+                        .OutliersChanged(new OutliersChangedMessage(boardId, board.Version, [.. now.Cards.Select(OutlierResponse.From)]))
+                        .WaitAsync(BoardPublisher.SendLimit, ct);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Could not check the outliers of board {BoardId}", boardId);
+            }
+        }
+    }
+}
