@@ -1,13 +1,17 @@
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
+using Kanban.Api.Features.Outliers;
 using Kanban.Domain.Boards;
 
 namespace Kanban.Api.Features.Boards;
 
 /// <summary>
 /// A board as its page shows it; <c>role</c> is the caller's (null through a share link),
-/// <c>people</c> everyone its listed cards name, <c>timeZone</c> the zone the cards' ages are counted in.
+/// <c>people</c> everyone its listed cards name, <c>timeZone</c> the zone the cards' ages are counted in,
+/// <c>outliers</c> its outlier cards with their reasons, as <c>GET /api/boards/{id}/outliers</c> answers
+/// (the cards' own <c>outlier</c> flag is not set yet: every answer and push that carries a card would
+/// have to agree on it).
 /// </summary>
 public sealed record BoardResponse(
     Guid Id,
@@ -19,7 +23,8 @@ public sealed record BoardResponse(
     LineResponse Line,
     BoardRole? Role,
     IReadOnlyList<PersonResponse> People,
-    string TimeZone);
+    string TimeZone,
+    IReadOnlyList<OutlierResponse> Outliers);
 
 /// <summary>
 /// The line's state; <c>kind</c> is <c>auto</c> (untested work piled up) or <c>manual</c> (the andon

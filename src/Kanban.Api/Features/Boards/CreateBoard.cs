@@ -41,6 +41,7 @@ public sealed class CreateBoardHandler(KanbanDbContext db, TimeProvider clock, C
             LineResponse.From(board.Line),
             BoardRole.ProductOwner,
             [],
-            board.TimeZone);
+            board.TimeZone,
+            []);
     }
 }

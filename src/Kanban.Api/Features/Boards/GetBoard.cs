@@ -2,6 +2,8 @@ using Kanban.Api.Infrastructure.Access;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Lanes;
 using Kanban.Api.Infrastructure;
+using Kanban.Api.Infrastructure.Outliers;
+using Kanban.Api.Features.Outliers;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Mediator;
@@ -12,7 +14,7 @@ namespace Kanban.Api.Features.Boards;
 [BoardAccess(BoardRole.Viewer, ShareView.Wall)]
 public sealed record GetBoardQuery(Guid BoardId) : IQuery<BoardResponse>, IBoardRequest;
 
-public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimeProvider clock) : IQueryHandler<GetBoardQuery, BoardResponse>
+public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimeProvider clock, OutlierReader outlierReader) : IQueryHandler<GetBoardQuery, BoardResponse>
 {
     /// <summary>A done lane shows its most recent cards; the rest are paged from the lane's cards.</summary>
     public const int DoneCardsShown = 20;
@@ -39,6 +41,7 @@ public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimePr
                 .ToListAsync(cancellationToken));
         }
 
+        var outliers = await outlierReader.ReadAsync(board, cancellationToken);
         var at = BoardTime.Of(clock, board.TimeZone);
         var lanes = board.OrderedLanes.Select(l => LaneResponse.From(l, counts.GetValueOrDefault(l.Id))).ToList();
         var laneOrder = lanes.ToDictionary(l => l.Id, l => l.Order);
@@ -52,6 +55,7 @@ public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimePr
             LineResponse.From(board.Line),
             user.RoleOn(board.Id),
             await db.NamedByAsync(cards, cancellationToken),
-            board.TimeZone);
+            board.TimeZone,
+            [.. outliers.Cards.Select(OutlierResponse.From)]);
     }
 }

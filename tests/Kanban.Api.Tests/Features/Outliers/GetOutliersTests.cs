@@ -33,6 +33,8 @@ public sealed class GetOutliersTests(ClockedApiFactory factory) : IClassFixture<
         (card.AgeDays, card.ThresholdDays).ShouldBe((5m, 4m), "five working days old; estimated 2, so twice is 4");
         card.Details.Select(d => (d.Reason, d.FigureDays, d.ThresholdDays)).ShouldBe([("estimate", 5m, 4m), ("stale", 5m, 3m)]);
         card.Details.Select(d => d.Words).ShouldBe(["5 working days in progress; estimated 2, so twice is 4", "5 working days without a move"]);
+        var read = await _owner.GetBoardAsync(board.Id);
+        read.Outliers.ShouldBeEquivalentTo(outliers.ToList());
 
         await (await _owner.PostJsonAsync($"/api/cards/{still.Id}/block", new { reason = "Waiting for the bank's answer" })).ReadAsync<object>();
         var blocked = (await OutliersAsync(board.Id)).ShouldHaveSingleItem();
