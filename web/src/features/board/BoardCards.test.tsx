@@ -74,6 +74,7 @@ function renderBoard(board: Board, url = '/boards/board-1') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.board(board.id), board);
   client.setQueryData(queryKeys.triageCount(board.id), { waiting: 0, sentBack: 0 });
+  client.setQueryData(queryKeys.outliers(board.id), []);
   const view = render(
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[url]}>
