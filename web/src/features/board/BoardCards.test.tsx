@@ -143,7 +143,7 @@ describe('what a card shows', () => {
     });
 
     const badge = await within(screen.getByTestId('card-PAY-4')).findByTestId('outlier-badge');
-    expect(badge.querySelector('[aria-hidden="true"]')!.textContent).toBe('5 working days in progress; estimated 2, so twice is 4 +1');
+    expect(badge.querySelector('[aria-hidden="true"]')!.textContent).toBe('5 working days in progress; estimated 2, so twice is 4 · +1 more');
     expect(badge.getAttribute('title')).toBe('5 working days in progress; estimated 2, so twice is 4. 5 working days without a move');
     expect(badge.querySelector('.sr-only')!.textContent).toBe(
       'Outlier: 5 working days in progress; estimated 2, so twice is 4. 5 working days without a move',
@@ -153,6 +153,17 @@ describe('what a card shows', () => {
     expect(within(screen.getByTestId('card-PAY-3')).queryByTestId('outlier-badge')).toBeNull();
     // The card's accessible name (the tile is the button) says why too.
     expect(screen.getByTestId('card-PAY-7').textContent).toContain('Outlier: 3 working days without a move');
+
+    // The Outliers filter finds the cards with a badge.
+    fireEvent.click(screen.getByLabelText('Outliers'));
+    await waitFor(() =>
+      expect(Array.from(document.querySelectorAll('[data-card-id]')).map((e) => e.getAttribute('data-testid'))).toEqual([
+        'card-PAY-4',
+        'card-PAY-6',
+        'card-PAY-7',
+      ]),
+    );
+    fireEvent.click(screen.getByLabelText('Outliers'));
 
     // The badge follows the query: an outlier no more loses it.
     await act(async () => {

@@ -40,7 +40,7 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { useBoard } from './useBoard';
 import { AccessRevokedNotice } from './AccessRevokedNotice';
 import { useBoardHub } from './useBoardHub';
-import { OutliersContext, useOutliers, useOutliersByCard } from './useOutliers';
+import { OutliersContext, useOutliers, useOutliersByCard, withOutlierFlags } from './useOutliers';
 import { useLineCommands } from './useLineCommands';
 import { useMoveCard } from './useMoveCard';
 import { TriageLink } from '../tickets/TriageLink';
@@ -213,7 +213,8 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   boardRef.current = board;
 
   const lanes = useMemo(() => sortedLanes(board), [board]);
-  const byLane = useMemo(() => cardsByLane(board), [board]);
+  const flagged = useMemo(() => withOutlierFlags(board, outliers), [board, outliers]);
+  const byLane = useMemo(() => cardsByLane(flagged), [flagged]);
   const pullStopped = useMemo(() => pullStoppedLaneIds(board), [board]);
   const listed = useMemo(() => new Set(board.cards.map((c) => c.id)), [board.cards]);
   const people = useMemo(
@@ -221,7 +222,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
     [board.people],
   );
   const nameOf = (card: Card | undefined | null) => (card?.assigneeId ? people.get(card.assigneeId.toLowerCase()) : undefined);
-  const matching = useMemo(() => board.cards.filter((c) => matchesFilter(c, filter)).length, [board.cards, filter]);
+  const matching = useMemo(() => flagged.cards.filter((c) => matchesFilter(c, filter)).length, [flagged.cards, filter]);
   const stoppedByHand = lineStopKind(board.line) === 'manual';
   const actionsCard = actions ? (board.cards.find((c) => c.id === actions.cardId) ?? null) : null;
 

@@ -13,7 +13,7 @@ export function OutlierBadge({ outlier }: { outlier: Pick<Outlier, 'details'> })
     <span className="badge badge--outlier outlier-badge" title={all} data-testid="outlier-badge">
       <span aria-hidden="true">
         {first}
-        {more > 0 && <span className="outlier-badge__more"> +{more}</span>}
+        {more > 0 && <span className="outlier-badge__more"> · +{more} more</span>}
       </span>
       <span className="sr-only">Outlier: {all}</span>
     </span>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useMemo } from 'react';
 import { boardsApi, queryKeys } from '../../api/boards';
-import type { Outlier } from '../../api/types';
+import type { Board, Outlier } from '../../api/types';
 
 /**
  * How often the outliers are asked again with no event to say so: a card becomes an outlier by age
@@ -35,4 +35,13 @@ export function useCardOutlier(cardId: string): Outlier | undefined {
 /** Every reason's words, in the server's order, as one sentence list: "A. B." */
 export function outlierWords(outlier: Pick<Outlier, 'details'>): string {
   return outlier.details.map((d) => d.words).join('. ');
+}
+
+/**
+ * The board with its outlier cards flagged from the outliers query (the board response's own flag
+ * may lag behind it), so that the Outliers filter finds the cards that carry a badge.
+ */
+export function withOutlierFlags(board: Board, outliers: ReadonlyMap<string, Outlier>): Board {
+  if (outliers.size === 0 || board.cards.every((c) => c.outlier || !outliers.has(c.id))) return board;
+  return { ...board, cards: board.cards.map((c) => (!c.outlier && outliers.has(c.id) ? { ...c, outlier: true } : c)) };
 }
