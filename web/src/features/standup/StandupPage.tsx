@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { describeProblem } from '../../api/problems';
 import type { Board } from '../../api/types';
 import { useNow } from '../../lib/time';
@@ -99,7 +99,6 @@ export function StandupView({ board, live: follow = true }: { board: Board; live
   const outliers = useOutliers(board.id);
   const live = useBoardHub(board.id, follow);
   const now = useNow(60_000);
-  const navigate = useNavigate();
   const listRef = useRef<HTMLOListElement>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
 
@@ -138,7 +137,8 @@ export function StandupView({ board, live: follow = true }: { board: Board; live
   };
 
   // j and k walk the list from anywhere on the page (not while typing); the arrows, Home and End
-  // only inside the list, so that they still scroll the page elsewhere.
+  // only inside the list, so that they still scroll the page elsewhere. Each item is a link: Enter
+  // (or a click) opens its ticket, and Tab reaches every item.
   const onShortcut = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     if (isTypingTarget(e.target) || document.querySelector('dialog[open]')) return;
@@ -148,11 +148,6 @@ export function StandupView({ board, live: follow = true }: { board: Board; live
     } else if (e.key === 'k') {
       e.preventDefault();
       focusAt(currentIndex < 0 ? 0 : currentIndex - 1);
-    } else if (e.key === 'Enter' && currentIndex >= 0 && !listRef.current?.contains(document.activeElement)) {
-      // The current item opens even when focus has left the list (a link inside it opens by itself).
-      if (e.target instanceof HTMLElement && e.target.closest('a, button')) return;
-      e.preventDefault();
-      void navigate(ticketPath({ id: items[currentIndex]!.cardId }));
     }
   };
   const shortcutRef = useRef(onShortcut);
