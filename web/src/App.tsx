@@ -9,6 +9,7 @@ import { AuthProvider, RequireAdmin, RequireAuth, useAuth } from './features/aut
 import { SignInPage } from './features/auth/SignInPage';
 import { BoardsPage } from './features/boards/BoardsPage';
 import { PeoplePage } from './features/people/PeoplePage';
+import { StandupPage } from './features/standup/StandupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
 import { TicketPage } from './features/tickets/TicketPage';
@@ -87,6 +88,7 @@ export function AppRoutes() {
         <Route path="/boards/:boardId" element={<BoardPage />} />
         <Route path="/boards/:boardId/settings" element={<SettingsPage />} />
         <Route path="/boards/:boardId/activity" element={<ActivityPage />} />
+        <Route path="/boards/:boardId/standup" element={<StandupPage />} />
         <Route path="/boards/:boardId/tickets/new" element={<NewTicketPage />} />
         <Route path="/boards/:boardId/triage" element={<TriagePage />} />
         <Route path="/tickets/:ticketId" element={<TicketPage />} />

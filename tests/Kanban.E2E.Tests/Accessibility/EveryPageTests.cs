@@ -41,6 +41,8 @@ public sealed class EveryPageTests(BrowserFixture browser, DemoKanbanServer serv
             new("triage", "ana@example.com", $"/boards/{boardId}/triage", "triage-inbox", async page =>
                 await Assertions.Expect(page.GetByTestId("triage-detail")).ToBeVisibleAsync()),
             new("activity", "ana@example.com", $"/boards/{boardId}/activity", "activity-page"),
+            new("standup", "cleo@example.com", $"/boards/{boardId}/standup", "standup-page", async page =>
+                await Assertions.Expect(page.GetByTestId("standup-list")).ToBeVisibleAsync()),
             new("settings", "ana@example.com", $"/boards/{boardId}/settings", "settings-page", async page =>
                 await Assertions.Expect(page.GetByTestId("members-panel")).ToBeVisibleAsync()),
             new("people", "admin@example.com", "/admin/people", "people-list"),

@@ -12,6 +12,7 @@ import type {
   LaneRequest,
   LineState,
   MoveCardRequest,
+  Outlier,
   UpdateSettingsRequest,
 } from './types';
 
@@ -52,6 +53,9 @@ export const boardsApi = {
   deleteLane: (boardId: string, laneId: string) =>
     http.delete(`${board(boardId)}/lanes/${encodeURIComponent(laneId)}`),
 
+  /** The board's outlier cards, right to left by lane, then oldest first (Viewer+). */
+  outliers: (boardId: string, signal?: AbortSignal) => http.get<Outlier[]>(`${board(boardId)}/outliers`, signal),
+
   activity: (boardId: string, options: { before?: string | null; take?: number } = {}, signal?: AbortSignal) => {
     const params = new URLSearchParams();
     if (options.before) params.set('before', options.before);
@@ -67,6 +71,7 @@ export const queryKeys = {
   // Own roots, so that invalidating a board (a prefix match) does not refetch these too.
   settings: (boardId: string) => ['boardSettings', boardId] as const,
   activity: (boardId: string) => ['boardActivity', boardId] as const,
+  outliers: (boardId: string) => ['boardOutliers', boardId] as const,
   me: ['me'] as const,
   users: ['users'] as const,
   members: (boardId: string) => ['boardMembers', boardId] as const,

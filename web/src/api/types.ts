@@ -70,6 +70,32 @@ export interface Board {
   timeZone: string;
 }
 
+/** Which outlier test a card failed (docs/metrics.md); typed as string so a test the server adds later still shows. */
+export type OutlierReason = 'percentile' | 'estimate' | 'stale';
+
+/** One failed test: its figure and threshold (working days, one decimal) and the words its badge says. */
+export interface OutlierReasonDetail {
+  reason: OutlierReason | string;
+  figureDays: number;
+  thresholdDays: number;
+  words: string;
+}
+
+/**
+ * GET /api/boards/{boardId}/outliers: one outlier card, as a standup walks them (right to left by
+ * lane, then oldest first). `thresholdDays` is its first reason's; `details` has every reason.
+ */
+export interface Outlier {
+  cardId: string;
+  key: string;
+  laneId: string;
+  reasons: (OutlierReason | string)[];
+  ageDays: number;
+  thresholdDays: number;
+  blocked: boolean;
+  details: OutlierReasonDetail[];
+}
+
 /** GET /api/boards/{boardId}/lanes/{laneId}/cards: a page of one lane's cards (a Done lane: most recently completed first). */
 export interface LaneCardsPage {
   cards: Card[];

@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
-import type { AssignablePerson, Board, BoardEvent, BoardRole, Card } from '../../api/types';
+import type { AssignablePerson, Board, BoardEvent, BoardRole, Card, Outlier } from '../../api/types';
 import { card, makeFlowBoard } from '../../test/fixtures';
 import { BoardView } from './BoardPage';
 import { useBoard } from './useBoard';
@@ -74,6 +74,7 @@ function renderBoard(board: Board, url = '/boards/board-1') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.board(board.id), board);
   client.setQueryData(queryKeys.triageCount(board.id), { waiting: 0, sentBack: 0 });
+  client.setQueryData(queryKeys.outliers(board.id), []);
   const view = render(
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[url]}>
@@ -120,6 +121,62 @@ describe('what a card shows', () => {
     expect(blocked.querySelector('[aria-hidden="true"]')!.textContent).toBe('■ Blocked 2d: waiting for bank');
     expect(blocked.querySelector('.sr-only')!.textContent).toBe('Blocked for 2 days: waiting for bank');
     expect(within(screen.getByTestId('card-PAY-6')).getByTestId('outlier-marker')).toBeTruthy();
+  });
+
+  it("shows an outlier's first reason in words on its card, and every reason on hover and to screen readers", async () => {
+    const { client } = renderBoard(dailyBoard());
+    const reasons = (cardId: string, key: string, laneId: string, words: string[]): Outlier => ({
+      cardId,
+      key,
+      laneId,
+      reasons: words.map((_, i) => (i === 0 ? 'estimate' : 'stale')),
+      ageDays: 5,
+      thresholdDays: 4,
+      blocked: false,
+      details: words.map((w, i) => ({ reason: i === 0 ? 'estimate' : 'stale', figureDays: 5, thresholdDays: i === 0 ? 4 : 3, words: w })),
+    });
+    await act(async () => {
+      client.setQueryData<Outlier[]>(queryKeys.outliers('board-1'), [
+        reasons('4', 'PAY-4', 'doing', ['5 working days in progress; estimated 2, so twice is 4', '5 working days without a move']),
+        reasons('7', 'PAY-7', 'testing', ['3 working days without a move']),
+      ]);
+    });
+
+    const badge = await within(screen.getByTestId('card-PAY-4')).findByTestId('outlier-badge');
+    expect(badge.querySelector('[aria-hidden="true"]')!.textContent).toBe('5 working days in progress; estimated 2, so twice is 4 · +1 more');
+    expect(badge.getAttribute('title')).toBe('5 working days in progress; estimated 2, so twice is 4. 5 working days without a move');
+    expect(badge.querySelector('.sr-only')!.textContent).toBe(
+      'Outlier: 5 working days in progress; estimated 2, so twice is 4. 5 working days without a move',
+    );
+    const one = within(screen.getByTestId('card-PAY-7')).getByTestId('outlier-badge');
+    expect(one.querySelector('[aria-hidden="true"]')!.textContent).toBe('3 working days without a move');
+    expect(within(screen.getByTestId('card-PAY-3')).queryByTestId('outlier-badge')).toBeNull();
+    // The card's accessible name (the tile is the button) says why too.
+    expect(screen.getByTestId('card-PAY-7').textContent).toContain('Outlier: 3 working days without a move');
+
+    // The Outliers filter finds the cards with a badge.
+    fireEvent.click(screen.getByLabelText('Outliers'));
+    await waitFor(() =>
+      expect(Array.from(document.querySelectorAll('[data-card-id]')).map((e) => e.getAttribute('data-testid'))).toEqual([
+        'card-PAY-4',
+        'card-PAY-6',
+        'card-PAY-7',
+      ]),
+    );
+    fireEvent.click(screen.getByLabelText('Outliers'));
+
+    // The badge follows the query: an outlier no more loses it.
+    await act(async () => {
+      client.setQueryData<Outlier[]>(queryKeys.outliers('board-1'), []);
+    });
+    await waitFor(() => expect(within(screen.getByTestId('card-PAY-4')).queryByTestId('outlier-badge')).toBeNull());
+  });
+
+  it('marks the outliers stale on every board event, so they are asked again', () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.outliers('board-1'), []);
+    handleBoardEvent(client, 'board-1', { kind: 'SettingsChanged', boardId: 'board-1', version: 11 });
+    expect(client.getQueryState(queryKeys.outliers('board-1'))!.isInvalidated).toBe(true);
   });
 });
 

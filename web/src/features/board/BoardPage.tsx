@@ -40,6 +40,7 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { useBoard } from './useBoard';
 import { AccessRevokedNotice } from './AccessRevokedNotice';
 import { useBoardHub } from './useBoardHub';
+import { OutliersContext, useOutliers, useOutliersByCard, withOutlierFlags } from './useOutliers';
 import { useLineCommands } from './useLineCommands';
 import { useMoveCard } from './useMoveCard';
 import { TriageLink } from '../tickets/TriageLink';
@@ -167,6 +168,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   const move = useMoveCard(board.id);
   const line = useLineCommands(board.id);
   const cardCommand = useCardCommand(board.id);
+  const outliers = useOutliersByCard(useOutliers(board.id, connection !== 'revoked').data);
   const now = useNow(60_000);
   const [moveError, setMoveError] = useState<ProblemMessage | null>(null);
   const [activeCard, setActiveCard] = useState<Card | null>(null);
@@ -211,7 +213,8 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
   boardRef.current = board;
 
   const lanes = useMemo(() => sortedLanes(board), [board]);
-  const byLane = useMemo(() => cardsByLane(board), [board]);
+  const flagged = useMemo(() => withOutlierFlags(board, outliers), [board, outliers]);
+  const byLane = useMemo(() => cardsByLane(flagged), [flagged]);
   const pullStopped = useMemo(() => pullStoppedLaneIds(board), [board]);
   const listed = useMemo(() => new Set(board.cards.map((c) => c.id)), [board.cards]);
   const people = useMemo(
@@ -219,7 +222,7 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
     [board.people],
   );
   const nameOf = (card: Card | undefined | null) => (card?.assigneeId ? people.get(card.assigneeId.toLowerCase()) : undefined);
-  const matching = useMemo(() => board.cards.filter((c) => matchesFilter(c, filter)).length, [board.cards, filter]);
+  const matching = useMemo(() => flagged.cards.filter((c) => matchesFilter(c, filter)).length, [flagged.cards, filter]);
   const stoppedByHand = lineStopKind(board.line) === 'manual';
   const actionsCard = actions ? (board.cards.find((c) => c.id === actions.cardId) ?? null) : null;
 
@@ -323,6 +326,9 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         <div className="board__actions">
           <nav aria-label="Board" className="board__nav">
             {can.canSubmit && <TriageLink boardId={board.id} />}
+            <Link to={`/boards/${board.id}/standup`} data-testid="standup-link">
+              Standup
+            </Link>
             <Link to={`/boards/${board.id}/activity`} data-testid="activity-link">
               Activity
             </Link>
@@ -384,35 +390,37 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
         shown={board.cards.length}
       />
 
-      <DndContext
-        sensors={sensors}
-        collisionDetection={collisionDetection}
-        accessibility={{ announcements, screenReaderInstructions }}
-        onDragStart={onDragStart}
-        onDragEnd={onDragEnd}
-        onDragCancel={onDragCancel}
-      >
-        <div className="lanes" role="region" aria-label="Lanes" tabIndex={0} ref={lanesRef}>
-          {lanes.map((lane) => (
-            <Lane
-              key={lane.id}
-              boardId={board.id}
-              lane={lane}
-              cards={byLane.get(lane.id) ?? []}
-              pullStopped={pullStopped.has(lane.id)}
-              canMove={can.canMove}
-              listed={listed}
-              people={people}
-              filter={filter}
-              now={now}
-              onCardActions={can.canMove ? openActions : undefined}
-            />
-          ))}
-        </div>
-        <DragOverlay dropAnimation={null}>
-          {activeCard ? <CardOverlay card={activeCard} assigneeName={nameOf(activeCard)} now={now} /> : null}
-        </DragOverlay>
-      </DndContext>
+      <OutliersContext.Provider value={outliers}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={collisionDetection}
+          accessibility={{ announcements, screenReaderInstructions }}
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
+          onDragCancel={onDragCancel}
+        >
+          <div className="lanes" role="region" aria-label="Lanes" tabIndex={0} ref={lanesRef}>
+            {lanes.map((lane) => (
+              <Lane
+                key={lane.id}
+                boardId={board.id}
+                lane={lane}
+                cards={byLane.get(lane.id) ?? []}
+                pullStopped={pullStopped.has(lane.id)}
+                canMove={can.canMove}
+                listed={listed}
+                people={people}
+                filter={filter}
+                now={now}
+                onCardActions={can.canMove ? openActions : undefined}
+              />
+            ))}
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {activeCard ? <CardOverlay card={activeCard} assigneeName={nameOf(activeCard)} now={now} /> : null}
+          </DragOverlay>
+        </DndContext>
+      </OutliersContext.Provider>
 
       <CardActionsDialog
         boardId={board.id}

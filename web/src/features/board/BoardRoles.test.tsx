@@ -13,6 +13,7 @@ function renderAs(role: BoardRole, extra: Partial<Board> = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   client.setQueryData(queryKeys.board(board.id), board);
   client.setQueryData(queryKeys.triageCount(board.id), { waiting: 2, sentBack: 1 });
+  client.setQueryData(queryKeys.outliers(board.id), []);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>

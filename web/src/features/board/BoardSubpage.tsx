@@ -34,6 +34,7 @@ export function BoardSubpageHeader({
           Board
         </NavLink>
         {can.canSubmit && <NavLink to={`/boards/${board.id}/triage`}>Triage</NavLink>}
+        <NavLink to={`/boards/${board.id}/standup`}>Standup</NavLink>
         <NavLink to={`/boards/${board.id}/activity`}>Activity</NavLink>
         {can.canEditSettings && <NavLink to={`/boards/${board.id}/settings`}>Settings</NavLink>}
       </nav>

@@ -3,6 +3,8 @@ import { CSS } from '@dnd-kit/utilities';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Card } from '../../api/types';
+import { OutlierBadge } from './OutlierBadge';
+import { useCardOutlier } from './useOutliers';
 import { ageLabel, blockedLabel, classLabel, estimateLabel, initials } from './cardLabels';
 
 export interface CardDragData {
@@ -38,6 +40,7 @@ export function CardContent({ card, assigneeName, now }: CardContentProps) {
   const estimate = estimateLabel(card);
   const age = ageLabel(card);
   const blocked = blockedLabel(card, now);
+  const outlier = useCardOutlier(card.id);
   return (
     <>
       <span className="card__top">
@@ -68,14 +71,15 @@ export function CardContent({ card, assigneeName, now }: CardContentProps) {
             </span>
           </span>
         )}
-        {/* The outlier badge's place, beside the age it is about. */}
-        {card.outlier && (
+        {!outlier && card.outlier && (
           <span className="badge badge--outlier" data-testid="outlier-marker">
             Outlier
           </span>
         )}
         {card.assigneeId && (assigneeName ? <Assignee name={assigneeName} /> : <Assignee name="Someone" />)}
       </span>
+      {/* Under the age it is about, on a line of its own: its words are longer than the meta row. */}
+      {outlier && <OutlierBadge outlier={outlier} />}
     </>
   );
 }

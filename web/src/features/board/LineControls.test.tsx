@@ -14,6 +14,7 @@ function setup(board: Board) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.board(board.id), board);
   client.setQueryData(queryKeys.triageCount(board.id), { waiting: 0, sentBack: 0 });
+  client.setQueryData(queryKeys.outliers(board.id), []);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>

@@ -46,6 +46,8 @@ export function handleBoardEvent(queryClient: QueryClient, boardId: string, even
     void queryClient.invalidateQueries({ queryKey: queryKeys.members(boardId) });
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.activity(boardId) });
+  // A move, a change, a block or a new threshold may make or clear an outlier.
+  void queryClient.invalidateQueries({ queryKey: queryKeys.outliers(boardId) });
   if (event.kind === 'TicketSubmitted' || event.kind === 'TicketChanged' || event.kind === 'TicketAccepted') {
     // The triage inbox (and the count on the board) refetches.
     void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
@@ -133,6 +135,7 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       if (disposed) return false;
       setState('connected');
       void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.outliers(boardId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
       // An open ticket page may have missed a comment or a change while the link was down.
       void queryClient.invalidateQueries({ queryKey: queryKeys.tickets });
