@@ -9,8 +9,8 @@ import {
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
 import { antiforgeryHeaders, http } from '../../api/http';
-import { BOARD_HUB_EVENTS } from '../../api/contract/hub';
-import type { AccessRevokedMessage, Board, BoardEvent, BoardEventKind, ConnectionState } from '../../api/types';
+import { BOARD_HUB_EVENTS, type OutliersChangedMessage } from '../../api/contract/hub';
+import type { AccessRevokedMessage, Board, BoardEvent, BoardEventKind, ConnectionState, Outlier } from '../../api/types';
 import { applyBoardEvent } from './boardState';
 
 export const HUB_URL = '/hubs/board';
@@ -20,9 +20,12 @@ const retryForever: IRetryPolicy = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount }) => [0, 2000, 5000, 10000][previousRetryCount] ?? 30000,
 };
 
-/** The hub's board events (every event it sends but AccessRevoked, which is about this screen, not the board). */
+/**
+ * The hub's board events: every event it sends but AccessRevoked, which is about this screen, not the
+ * board, and OutliersChanged, which changes no board version and goes straight to the outliers.
+ */
 export const BOARD_EVENTS: readonly BoardEventKind[] = BOARD_HUB_EVENTS.filter(
-  (name): name is BoardEventKind => name !== 'AccessRevoked',
+  (name): name is BoardEventKind => name !== 'AccessRevoked' && name !== 'OutliersChanged',
 );
 
 /** The live link's state; `revokedReason` says why the server ended this screen's access (state `revoked`). */
@@ -117,6 +120,11 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       void connection.stop().catch(() => {});
       void queryClient.invalidateQueries({ queryKey: queryKeys.boards });
     };
+
+    // The board's outliers as the server just computed them: a card may have become one by age alone.
+    connection.on('OutliersChanged', (message: OutliersChangedMessage) => {
+      if (message.boardId === boardId) queryClient.setQueryData<Outlier[]>(queryKeys.outliers(boardId), message.outliers as Outlier[]);
+    });
 
     connection.on('AccessRevoked', (message: AccessRevokedMessage) => {
       if (!disposed) revoke(message.reason);

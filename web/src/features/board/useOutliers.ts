@@ -4,9 +4,10 @@ import { boardsApi, queryKeys } from '../../api/boards';
 import type { Board, Outlier } from '../../api/types';
 
 /**
- * How often the outliers are asked again with no event to say so: a card becomes an outlier by age
- * alone, and the hub does not push that yet, so the list is refetched every minute (and, as every
- * query, on window focus). Board events mark it stale at once (handleBoardEvent).
+ * How often the outliers are asked again with no event to say so. The hub pushes OutliersChanged
+ * (useBoardHub), and board events mark the list stale at once (handleBoardEvent); the minute's
+ * refetch covers a screen connected to an instance that does not run the outliers' round (there is
+ * no hub backplane between instances yet).
  */
 export const OUTLIERS_REFETCH_MS = 60_000;
 

@@ -80,4 +80,26 @@ describe('the ticket page on the board hub', () => {
     await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => url === '/api/tickets/31')).toBe(true));
     expect(handlers.has('TicketCommented')).toBe(true);
   });
+
+  it('puts the outliers an OutliersChanged brings into the board’s outliers, and leaves the board itself alone', async () => {
+    const fetchMock = vi.fn(async () =>
+      new Response(JSON.stringify(makeFlowBoard()), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    client.setQueryData(queryKeys.ticket('31'), { ...ticket('31'), comments: [], history: [] });
+    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+    render(<Page />, { wrapper });
+    await waitFor(() => expect(screen.getByTestId('state').getAttribute('data-live')).toBe('connected'));
+    const board = client.getQueryData(queryKeys.board('board-1'));
+    const outliers = [
+      { cardId: 'c1', key: 'PAY-1', laneId: 'l2', reasons: ['stale'], ageDays: 4, thresholdDays: 3, blocked: false, details: [{ reason: 'stale', figureDays: 4, thresholdDays: 3, words: '4 working days without a move' }] },
+    ];
+
+    handlers.get('OutliersChanged')!({ boardId: 'board-1', version: 7, outliers });
+    handlers.get('OutliersChanged')!({ boardId: 'another-board', version: 2, outliers: [] });
+
+    expect(client.getQueryData(queryKeys.outliers('board-1'))).toEqual(outliers);
+    expect(client.getQueryData(queryKeys.board('board-1'))).toBe(board);
+  });
 });
