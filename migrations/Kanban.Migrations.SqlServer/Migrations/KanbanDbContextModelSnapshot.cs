@@ -427,6 +427,8 @@ namespace Kanban.Migrations.SqlServer.Migrations
                     b.HasIndex("BoardId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("LaneId", "CompletedAt");
+
                     b.HasIndex("LaneId", "Rank");
 
                     b.HasIndex("BoardId", "State", "LaneId");

@@ -421,6 +421,8 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.HasIndex("BoardId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("LaneId", "CompletedAt");
+
                     b.HasIndex("LaneId", "Rank");
 
                     b.HasIndex("BoardId", "State", "LaneId");

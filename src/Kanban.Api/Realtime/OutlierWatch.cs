@@ -29,6 +29,9 @@ public sealed class OutlierWatch(
     private readonly Channel<Guid> _changed = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Guid, BoardOutliers> _last = new();
 
+    // The change checks and the minute's round take turns, so an older read never replaces a newer one.
+    private readonly SemaphoreSlim _checking = new(1, 1);
+
     /// <summary>How often every board is checked (<c>Kanban:Outliers:CheckEverySeconds</c>, default 60).</summary>
     private TimeSpan Round => TimeSpan.FromSeconds(Math.Max(0.05, configuration.GetValue("Kanban:Outliers:CheckEverySeconds", 60.0)));
 
@@ -82,12 +85,31 @@ public sealed class OutlierWatch(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+        finally
+        {
+            await ReleaseLeaseAsync();
+        }
+    }
+
+    // An instance that stops hands the round over at once instead of after the lease expires.
+    private async Task ReleaseLeaseAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseLeases>().ReleaseAsync(LeaseName, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogDebug(e, "The outliers' lease was not released; it expires by itself.");
+        }
     }
 
     private async Task CheckAsync(IReadOnlyList<Guid> boardIds, CancellationToken ct)
     {
         foreach (var boardId in boardIds)
         {
+            await _checking.WaitAsync(ct);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -100,18 +122,23 @@ public sealed class OutlierWatch(
                 }
 
                 var now = await scope.ServiceProvider.GetRequiredService<OutlierReader>().ReadAsync(board, ct);
-                var before = _last.GetValueOrDefault(boardId);
-                _last[boardId] = now;
-                if (now.ChangedSince(before))
+                if (now.ChangedSince(_last.GetValueOrDefault(boardId)))
                 {
                     await hub.Clients.Group(BoardHub.GroupOf(boardId))
                         .OutliersChanged(new OutliersChangedMessage(boardId, board.Version, [.. now.Cards.Select(OutlierResponse.From)]))
                         .WaitAsync(BoardPublisher.SendLimit, ct);
                 }
+
+                // Kept only once sent, so a push that failed is tried again at the next check.
+                _last[boardId] = now;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 log.LogWarning(e, "Could not check the outliers of board {BoardId}", boardId);
+            }
+            finally
+            {
+                _checking.Release();
             }
         }
     }

@@ -34,5 +34,8 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
 
         // Lane counts read only the cards on the board, not the done history or the triage inbox.
         builder.HasIndex(c => new { c.BoardId, c.State, c.LaneId });
+
+        // The cycle times read only the cards a done lane received within the board's window.
+        builder.HasIndex(c => new { c.LaneId, c.CompletedAt });
     }
 }

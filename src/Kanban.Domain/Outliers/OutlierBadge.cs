@@ -35,7 +35,8 @@ public static class OutlierBadge
         return $"{Show(rounded)} working day{(rounded == 1 ? "" : "s")}";
     }
 
-    private static decimal Rounded(decimal days) => Math.Round(days, 1, MidpointRounding.AwayFromZero);
+    /// <summary>Days as the badge says them, to a tenth, halves away from zero: what the API shows too.</summary>
+    public static decimal Rounded(decimal days) => Math.Round(days, 1, MidpointRounding.AwayFromZero);
 
     private static string Show(decimal days) => days.ToString("0.############################", CultureInfo.InvariantCulture);
 }

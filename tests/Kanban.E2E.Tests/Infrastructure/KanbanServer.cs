@@ -63,5 +63,19 @@ public class KanbanServer : WebApplicationFactory<Program>
 
 public sealed class DemoKanbanServer : KanbanServer
 {
+    /// <summary>Every demo person's password (the admin has <see cref="KanbanServer.Password"/>).</summary>
+    public const string DemoPassword = "kanban-demo";
+
     protected override bool SeedDemo => true;
+
+    /// <summary>An API client signed in with a bearer token as one of the demo's people.</summary>
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var login = await Http.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 }

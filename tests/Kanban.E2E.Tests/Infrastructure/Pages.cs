@@ -46,6 +46,18 @@ public static class Pages
         await page.WaitForTimeoutAsync(250);
     }
 
+    /// <summary>The whole page at the two sizes people use most, kept in TestResults/.</summary>
+    public static async Task ScreenshotsAsync(this IPage page, string name)
+    {
+        foreach (var (width, height) in new[] { (1440, 900), (1920, 1080) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, $"{name}-{width}x{height}.png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(1440, 900);
+    }
+
     /// <summary>A keyboard user's move one lane to the right: focus the card, Space, arrow right, Space.</summary>
     public static async Task MoveRightByKeyboardAsync(this IPage page, string key, string targetLane)
     {

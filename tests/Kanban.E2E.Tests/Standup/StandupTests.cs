@@ -18,7 +18,7 @@ public sealed class StandupTests(BrowserFixture browser, DemoKanbanServer server
     [Fact]
     public async Task The_standup_lists_the_demo_boards_outliers_and_a_blocked_card_right_to_left_by_lane_and_is_walked_with_the_keyboard()
     {
-        using var ana = await ClientForAsync("ana@example.com");
+        using var ana = await server.ClientForAsync("ana@example.com");
         var board = await DemoBoardAsync(ana);
         var boardId = board.Id();
         var outliers = await ana.GetFromJsonAsync<JsonElement>($"/api/boards/{boardId}/outliers");
@@ -63,7 +63,7 @@ public sealed class StandupTests(BrowserFixture browser, DemoKanbanServer server
             await Assertions.Expect(badge).ToContainTextAsync(firstWords[0]);
             await Assertions.Expect(badge).ToHaveAttributeAsync("title", string.Join(". ", firstWords));
             await Assertions.Expect(page.GetByTestId("outlier-badge")).ToHaveCountAsync(outliers.GetArrayLength());
-            await ScreenshotsAsync(page, "board-outlier-badges");
+            await page.ScreenshotsAsync("board-outlier-badges");
             (await Axe.ViolationsAsync(page)).ShouldBeEmpty();
 
             // The board's nav leads to the standup.
@@ -112,7 +112,7 @@ public sealed class StandupTests(BrowserFixture browser, DemoKanbanServer server
             await Assertions.Expect(at(1)).ToBeFocusedAsync();
             (await at(1).EvaluateAsync<string>("el => getComputedStyle(el).outlineStyle")).ShouldNotBe("none", "Tab shows the focus too");
 
-            await ScreenshotsAsync(page, "standup");
+            await page.ScreenshotsAsync("standup");
             (await Axe.ViolationsAsync(page)).ShouldBeEmpty();
 
             // Enter opens the card under focus.
@@ -134,27 +134,5 @@ public sealed class StandupTests(BrowserFixture browser, DemoKanbanServer server
         var boards = await http.GetFromJsonAsync<JsonElement>("/api/boards");
         var id = boards.EnumerateArray().Single(b => b.GetProperty("key").GetString() == "DEMO").Id();
         return await http.GetFromJsonAsync<JsonElement>($"/api/boards/{id}");
-    }
-
-    /// <summary>The page at the two sizes people use most, kept in TestResults/.</summary>
-    private static async Task ScreenshotsAsync(IPage page, string name)
-    {
-        foreach (var (width, height) in new[] { (1440, 900), (1920, 1080) })
-        {
-            await page.SetViewportSizeAsync(width, height);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, $"{name}-{width}x{height}.png"), FullPage = true });
-        }
-
-        await page.SetViewportSizeAsync(1440, 900);
-    }
-
-    private async Task<HttpClient> ClientForAsync(string email)
-    {
-        var login = await server.Http.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        var client = new HttpClient { BaseAddress = server.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -56,7 +56,7 @@ public sealed class DuplicateSuggestionTests(BrowserFixture browser, DemoKanbanS
             await Assertions.Expect(link).ToBeFocusedAsync();
             (await link.EvaluateAsync<string>("el => getComputedStyle(el).outlineStyle")).ShouldNotBe("none", "the focused link shows its focus");
 
-            await ScreenshotsAsync(page, "duplicate-suggestions");
+            await page.ScreenshotsAsync("duplicate-suggestions");
             (await Axe.ViolationsAsync(page)).ShouldBeEmpty();
 
             // Typing on into something else entirely: the original is no longer suggested.
@@ -70,7 +70,7 @@ public sealed class DuplicateSuggestionTests(BrowserFixture browser, DemoKanbanS
     public async Task In_triage_a_flagged_ticket_shows_its_candidate_beside_its_text_and_Merge_into_the_original_takes_it_out_of_the_inbox()
     {
         var boardId = await DemoBoardIdAsync();
-        using var ben = await ClientForAsync("ben@example.com");
+        using var ben = await server.ClientForAsync("ben@example.com");
         // DEMO-10 is "Mask card numbers in application logs" (done): submitted again, reworded, with a typo.
         var response = await ben.PostAsJsonAsync($"/api/boards/{boardId}/tickets", new
         {
@@ -156,27 +156,5 @@ public sealed class DuplicateSuggestionTests(BrowserFixture browser, DemoKanbanS
     {
         var boards = await server.Http.GetFromJsonAsync<JsonElement>("/api/boards");
         return boards.EnumerateArray().Single(b => b.GetProperty("key").GetString() == "DEMO").Id();
-    }
-
-    /// <summary>The page at the two sizes people use most, kept in TestResults/.</summary>
-    private static async Task ScreenshotsAsync(IPage page, string name)
-    {
-        foreach (var (width, height) in new[] { (1440, 900), (1920, 1080) })
-        {
-            await page.SetViewportSizeAsync(width, height);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, $"{name}-{width}x{height}.png"), FullPage = true });
-        }
-
-        await page.SetViewportSizeAsync(1440, 900);
-    }
-
-    private async Task<HttpClient> ClientForAsync(string email)
-    {
-        var login = await server.Http.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        var client = new HttpClient { BaseAddress = server.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

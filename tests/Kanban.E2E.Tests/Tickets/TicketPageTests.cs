@@ -48,7 +48,7 @@ public sealed class TicketPageTests(BrowserFixture browser, DemoKanbanServer ser
             names.ShouldNotBeEmpty();
             names.ShouldAllBe(n => !n.Contains("imported") && !n.Contains("someone"), "each entry carries its person's name");
 
-            await ScreenshotsAsync(reader, "ticket-page");
+            await reader.ScreenshotsAsync("ticket-page");
             (await Axe.ViolationsAsync(reader)).ShouldBeEmpty();
         });
     }
@@ -139,7 +139,7 @@ public sealed class TicketPageTests(BrowserFixture browser, DemoKanbanServer ser
     public async Task A_product_owner_undoes_an_accept_from_the_keyboard_and_the_ticket_is_back_in_the_inbox_and_off_every_board()
     {
         var boardId = await DemoBoardIdAsync();
-        using var ben = await ClientForAsync("ben@example.com");
+        using var ben = await server.ClientForAsync("ben@example.com");
         var first = await ben.SubmitTicketAsync(boardId, "Let merchants download their monthly statement as a spreadsheet");
         var second = await ben.SubmitTicketAsync(boardId, "Warn merchants a week before their card on file expires");
         var (ticketId, key) = (first.Id(), first.GetProperty("key").GetString()!);
@@ -182,7 +182,7 @@ public sealed class TicketPageTests(BrowserFixture browser, DemoKanbanServer ser
             var undo = owner.GetByTestId("triage-undo");
             await Assertions.Expect(owner.GetByTestId("triage-status")).ToHaveTextAsync($"{secondKey} accepted to the top of the backlog.");
             await undo.FocusAsync();
-            await ScreenshotsAsync(owner, "triage-undo");
+            await owner.ScreenshotsAsync("triage-undo");
             (await Axe.ViolationsAsync(owner)).ShouldBeEmpty();
             await owner.Keyboard.PressAsync("Enter");
             await Assertions.Expect(owner.GetByTestId($"triage-item-{secondKey}")).ToHaveAttributeAsync("data-selected", "true");
@@ -212,27 +212,5 @@ public sealed class TicketPageTests(BrowserFixture browser, DemoKanbanServer ser
         }
 
         await Assertions.Expect(item).ToHaveAttributeAsync("data-selected", "true");
-    }
-
-    /// <summary>The page at the two sizes people use most, kept in TestResults/.</summary>
-    private static async Task ScreenshotsAsync(IPage page, string name)
-    {
-        foreach (var (width, height) in new[] { (1440, 900), (1920, 1080) })
-        {
-            await page.SetViewportSizeAsync(width, height);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, $"{name}-{width}x{height}.png"), FullPage = true });
-        }
-
-        await page.SetViewportSizeAsync(1440, 900);
-    }
-
-    private async Task<HttpClient> ClientForAsync(string email)
-    {
-        var login = await server.Http.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        var client = new HttpClient { BaseAddress = server.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -36,10 +36,10 @@ public sealed record OutlierResponse(
         card.Key,
         card.LaneId,
         card.ReasonNames,
-        Math.Round(card.AgeDays, 1),
-        Math.Round(card.ThresholdDays, 1),
+        OutlierBadge.Rounded(card.AgeDays),
+        OutlierBadge.Rounded(card.ThresholdDays),
         card.Blocked,
-        [.. card.Reasons.Select(r => new OutlierReasonResponse(r.Name, Math.Round(r.FigureDays, 1), Math.Round(r.ThresholdDays, 1), OutlierBadge.Words(r)))]);
+        [.. card.Reasons.Select(r => new OutlierReasonResponse(r.Name, OutlierBadge.Rounded(r.FigureDays), OutlierBadge.Rounded(r.ThresholdDays), OutlierBadge.Words(r)))]);
 }
 
 public sealed class GetOutliersHandler(KanbanDbContext db, OutlierReader outliers) : IQueryHandler<GetOutliersQuery, IReadOnlyList<OutlierResponse>>

@@ -8,8 +8,9 @@ namespace Kanban.Api.Tests.Features.Outliers;
 
 /// <summary>
 /// A history imported as a board file, with a known answer: ten cards done in the last 90 days in
-/// 1 to 10 working days (so the 85th percentile, nearest rank, is 9), one done long before that in 50,
-/// and in progress one card for each test, one for none and one in the backlog.
+/// 1 to 10 working days (so the 85th percentile, nearest rank, is 9), one done long before that and
+/// one done an hour before the window, and in progress one card for each test, one for none and one
+/// in the backlog.
 /// </summary>
 public sealed class ImportedHistoryOutlierTests(ClockedApiFactory factory) : IClassFixture<ClockedApiFactory>
 {
@@ -45,6 +46,9 @@ public sealed class ImportedHistoryOutlierTests(ClockedApiFactory factory) : ICl
         }
 
         tickets.Add(Ticket($"{key}-11", "Done", 2, At("2026-05-04T09:00:00Z"), AddWorkingDays(At("2026-05-04T09:00:00Z"), 50)));
+        // Done an hour before the window opens (90 days before now): outside it. Inside, its 51 days
+        // would make the 85th percentile 10, and the first card below would be no outlier.
+        tickets.Add(Ticket($"{key}-12", "Done", 2, At("2026-05-04T09:00:00Z"), Now.AddDays(-90).AddHours(-1)));
         // Ten working days old (from Monday 28 September), moved on Friday: beyond the 85th percentile only.
         tickets.Add(Ticket($"{key}-21", "Doing", 8, At("2026-09-28T10:00:00Z"), null, movedAt: At("2026-10-09T10:00:00Z")));
         // Three working days old, estimated 1: beyond twice its estimate only.

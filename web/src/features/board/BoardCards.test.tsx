@@ -172,10 +172,12 @@ describe('what a card shows', () => {
     await waitFor(() => expect(within(screen.getByTestId('card-PAY-4')).queryByTestId('outlier-badge')).toBeNull());
   });
 
-  it('marks the outliers stale on every board event, so they are asked again', () => {
+  it('asks the outliers again when the lanes or settings change, and leaves a move to the server’s OutliersChanged', () => {
     const client = new QueryClient();
     client.setQueryData(queryKeys.outliers('board-1'), []);
-    handleBoardEvent(client, 'board-1', { kind: 'SettingsChanged', boardId: 'board-1', version: 11 });
+    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 11, line: { stopped: true, since: null, reason: 'x', kind: 'manual', stoppedBy: null } } as never);
+    expect(client.getQueryState(queryKeys.outliers('board-1'))!.isInvalidated).toBe(false);
+    handleBoardEvent(client, 'board-1', { kind: 'SettingsChanged', boardId: 'board-1', version: 12 });
     expect(client.getQueryState(queryKeys.outliers('board-1'))!.isInvalidated).toBe(true);
   });
 });

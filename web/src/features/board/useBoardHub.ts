@@ -43,14 +43,15 @@ export interface LiveStatus {
 export function handleBoardEvent(queryClient: QueryClient, boardId: string, event: BoardEvent): void {
   if (event.kind === 'LaneChanged' || event.kind === 'SettingsChanged') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.settings(boardId) });
+    // New lanes, a new stale period or window: asked again at once. A move or a change of a card
+    // needs no request of each screen: the server pushes OutliersChanged when it alters them.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.outliers(boardId) });
   }
   if (event.kind === 'MembersChanged') {
     // A prefix: the assign picker's people too.
     void queryClient.invalidateQueries({ queryKey: queryKeys.members(boardId) });
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.activity(boardId) });
-  // A move, a change, a block or a new threshold may make or clear an outlier.
-  void queryClient.invalidateQueries({ queryKey: queryKeys.outliers(boardId) });
   if (event.kind === 'TicketSubmitted' || event.kind === 'TicketChanged' || event.kind === 'TicketAccepted') {
     // The triage inbox (and the count on the board) refetches.
     void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });

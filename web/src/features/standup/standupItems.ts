@@ -54,8 +54,10 @@ export function standupItems(board: Board, outliers: readonly Outlier[]): Standu
 
   const items = outliers.map((o) => item(o.cardId, o));
   const seen = new Set(outliers.map((o) => o.cardId));
+  // A blocked card waiting in the backlog, or done, is not work in progress to talk about.
+  const inProgress = new Set(board.lanes.filter((l) => l.kind === 'Active' || l.kind === 'Queue').map((l) => l.id));
   for (const card of board.cards) {
-    if (card.blocked && !seen.has(card.id)) items.push(item(card.id, undefined));
+    if (card.blocked && !seen.has(card.id) && inProgress.has(card.laneId)) items.push(item(card.id, undefined));
   }
   return items
     .map((it, index) => ({ it, index }))
