@@ -1,7 +1,11 @@
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Infrastructure;
+using Kanban.Api.Infrastructure.Outliers;
+using Kanban.Data;
 using Kanban.Domain.Boards;
+using Kanban.Domain.Tickets;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Realtime;
 
@@ -21,6 +25,7 @@ public sealed class BoardPublisher(
     BoardConnections connections,
     TimeProvider clock,
     OutlierWatch outliers,
+    IServiceScopeFactory scopes,
     ILogger<BoardPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan SendLimit = TimeSpan.FromSeconds(5);
@@ -59,17 +64,42 @@ public sealed class BoardPublisher(
 
         var group = hub.Clients.Group(BoardHub.GroupOf(committed.BoardId));
         var at = BoardTime.Of(clock, committed.TimeZone);
+        var outlierIds = await OutliersAsync(committed);
         foreach (var change in committed.Events)
         {
             try
             {
-                await BoardMessages.SendAsync(group, committed.BoardId, change, at).WaitAsync(SendLimit);
+                await BoardMessages.SendAsync(group, committed.BoardId, change, at, outlierIds.Contains).WaitAsync(SendLimit);
             }
             catch (Exception e)
             {
                 logger.LogWarning(e, "Could not push {Event} (version {Version}) of board {BoardId}; its screens reload at the next version",
                     change.GetType().Name, change.Version, committed.BoardId);
             }
+        }
+    }
+
+    // The pushed cards say whether they are outliers, as a board read now would.
+    private async Task<IReadOnlySet<Guid>> OutliersAsync(BoardEventsCommitted committed)
+    {
+        if (!committed.Events.Any(e => e is ICardOnBoardEvent or TicketAccepted or CardMoved or TicketEdited { Card: not null }))
+        {
+            return new HashSet<Guid>();
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KanbanDbContext>();
+            var board = await db.Boards.AsNoTracking().Include(b => b.Lanes).FirstOrDefaultAsync(b => b.Id == committed.BoardId);
+            return board is null
+                ? new HashSet<Guid>()
+                : (await scope.ServiceProvider.GetRequiredService<OutlierReader>().ReadAsync(board, default)).Cards.Select(c => c.CardId).ToHashSet();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not read the outliers of board {BoardId} for its push", committed.BoardId);
+            return new HashSet<Guid>();
         }
     }
 

@@ -61,9 +61,17 @@ public sealed class CardAgesPushTests(ClockedApiFactory factory) : IClassFixture
         var board = await _client.CreateBoardAsync();
         var ticket = await _client.AddCardAsync(board.Id);
         await _client.MoveOkAsync(ticket.Id, board.LaneId("Ready"));
+        // The first move's own push may still be on its way when the watcher joins: it waits for a later one.
+        var joinedAt = (await _client.GetBoardAsync(board.Id)).Version;
         await using var watcher = await factory.ConnectAsync();
         var received = new TaskCompletionSource<CardMovedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.On<CardMovedMessage>("CardMoved", m => received.TrySetResult(m));
+        watcher.On<CardMovedMessage>("CardMoved", m =>
+        {
+            if (m.Version > joinedAt)
+            {
+                received.TrySetResult(m);
+            }
+        });
         await watcher.InvokeAsync("JoinBoard", board.Id);
 
         factory.Clock.Set(At("2026-10-13T08:00:00Z"));

@@ -10,8 +10,7 @@ namespace Kanban.Api.Features.Boards;
 /// A board as its page shows it; <c>role</c> is the caller's (null through a share link),
 /// <c>people</c> everyone its listed cards name, <c>timeZone</c> the zone the cards' ages are counted in,
 /// <c>outliers</c> its outlier cards with their reasons, as <c>GET /api/boards/{id}/outliers</c> answers
-/// (the cards' own <c>outlier</c> flag is not set yet: every answer and push that carries a card would
-/// have to agree on it).
+/// (each of them has <c>outlier: true</c> among the cards).
 /// </summary>
 public sealed record BoardResponse(
     Guid Id,

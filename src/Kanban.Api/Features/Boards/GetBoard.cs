@@ -42,6 +42,7 @@ public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimePr
         }
 
         var outliers = await outlierReader.ReadAsync(board, cancellationToken);
+        var outlierIds = outliers.Cards.Select(o => o.CardId).ToHashSet();
         var at = BoardTime.Of(clock, board.TimeZone);
         var lanes = board.OrderedLanes.Select(l => LaneResponse.From(l, counts.GetValueOrDefault(l.Id))).ToList();
         var laneOrder = lanes.ToDictionary(l => l.Id, l => l.Order);
@@ -51,7 +52,7 @@ public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimePr
             board.Key,
             board.Version,
             lanes,
-            [.. cards.OrderBy(c => laneOrder[c.LaneId]).ThenBy(c => c.Rank).Select(c => c.AsOf(at))],
+            [.. cards.OrderBy(c => laneOrder[c.LaneId]).ThenBy(c => c.Rank).Select(c => c.AsOf(at) with { Outlier = outlierIds.Contains(c.Id) })],
             LineResponse.From(board.Line),
             user.RoleOn(board.Id),
             await db.NamedByAsync(cards, cancellationToken),

@@ -1,5 +1,6 @@
-using Kanban.Api.Infrastructure.Access;
 using FluentValidation;
+using Kanban.Api.Infrastructure.Access;
+using Kanban.Api.Infrastructure.Outliers;
 using Kanban.Api.Infrastructure;
 using Kanban.Data;
 using Kanban.Domain.Boards;
@@ -18,11 +19,11 @@ public sealed class BlockCardValidator : AbstractValidator<BlockCardCommand>
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what blocks the card (reason).").MaximumLength(500);
 }
 
-public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<BlockCardCommand, CardResponse>
+public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user, OutlierReader outliers) : ICommandHandler<BlockCardCommand, CardResponse>
 {
     public async ValueTask<CardResponse> Handle(BlockCardCommand command, CancellationToken cancellationToken)
     {
-        return await changes.ChangeCardAsync(db, clock, command.CardId, (board, card) =>
+        return await changes.ChangeCardAsync(db, clock, outliers, command.CardId, (board, card) =>
         {
             board.BlockCard(card, command.Reason!.Trim(), clock.GetUtcNow(), user.UserId);
             return Task.CompletedTask;
@@ -33,11 +34,11 @@ public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, T
 [BoardAccess(BoardRole.Member)]
 public sealed record UnblockCardCommand(Guid CardId) : ICommand<CardResponse>, ICardRequest;
 
-public sealed class UnblockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<UnblockCardCommand, CardResponse>
+public sealed class UnblockCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user, OutlierReader outliers) : ICommandHandler<UnblockCardCommand, CardResponse>
 {
     public async ValueTask<CardResponse> Handle(UnblockCardCommand command, CancellationToken cancellationToken)
     {
-        return await changes.ChangeCardAsync(db, clock, command.CardId, (board, card) =>
+        return await changes.ChangeCardAsync(db, clock, outliers, command.CardId, (board, card) =>
         {
             board.UnblockCard(card, clock.GetUtcNow(), user.UserId);
             return Task.CompletedTask;

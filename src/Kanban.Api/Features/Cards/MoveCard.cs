@@ -1,6 +1,7 @@
-using Kanban.Api.Infrastructure.Access;
 using FluentValidation;
 using Kanban.Api.Features.Boards;
+using Kanban.Api.Infrastructure.Access;
+using Kanban.Api.Infrastructure.Outliers;
 using Kanban.Api.Infrastructure;
 using Kanban.Data;
 using Kanban.Domain.Boards;
@@ -23,11 +24,11 @@ public sealed class MoveCardValidator : AbstractValidator<MoveCardCommand>
     }
 }
 
-public sealed class MoveCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user) : ICommandHandler<MoveCardCommand, CardResponse>
+public sealed class MoveCardHandler(KanbanDbContext db, BoardChanges changes, TimeProvider clock, CurrentUser user, OutlierReader outliers) : ICommandHandler<MoveCardCommand, CardResponse>
 {
     public async ValueTask<CardResponse> Handle(MoveCardCommand command, CancellationToken cancellationToken)
     {
-        return await changes.ChangeCardAsync(db, clock, command.CardId, async (board, card) =>
+        return await changes.ChangeCardAsync(db, clock, outliers, command.CardId, async (board, card) =>
         {
             var target = board.FindLane(command.LaneId!.Value)
                 ?? throw new NotFoundException("Lane on this card's board", command.LaneId.Value);

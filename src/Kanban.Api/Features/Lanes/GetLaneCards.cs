@@ -3,6 +3,7 @@ using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
+using Kanban.Api.Infrastructure.Outliers;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Mediator;
@@ -29,7 +30,7 @@ public sealed class GetLaneCardsValidator : AbstractValidator<GetLaneCardsQuery>
     }
 }
 
-public sealed class GetLaneCardsHandler(KanbanDbContext db, TimeProvider clock) : IQueryHandler<GetLaneCardsQuery, LaneCardsPage>
+public sealed class GetLaneCardsHandler(KanbanDbContext db, TimeProvider clock, OutlierReader outlierReader) : IQueryHandler<GetLaneCardsQuery, LaneCardsPage>
 {
     public async ValueTask<LaneCardsPage> Handle(GetLaneCardsQuery query, CancellationToken cancellationToken)
     {
@@ -48,7 +49,16 @@ public sealed class GetLaneCardsHandler(KanbanDbContext db, TimeProvider clock) 
             .ProjectToResponse()
             .ToListAsync(cancellationToken);
 
+        // Only cards in active and queue lanes are tested for outliers.
+        IReadOnlySet<Guid> outliers = new HashSet<Guid>();
+        if (lane.Kind is LaneKind.Active or LaneKind.Queue && cards.Count > 0)
+        {
+            var board = await db.Boards.AsNoTracking().Include(b => b.Lanes).FirstAsync(b => b.Id == query.BoardId, cancellationToken);
+            outliers = (await outlierReader.ReadAsync(board, cancellationToken)).Cards.Select(o => o.CardId).ToHashSet();
+        }
+
         var at = BoardTime.Of(clock, lane.TimeZone);
-        return new LaneCardsPage([.. cards.Select(c => c.AsOf(at))], total, await db.NamedByAsync(cards, cancellationToken));
+        return new LaneCardsPage(
+            [.. cards.Select(c => c.AsOf(at) with { Outlier = outliers.Contains(c.Id) })], total, await db.NamedByAsync(cards, cancellationToken));
     }
 }

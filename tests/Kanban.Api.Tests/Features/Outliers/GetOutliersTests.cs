@@ -2,6 +2,7 @@ using System.Net;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Outliers;
 using Kanban.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kanban.Api.Tests.Features.Outliers;
 
@@ -40,6 +41,34 @@ public sealed class GetOutliersTests(ClockedApiFactory factory) : IClassFixture<
         var blocked = (await OutliersAsync(board.Id)).ShouldHaveSingleItem();
         (blocked.CardId, blocked.Blocked).ShouldBe((still.Id, true));
         blocked.Reasons.ShouldBe(["estimate"], "blocking it was a change, so it no longer stands still");
+    }
+
+    [Fact]
+    public async Task Every_answer_and_push_that_carries_an_outlier_card_flags_it_as_the_board_does()
+    {
+        StartOnAMonday();
+        var board = await _owner.CreateBoardAsync();
+        var still = await _owner.AddCardAsync(board.Id, "Show the refund status on the order page");
+        var fresh = await _owner.AddCardAsync(board.Id, "Export the payout statement for hosts");
+        await _owner.MoveOkAsync(still.Id, board.LaneId("In progress"));
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+        await _owner.MoveOkAsync(fresh.Id, board.LaneId("Ready"));
+        await using var screen = await factory.ConnectAsync();
+        var pushed = new TaskCompletionSource<Kanban.Api.Realtime.CardMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        screen.On<Kanban.Api.Realtime.CardMessage>("CardChanged", m => pushed.TrySetResult(m));
+        await screen.InvokeAsync("JoinBoard", board.Id);
+
+        var owner = await factory.UserIdOfAsync(KanbanApiFactory.Owner);
+        var assigned = await (await _owner.AssignAsync(still.Id, owner)).ReadAsync<Kanban.Api.Features.Cards.CardResponse>();
+        var push = await pushed.Task.WaitAsync(HubClients.Patience);
+        var read = await _owner.GetBoardAsync(board.Id);
+        var page = await (await _owner.GetAsync($"/api/boards/{board.Id}/lanes/{board.LaneId("In progress")}/cards")).ReadAsync<Kanban.Api.Features.Lanes.LaneCardsPage>();
+        var movedFresh = await _owner.MoveOkAsync(fresh.Id, board.LaneId("In progress"));
+
+        (assigned.Outlier, push.Card.Outlier).ShouldBe((true, true), "five working days old, estimated 2");
+        read.Cards.Single(c => c.Id == still.Id).ShouldBe(assigned);
+        page.Cards.Single(c => c.Id == still.Id).Outlier.ShouldBeTrue();
+        (read.Cards.Single(c => c.Id == fresh.Id).Outlier, movedFresh.Outlier).ShouldBe((false, false));
     }
 
     [Theory]
