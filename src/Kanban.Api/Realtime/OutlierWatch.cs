@@ -26,6 +26,8 @@ public sealed class OutlierWatch(
 {
     public const string LeaseName = "outlier-watch";
 
+    private const int BoardsBetweenRenewals = 50;
+
     private readonly Channel<Guid> _changed = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Guid, BoardOutliers> _last = new();
 
@@ -74,7 +76,17 @@ public sealed class OutlierWatch(
                     }
 
                     var db = scope.ServiceProvider.GetRequiredService<KanbanDbContext>();
-                    await CheckAsync(await db.Boards.AsNoTracking().Select(b => b.Id).ToListAsync(ct), ct);
+                    var boards = await db.Boards.AsNoTracking().Select(b => b.Id).ToListAsync(ct);
+                    foreach (var chunk in boards.Chunk(BoardsBetweenRenewals))
+                    {
+                        // A long round renews the lease as it goes, and stops if another instance took it meanwhile.
+                        if (chunk[0] != boards[0] && !await leases.TryHoldAsync(LeaseName, Round * 3, ct))
+                        {
+                            break;
+                        }
+
+                        await CheckAsync(chunk, ct);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
