@@ -228,6 +228,10 @@ describe('BoardSettingsForm and GateSettingsForm', () => {
       duplicateWindowDays: 180,
       cycleTimeWindowDays: 90,
       fillerWords: ['works', 'TBD'],
+      forecastWeeks: 6,
+      targetDate: null,
+      stoppedRedPercent: 10,
+      lineStopSound: false,
     });
     expect((screen.getByLabelText('Personal WIP limit') as HTMLInputElement).value).toBe('7');
     expect(screen.getByTestId('settings-unsaved-board')).toBeTruthy();
