@@ -23,6 +23,8 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<TicketVector> TicketVectors => Set<TicketVector>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<CardBlock> CardBlocks => Set<CardBlock>();
+    public DbSet<StatusNote> StatusNotes => Set<StatusNote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

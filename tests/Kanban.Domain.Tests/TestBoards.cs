@@ -181,10 +181,24 @@ internal sealed class BoardHarness
     public void Assign(Card card, Guid? person, Guid? by = null) =>
         Board.AssignCard(card, person, ActiveCardsOf(person), Clock, by);
 
-    public void Block(Card card, string reason = "Waiting for the bank's test account") =>
-        Board.BlockCard(card, reason, Clock, by: null);
+    /// <summary>Every period of blocked time the board handed out, as the database would keep them.</summary>
+    public List<CardBlock> BlockPeriods { get; } = [];
 
-    public void Unblock(Card card) => Board.UnblockCard(card, Clock, by: null);
+    public void Block(Card card, string reason = "Waiting for the bank's test account")
+    {
+        if (Board.BlockCard(card, reason, Clock, by: null) is { } period)
+        {
+            BlockPeriods.Add(period);
+        }
+    }
+
+    public void Unblock(Card card)
+    {
+        if (Board.UnblockCard(card, BlockPeriods.Find(p => p.CardId == card.Id && p.UnblockedAt is null), Clock, by: null) is { } unrecorded)
+        {
+            BlockPeriods.Add(unrecorded);
+        }
+    }
 
     public LineStop StopLine(string reason, Guid? by = null) => Board.StopLine(reason, Clock, by);
 

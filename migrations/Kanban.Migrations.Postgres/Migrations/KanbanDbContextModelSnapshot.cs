@@ -332,6 +332,32 @@ namespace Kanban.Migrations.Postgres.Migrations
                     b.ToTable("ShareLinks");
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.StatusNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "At");
+
+                    b.ToTable("StatusNotes");
+                });
+
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
                 {
                     b.Property<Guid>("Id")
@@ -434,6 +460,37 @@ namespace Kanban.Migrations.Postgres.Migrations
                     b.HasIndex("BoardId", "State", "LaneId");
 
                     b.ToTable("Cards");
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Cards.CardBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("UnblockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "BlockedAt");
+
+                    b.HasIndex("CardId", "BlockedAt");
+
+                    b.ToTable("CardBlocks");
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.CardTransition", b =>
@@ -631,6 +688,18 @@ namespace Kanban.Migrations.Postgres.Migrations
                                 .HasColumnType("text[]")
                                 .HasColumnName("FillerWords");
 
+                            b1.Property<int>("ForecastWeeks")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(6)
+                                .HasColumnName("ForecastWeeks");
+
+                            b1.Property<bool>("LineStopSound")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("boolean")
+                                .HasDefaultValue(false)
+                                .HasColumnName("LineStopSound");
+
                             b1.Property<decimal>("MaxEstimateDays")
                                 .HasPrecision(5, 2)
                                 .HasColumnType("numeric(5,2)")
@@ -647,6 +716,16 @@ namespace Kanban.Migrations.Postgres.Migrations
                             b1.Property<int?>("StopLineThreshold")
                                 .HasColumnType("integer")
                                 .HasColumnName("StopLineThreshold");
+
+                            b1.Property<int>("StoppedRedPercent")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(10)
+                                .HasColumnName("StoppedRedPercent");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("date")
+                                .HasColumnName("TargetDate");
 
                             b1.HasKey("BoardId");
 
@@ -702,6 +781,15 @@ namespace Kanban.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.StatusNote", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
                 {
                     b.HasOne("Kanban.Domain.Boards.Board", null)
@@ -714,6 +802,21 @@ namespace Kanban.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("LaneId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Cards.CardBlock", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.CardTransition", b =>

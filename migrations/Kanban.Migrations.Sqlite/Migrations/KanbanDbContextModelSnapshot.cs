@@ -326,6 +326,32 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.ToTable("ShareLinks");
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.StatusNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "At");
+
+                    b.ToTable("StatusNotes");
+                });
+
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
                 {
                     b.Property<Guid>("Id")
@@ -428,6 +454,37 @@ namespace Kanban.Migrations.Sqlite.Migrations
                     b.HasIndex("BoardId", "State", "LaneId");
 
                     b.ToTable("Cards");
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Cards.CardBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnblockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "BlockedAt");
+
+                    b.HasIndex("CardId", "BlockedAt");
+
+                    b.ToTable("CardBlocks");
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.CardTransition", b =>
@@ -623,6 +680,18 @@ namespace Kanban.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("FillerWords");
 
+                            b1.Property<int>("ForecastWeeks")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(6)
+                                .HasColumnName("ForecastWeeks");
+
+                            b1.Property<bool>("LineStopSound")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(false)
+                                .HasColumnName("LineStopSound");
+
                             b1.Property<double>("MaxEstimateDays")
                                 .HasPrecision(5, 2)
                                 .HasColumnType("REAL")
@@ -639,6 +708,16 @@ namespace Kanban.Migrations.Sqlite.Migrations
                             b1.Property<int?>("StopLineThreshold")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("StopLineThreshold");
+
+                            b1.Property<int>("StoppedRedPercent")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(10)
+                                .HasColumnName("StoppedRedPercent");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TargetDate");
 
                             b1.HasKey("BoardId");
 
@@ -694,6 +773,15 @@ namespace Kanban.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kanban.Domain.Boards.StatusNote", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kanban.Domain.Cards.Card", b =>
                 {
                     b.HasOne("Kanban.Domain.Boards.Board", null)
@@ -706,6 +794,21 @@ namespace Kanban.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("LaneId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Kanban.Domain.Cards.CardBlock", b =>
+                {
+                    b.HasOne("Kanban.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Kanban.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kanban.Domain.Cards.CardTransition", b =>

@@ -25,6 +25,11 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
             settings.Property(s => s.DuplicateThreshold).HasColumnName("DuplicateThreshold");
             settings.Property(s => s.DuplicateWindowDays).HasColumnName("DuplicateWindowDays").HasDefaultValue(BoardSettings.DefaultDuplicateWindowDays);
             settings.Property(s => s.CycleTimeWindowDays).HasColumnName("CycleTimeWindowDays").HasDefaultValue(BoardSettings.DefaultCycleTimeWindowDays);
+            settings.Property(s => s.ForecastWeeks).HasColumnName("ForecastWeeks").HasDefaultValue(BoardSettings.DefaultForecastWeeks);
+            settings.Property(s => s.TargetDate).HasColumnName("TargetDate");
+            settings.Property(s => s.StoppedRedPercent).HasColumnName("StoppedRedPercent").HasDefaultValue(BoardSettings.DefaultStoppedRedPercent);
+            settings.Property(s => s.LineStopSound).HasColumnName("LineStopSound").HasDefaultValue(false);
+            settings.Ignore(s => s.Status);
             settings.PrimitiveCollection(s => s.FillerWords).HasColumnName("FillerWords").Metadata.SetValueComparer(new StringListComparer());
         });
         builder.Navigation(b => b.Settings).IsRequired();

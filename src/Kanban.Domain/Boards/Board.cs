@@ -531,26 +531,53 @@ public sealed class Board
         Raise(new CardAssigned(now, by, card.Id, card.Key, before, assignee, CardSnapshot.Of(card)));
     }
 
-    /// <summary>Blocks a card, or changes its reason; blocking it again for the same reason changes nothing.</summary>
-    public void BlockCard(Card card, string reason, DateTimeOffset now, Guid? by)
+    /// <summary>
+    /// Blocks a card, or changes its reason; blocking it again for the same reason changes nothing.
+    /// Returns the new period of blocked time to store, or null when the card was already blocked.
+    /// </summary>
+    public CardBlock? BlockCard(Card card, string reason, DateTimeOffset now, Guid? by)
     {
         EnsureCardOnBoard(card);
         if (card.Blocked && card.BlockedReason == reason)
         {
-            return;
+            return null;
         }
 
+        var period = card.Blocked ? null : new CardBlock(Id, card.Id, reason, now);
         card.Block(reason, now);
         Raise(new CardBlocked(now, by, card.Id, card.Key, reason, CardSnapshot.Of(card)));
+        return period;
     }
 
-    public void UnblockCard(Card card, DateTimeOffset now, Guid? by)
+    /// <summary>
+    /// Unblocks a card, ending its stored period of blocked time. Returns a period to store when none
+    /// was (a block from before periods were kept), so its blocked time is not lost.
+    /// </summary>
+    /// <param name="openPeriod">The card's stored period that is still open; null when none was stored.</param>
+    public CardBlock? UnblockCard(Card card, CardBlock? openPeriod, DateTimeOffset now, Guid? by)
     {
         EnsureCardOnBoard(card);
-        if (card.Unblock(now) is { } blockedFor)
+        if (openPeriod is not null && (openPeriod.CardId != card.Id || openPeriod.UnblockedAt is not null))
         {
-            Raise(new CardUnblocked(now, by, card.Id, card.Key, blockedFor, CardSnapshot.Of(card)));
+            throw new ArgumentException("The period is not this card's open one.", nameof(openPeriod));
         }
+
+        var (reason, since) = (card.BlockedReason, card.BlockedSince);
+        if (card.Unblock(now) is not { } blockedFor)
+        {
+            return null;
+        }
+
+        Raise(new CardUnblocked(now, by, card.Id, card.Key, blockedFor, CardSnapshot.Of(card)));
+        if (openPeriod is not null)
+        {
+            openPeriod.End(now);
+            return null;
+        }
+
+        var unrecorded = new CardBlock(Id, card.Id, reason!, since!.Value);
+        unrecorded.End(now);
+        return unrecorded;
     }
 
     /// <summary>
@@ -563,6 +590,14 @@ public sealed class Board
         {
             Raise(new MemberChanged(now, by, userId, from, to));
         }
+    }
+
+    /// <summary>A note beside the status; it changes no figure and no colour.</summary>
+    public StatusNote AddStatusNote(string text, DateTimeOffset now, Guid? by)
+    {
+        var note = new StatusNote(Id, text, now, by);
+        Raise(new StatusNoteAdded(now, by, note.Id, text));
+        return note;
     }
 
     /// <summary>The andon cord: anyone on the team stops the line, with a reason.</summary>

@@ -152,3 +152,9 @@ public static class Durations
         _ => $"{(int)span.TotalDays} d {span.Hours} h",
     };
 }
+
+public sealed record StatusNoteAdded(DateTimeOffset At, Guid? By, Guid NoteId, string Text)
+    : BoardEvent(At, By)
+{
+    public override string Summary => $"Status note: {(Text.Length <= 80 ? Text : string.Concat(Text.AsSpan(0, 79), "…"))}";
+}

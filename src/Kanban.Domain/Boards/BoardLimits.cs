@@ -27,4 +27,8 @@ public static class BoardLimits
     public static readonly Bounds<double> DuplicateThreshold = new(0.1, 1.0);
     public static readonly Bounds<int> DuplicateWindowDays = new(1, 3650);
     public static readonly Bounds<int> CycleTimeWindowDays = new(7, 730);
+    public static readonly Bounds<int> ForecastWeeks = new(1, 52);
+    public static readonly Bounds<int> StoppedRedPercent = new(1, 100);
+    public static readonly Bounds<DateOnly> TargetDate = new(new DateOnly(2000, 1, 1), new DateOnly(2199, 12, 31));
+    public const int StatusNoteMaxLength = 2000;
 }

@@ -24,8 +24,10 @@ public sealed class BoardSettings
         double duplicateThreshold,
         IEnumerable<string?> fillerWords,
         int duplicateWindowDays = DefaultDuplicateWindowDays,
-        int cycleTimeWindowDays = DefaultCycleTimeWindowDays)
+        int cycleTimeWindowDays = DefaultCycleTimeWindowDays,
+        StatusSettings? status = null)
     {
+        status ??= StatusSettings.Default;
         Within(BoardLimits.PersonalWipLimit, personalWipLimit, nameof(personalWipLimit));
         if (stopLineThreshold is { } threshold)
         {
@@ -37,6 +39,12 @@ public sealed class BoardSettings
         Within(BoardLimits.DuplicateThreshold, duplicateThreshold, nameof(duplicateThreshold));
         Within(BoardLimits.DuplicateWindowDays, duplicateWindowDays, nameof(duplicateWindowDays));
         Within(BoardLimits.CycleTimeWindowDays, cycleTimeWindowDays, nameof(cycleTimeWindowDays));
+        Within(BoardLimits.ForecastWeeks, status.ForecastWeeks, nameof(status.ForecastWeeks));
+        Within(BoardLimits.StoppedRedPercent, status.StoppedRedPercent, nameof(status.StoppedRedPercent));
+        if (status.TargetDate is { } target)
+        {
+            Within(BoardLimits.TargetDate, target, nameof(status.TargetDate));
+        }
         var words = CleanFillerWords(fillerWords);
         if (words.Count > BoardLimits.FillerWordsMaxCount || words.Any(w => w.Length > BoardLimits.FillerWordMaxLength))
         {
@@ -52,6 +60,10 @@ public sealed class BoardSettings
             DuplicateThreshold = duplicateThreshold,
             DuplicateWindowDays = duplicateWindowDays,
             CycleTimeWindowDays = cycleTimeWindowDays,
+            ForecastWeeks = status.ForecastWeeks,
+            TargetDate = status.TargetDate,
+            StoppedRedPercent = status.StoppedRedPercent,
+            LineStopSound = status.LineStopSound,
             FillerWords = words,
         };
     }
@@ -86,6 +98,25 @@ public sealed class BoardSettings
     public int CycleTimeWindowDays { get; set; } = DefaultCycleTimeWindowDays;
     public List<string> FillerWords { get; set; } = [.. DefaultFillerWords];
 
+    public const int DefaultForecastWeeks = 6;
+
+    /// <summary>How many weeks of daily throughput the forecast samples.</summary>
+    public int ForecastWeeks { get; set; } = DefaultForecastWeeks;
+
+    /// <summary>The date the board's work is wanted by; the status is red when the 85% forecast falls after it.</summary>
+    public DateOnly? TargetDate { get; set; }
+
+    public const int DefaultStoppedRedPercent = 10;
+
+    /// <summary>The status is red when the line was stopped more than this share (in percent) of this week's working time.</summary>
+    public int StoppedRedPercent { get; set; } = DefaultStoppedRedPercent;
+
+    /// <summary>Whether the wall plays a sound when the line stops; off unless the team asks for it.</summary>
+    public bool LineStopSound { get; set; }
+
+    /// <summary>The settings the status and the wall read, as one value a route or a file passes in.</summary>
+    public StatusSettings Status => new(ForecastWeeks, TargetDate, StoppedRedPercent, LineStopSound);
+
     /// <summary>What differs in <paramref name="other"/>, in words, for the activity trail.</summary>
     public IReadOnlyList<string> DifferencesTo(BoardSettings other)
     {
@@ -105,6 +136,10 @@ public sealed class BoardSettings
         Compare("duplicate threshold", DuplicateThreshold, other.DuplicateThreshold);
         Compare("duplicate window days", DuplicateWindowDays, other.DuplicateWindowDays);
         Compare("cycle time window days", CycleTimeWindowDays, other.CycleTimeWindowDays);
+        Compare("forecast weeks", ForecastWeeks, other.ForecastWeeks);
+        Compare("target date", DateOrNone(TargetDate), DateOrNone(other.TargetDate));
+        Compare("stopped red percent", StoppedRedPercent, other.StoppedRedPercent);
+        Compare("line stop sound", LineStopSound, other.LineStopSound);
 
         var added = other.FillerWords.Except(FillerWords, StringComparer.OrdinalIgnoreCase).ToList();
         var removed = FillerWords.Except(other.FillerWords, StringComparer.OrdinalIgnoreCase).ToList();
@@ -130,10 +165,20 @@ public sealed class BoardSettings
         }
     }
 
+    private static string DateOrNone(DateOnly? date) =>
+        date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+
     private static string Show<T>(T value) => value switch
     {
         null => "automatic",
+        bool b => b ? "on" : "off",
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+}
+
+/// <summary>The settings of the status page and the wall: what a caller that has them passes in together.</summary>
+public sealed record StatusSettings(int ForecastWeeks, DateOnly? TargetDate, int StoppedRedPercent, bool LineStopSound)
+{
+    public static readonly StatusSettings Default = new(BoardSettings.DefaultForecastWeeks, null, BoardSettings.DefaultStoppedRedPercent, false);
 }

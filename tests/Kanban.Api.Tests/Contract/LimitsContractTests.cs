@@ -27,6 +27,7 @@ public sealed class LimitsContractTests
                 Bounds<int> b => $"{{ min: {b.Min}, max: {b.Max} }}",
                 Bounds<decimal> b => $"{{ min: {ContractFile.Number(b.Min)}, max: {ContractFile.Number(b.Max)} }}",
                 Bounds<double> b => $"{{ min: {ContractFile.Number(b.Min)}, max: {ContractFile.Number(b.Max)} }}",
+                Bounds<DateOnly> b => $"{{ min: '{b.Min:yyyy-MM-dd}', max: '{b.Max:yyyy-MM-dd}' }}",
                 _ => throw new InvalidOperationException($"BoardLimits.{field.Name} is a {field.FieldType.Name}; teach {nameof(LimitsContractTests)} to render it."),
             };
             text.Append($"  {char.ToLowerInvariant(field.Name[0])}{field.Name[1..]}: {rendered},\n");

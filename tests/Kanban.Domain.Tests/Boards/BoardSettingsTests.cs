@@ -31,6 +31,31 @@ public sealed class BoardSettingsTests
         Should.Throw<ArgumentOutOfRangeException>(() => BoardSettings.Create(2, null, 3, 5m, 0.8, [], cycleTimeWindowDays: cycleTimeWindowDays))
             .ParamName.ShouldBe("cycleTimeWindowDays");
 
+    [Theory]
+    [InlineData(0, 10, "ForecastWeeks")]
+    [InlineData(53, 10, "ForecastWeeks")]
+    [InlineData(6, 0, "StoppedRedPercent")]
+    [InlineData(6, 101, "StoppedRedPercent")]
+    public void Status_settings_outside_the_board_limits_cannot_be_created(int forecastWeeks, int stoppedRedPercent, string field) =>
+        Should.Throw<ArgumentOutOfRangeException>(() =>
+                BoardSettings.Create(2, null, 3, 5m, 0.8, [], status: new StatusSettings(forecastWeeks, null, stoppedRedPercent, false)))
+            .ParamName.ShouldBe(field);
+
+    [Fact]
+    public void A_target_date_before_2000_cannot_be_created() =>
+        Should.Throw<ArgumentOutOfRangeException>(() =>
+                BoardSettings.Create(2, null, 3, 5m, 0.8, [], status: StatusSettings.Default with { TargetDate = new DateOnly(1999, 12, 31) }))
+            .ParamName.ShouldBe("TargetDate");
+
+    [Fact]
+    public void The_status_settings_are_six_weeks_no_target_ten_percent_and_no_sound_unless_given()
+    {
+        new BoardSettings().Status.ShouldBe(StatusSettings.Default);
+        StatusSettings.Default.ShouldBe(new StatusSettings(6, null, 10, false));
+        var given = new StatusSettings(12, new DateOnly(2027, 1, 29), 25, true);
+        BoardSettings.Create(2, null, 3, 5m, 0.8, [], status: given).Status.ShouldBe(given);
+    }
+
     [Fact]
     public void The_cycle_time_window_is_90_days_unless_given()
     {

@@ -63,4 +63,40 @@ public sealed class BlockCardTests
         card.LaneId.ShouldBe(_board.Lane("In progress").Id);
         _board.CountIn("In progress").ShouldBe(1);
     }
+
+    [Fact]
+    public void A_block_opens_a_period_a_new_reason_keeps_it_and_the_unblock_ends_it()
+    {
+        var card = _board.Submit();
+        _board.Block(card, "Waiting for the bank");
+        _board.Wait(TimeSpan.FromHours(2));
+        _board.Block(card, "Waiting for the bank's second test account");
+        _board.Wait(TimeSpan.FromHours(3));
+
+        _board.Unblock(card);
+
+        var period = _board.BlockPeriods.ShouldHaveSingleItem();
+        (period.CardId, period.Reason, period.BlockedAt, period.UnblockedAt).ShouldBe((card.Id, "Waiting for the bank", Now, Now.AddHours(5)));
+    }
+
+    [Fact]
+    public void Unblocking_a_block_without_a_stored_period_hands_back_the_whole_period_so_its_time_is_kept()
+    {
+        var card = _board.Submit();
+        _board.Board.BlockCard(card, "Waiting for the bank", Now, by: null);
+        _board.Wait(TimeSpan.FromHours(4));
+
+        var unrecorded = _board.Board.UnblockCard(card, openPeriod: null, Now.AddHours(4), by: null);
+
+        unrecorded.ShouldNotBeNull();
+        (unrecorded.BlockedAt, unrecorded.UnblockedAt, unrecorded.Reason).ShouldBe((Now, Now.AddHours(4), "Waiting for the bank"));
+    }
+
+    [Fact]
+    public void Unblocking_a_card_that_is_not_blocked_ends_no_period_and_hands_none_back()
+    {
+        var card = _board.Submit();
+
+        _board.Board.UnblockCard(card, openPeriod: null, Now, by: null).ShouldBeNull();
+    }
 }

@@ -1,4 +1,5 @@
 import { isProblemName, type ProblemName } from './contract/problems';
+import { withShareToken } from './share';
 import type { ProblemDetails } from './types';
 
 /**
@@ -145,7 +146,8 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
 
   let response: Response;
   try {
-    response = await fetch(url, {
+    // A share link reads only: its token goes on reads, never on a write.
+    response = await fetch(method === 'GET' ? withShareToken(url) : url, {
       method,
       headers,
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,

@@ -142,6 +142,14 @@ export interface BoardSettings {
   fillerWords: string[];
   /** The cards done in this many days make the cycle time percentiles (7–730, default 90). */
   cycleTimeWindowDays: number;
+  /** Weeks of daily throughput the status's forecast samples (1–52, default 6). */
+  forecastWeeks: number;
+  /** `yyyy-MM-dd`: the status is red when the 85% forecast falls after it; null for none. */
+  targetDate: string | null;
+  /** The status is red when the line was stopped more than this share of this week's working time (1–100 %, default 10). */
+  stoppedRedPercent: number;
+  /** Whether the wall plays a sound when the line stops (default off). */
+  lineStopSound: boolean;
 }
 
 export type UpdateSettingsRequest = {

@@ -171,5 +171,9 @@ export const boardSettings: BoardSettings = {
   duplicateThreshold: 0.8,
   duplicateWindowDays: 180,
   cycleTimeWindowDays: 90,
+  forecastWeeks: 6,
+  targetDate: null,
+  stoppedRedPercent: 10,
+  lineStopSound: false,
   fillerWords: ['works', 'as expected'],
 };

@@ -27,7 +27,11 @@ public sealed record BoardFileSettings(
     double? DuplicateThreshold,
     int? DuplicateWindowDays,
     IReadOnlyList<string?>? FillerWords,
-    int? CycleTimeWindowDays = null);
+    int? CycleTimeWindowDays = null,
+    int? ForecastWeeks = null,
+    DateOnly? TargetDate = null,
+    int? StoppedRedPercent = null,
+    bool? LineStopSound = null);
 
 public sealed record BoardFileLane(string? Name, string? Kind, int? WipLimit, bool? Untested, int? Order);
 
@@ -51,9 +55,13 @@ public sealed record BoardFileTicket(
     IReadOnlyList<BoardFileComment?>? Comments,
     string? DuplicateOf,
     string? SubmittedBy = null,
-    string? LikelyDuplicateOf = null);
+    string? LikelyDuplicateOf = null,
+    IReadOnlyList<BoardFileBlockPeriod?>? Blocks = null);
 
 public sealed record BoardFileBlock(string? Reason, DateTimeOffset? Since);
+
+/// <summary>One period the ticket was blocked, oldest first; <c>until</c> is null while it still is.</summary>
+public sealed record BoardFileBlockPeriod(string? Reason, DateTimeOffset? Since, DateTimeOffset? Until);
 
 public sealed record BoardFileTransition(DateTimeOffset? At, string? From, string? To, string? By);
 

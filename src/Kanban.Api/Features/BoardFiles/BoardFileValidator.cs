@@ -76,6 +76,12 @@ public static partial class BoardFileValidator
             Range(errors, "$.board.settings.duplicateThreshold", s.DuplicateThreshold, BoardLimits.DuplicateThreshold);
             Range(errors, "$.board.settings.duplicateWindowDays", s.DuplicateWindowDays, BoardLimits.DuplicateWindowDays);
             Range(errors, "$.board.settings.cycleTimeWindowDays", s.CycleTimeWindowDays, BoardLimits.CycleTimeWindowDays);
+            Range(errors, "$.board.settings.forecastWeeks", s.ForecastWeeks, BoardLimits.ForecastWeeks);
+            Range(errors, "$.board.settings.stoppedRedPercent", s.StoppedRedPercent, BoardLimits.StoppedRedPercent);
+            if (s.TargetDate is { } target && !BoardLimits.TargetDate.Contains(target))
+            {
+                errors.Add("$.board.settings.targetDate", SettingsMessages.TargetDate);
+            }
             if (s.FillerWords is { } words)
             {
                 // The settings route's rules, on the words as they will be stored (BoardSettings.Create).
@@ -95,6 +101,55 @@ public static partial class BoardFileValidator
         }
 
         return BoardKey.IsValid(board.Key) ? board.Key : null;
+    }
+
+    private static void CheckBlocks(BoardFileTicket ticket, string path, Errors errors)
+    {
+        var blocks = ticket.Blocks ?? [];
+        DateTimeOffset? previousEnd = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var at = $"{path}.blocks[{i}]";
+            if (blocks[i] is not { } block)
+            {
+                errors.Add(at, "A block period is an object with reason, since and until.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(block.Reason) || block.Reason.Length > 500)
+            {
+                errors.Add($"{at}.reason", "A block has a reason of 1 to 500 characters.");
+            }
+
+            if (block.Since is not { } since)
+            {
+                errors.Add($"{at}.since", "A block period says since when.");
+                continue;
+            }
+
+            if (block.Until is { } until && until < since)
+            {
+                errors.Add($"{at}.until", "A block period ends after it begins.");
+            }
+
+            if (previousEnd is { } end && since < end)
+            {
+                errors.Add($"{at}.since", "Block periods are oldest first and do not overlap.");
+            }
+
+            if (block.Until is null && i != blocks.Count - 1)
+            {
+                errors.Add($"{at}.until", "Only the last block period may still be open.");
+            }
+
+            previousEnd = block.Until ?? DateTimeOffset.MaxValue;
+        }
+
+        var open = blocks.Count > 0 && blocks[^1] is { Until: null };
+        if (open && ticket.Blocked is null)
+        {
+            errors.Add($"{path}.blocks[{blocks.Count - 1}].until", "The last block period is open, so the ticket says it is blocked (blocked).");
+        }
     }
 
     private static Dictionary<string, LaneKind> CheckLanes(IReadOnlyList<BoardFileLane?>? lanes, Errors errors)
@@ -303,6 +358,7 @@ public static partial class BoardFileValidator
                 }
             }
 
+            CheckBlocks(ticket, path, errors);
             if (ticket.CreatedAt is null)
             {
                 errors.Add($"{path}.createdAt", "A ticket says when it was created.");

@@ -98,6 +98,7 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
                     var (card, transitions, comments) = RestoreCard(board, tickets[i], lanes, people, ranks, shift, doneRanks.TryGetValue(i, out var doneRank) ? doneRank : null);
                     db.Cards.Add(card);
                     db.CardTransitions.AddRange(transitions);
+                    db.CardBlocks.AddRange(BlockPeriodsOf(board, card, tickets[i], shift));
                     db.TicketComments.AddRange(comments);
                     db.Activity.AddRange(ImportedTrail.OfCard(board, card, transitions, comments, versions.OfTicket(i)));
                     if ((i + 1) % BatchSize == 0 || i == tickets.Count - 1)
@@ -219,7 +220,12 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             s?.DuplicateThreshold ?? defaults.DuplicateThreshold,
             s?.FillerWords ?? defaults.FillerWords,
             s?.DuplicateWindowDays ?? defaults.DuplicateWindowDays,
-            s?.CycleTimeWindowDays ?? defaults.CycleTimeWindowDays);
+            s?.CycleTimeWindowDays ?? defaults.CycleTimeWindowDays,
+            new StatusSettings(
+                s?.ForecastWeeks ?? defaults.ForecastWeeks,
+                s?.TargetDate,
+                s?.StoppedRedPercent ?? defaults.StoppedRedPercent,
+                s?.LineStopSound ?? defaults.LineStopSound));
         var createdAt = b.CreatedAt
             ?? tickets.Select(t => t.CreatedAt!.Value).DefaultIfEmpty(clock.GetUtcNow() - shift).Min();
         var lanes = file.Lanes!.Select((l, i) => (Lane: l!, Order: l!.Order ?? i))
@@ -356,6 +362,21 @@ public sealed partial class BoardImporter(KanbanDbContext db, UserManager<User> 
             c.At!.Value + shift,
             PersonOf(people, c.By))).ToList();
         return (card, transitions, comments);
+    }
+
+    /// <summary>
+    /// The ticket's periods of blocked time as the file gives them; a file without them (older ones)
+    /// still has the block it is in now, from <c>blocked.since</c>.
+    /// </summary>
+    private static IEnumerable<CardBlock> BlockPeriodsOf(Board board, Card card, BoardFileTicket ticket, TimeSpan shift)
+    {
+        var periods = (ticket.Blocks ?? []).Select(p => CardBlock.Restore(board.Id, card.Id, p!.Reason!, p.Since!.Value + shift, p.Until + shift)).ToList();
+        if (card.Blocked && periods.All(p => p.UnblockedAt is not null))
+        {
+            periods.Add(CardBlock.Restore(board.Id, card.Id, card.BlockedReason!, card.BlockedSince!.Value, null));
+        }
+
+        return periods;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Importing board {Key}: {Done} of {Total} tickets written ({Seconds:0.0} s)")]

@@ -47,6 +47,9 @@ public sealed class ExportBoardHandler(KanbanDbContext db) : IQueryHandler<Expor
             .OrderBy(t => t.At)
             .ThenBy(t => t.Id)
             .ToLookup(t => t.CardId);
+        var blocks = (await db.CardBlocks.AsNoTracking().Where(b => b.BoardId == board.Id).ToListAsync(ct))
+            .OrderBy(b => b.BlockedAt)
+            .ToLookup(b => b.CardId);
         var cards = await db.Cards.AsNoTracking().Where(c => c.BoardId == board.Id).OrderBy(c => c.Number).ToListAsync(ct);
         var keys = cards.ToDictionary(c => c.Id, c => c.Key);
         string? KeyOf(Guid? id) => id is { } known ? keys.GetValueOrDefault(known) : null;
@@ -69,13 +72,15 @@ public sealed class ExportBoardHandler(KanbanDbContext db) : IQueryHandler<Expor
             [.. comments[c.Id].Select(t => new BoardFileComment(t.At, EmailOf(t.ByUserId), t.Text, t.Kind.ToString()))],
             KeyOf(c.DuplicateOfId),
             EmailOf(c.SubmittedBy),
-            KeyOf(c.LikelyDuplicateOfId))).ToList();
+            KeyOf(c.LikelyDuplicateOfId),
+            [.. blocks[c.Id].Select(b => new BoardFileBlockPeriod(b.Reason, b.BlockedAt, b.UnblockedAt))])).ToList();
 
         var s = board.Settings;
         return new BoardFile(
             BoardFile.CurrentFormat,
             new BoardFileBoard(board.Name, board.Key, board.TimeZone, board.CreatedAt, new BoardFileSettings(
-                s.PersonalWipLimit, s.StopLineThreshold, s.StaleDays, s.MaxEstimateDays, s.DuplicateThreshold, s.DuplicateWindowDays, s.FillerWords, s.CycleTimeWindowDays)),
+                s.PersonalWipLimit, s.StopLineThreshold, s.StaleDays, s.MaxEstimateDays, s.DuplicateThreshold, s.DuplicateWindowDays, s.FillerWords, s.CycleTimeWindowDays,
+                s.ForecastWeeks, s.TargetDate, s.StoppedRedPercent, s.LineStopSound)),
             [.. board.OrderedLanes.Select(l => new BoardFileLane(l.Name, l.Kind.ToString(), l.WipLimit, l.Untested, l.Order))],
             [.. members.OrderBy(m => m.Role).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
                 .Select(m => new BoardFileMember(m.Email, m.DisplayName, m.Role.ToString()))],

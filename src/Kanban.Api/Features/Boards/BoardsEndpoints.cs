@@ -42,7 +42,11 @@ public static class BoardsEndpoints
                 settings.DuplicateThreshold,
                 settings.FillerWords,
                 settings.DuplicateWindowDays,
-                settings.CycleTimeWindowDays), ct)))
+                settings.CycleTimeWindowDays,
+                settings.ForecastWeeks,
+                settings.TargetDate,
+                settings.StoppedRedPercent,
+                settings.LineStopSound), ct)))
             .WithName("UpdateSettings");
 
         boards.MapGet("/{boardId:guid}/activity", async (Guid boardId, string? before, int? take, ISender sender, CancellationToken ct) =>

@@ -16,7 +16,11 @@ public sealed record BoardSettingsResponse(
     double DuplicateThreshold,
     int DuplicateWindowDays,
     IReadOnlyList<string> FillerWords,
-    int CycleTimeWindowDays)
+    int CycleTimeWindowDays,
+    int ForecastWeeks,
+    DateOnly? TargetDate,
+    int StoppedRedPercent,
+    bool LineStopSound)
 {
     public static BoardSettingsResponse From(Board board) => new(
         board.Settings.PersonalWipLimit,
@@ -27,12 +31,18 @@ public sealed record BoardSettingsResponse(
         board.Settings.DuplicateThreshold,
         board.Settings.DuplicateWindowDays,
         board.Settings.FillerWords,
-        board.Settings.CycleTimeWindowDays);
+        board.Settings.CycleTimeWindowDays,
+        board.Settings.ForecastWeeks,
+        board.Settings.TargetDate,
+        board.Settings.StoppedRedPercent,
+        board.Settings.LineStopSound);
 }
 
 /// <summary>
-/// A null <c>stopLineThreshold</c> means the sum of the untested lanes' limits. <c>duplicateWindowDays</c>
-/// and <c>cycleTimeWindowDays</c> may be left out (clients older than them): the board keeps its windows.
+/// A null <c>stopLineThreshold</c> means the sum of the untested lanes' limits. <c>duplicateWindowDays</c>,
+/// <c>cycleTimeWindowDays</c>, <c>forecastWeeks</c>, <c>stoppedRedPercent</c> and <c>lineStopSound</c> may be
+/// left out (clients older than them): the board keeps them. <c>targetDate</c> is the whole of the board's
+/// target: null or left out means the board has none.
 /// </summary>
 public sealed record UpdateSettingsRequest(
     int? PersonalWipLimit,
@@ -42,7 +52,11 @@ public sealed record UpdateSettingsRequest(
     double? DuplicateThreshold,
     IReadOnlyList<string>? FillerWords,
     int? DuplicateWindowDays = null,
-    int? CycleTimeWindowDays = null);
+    int? CycleTimeWindowDays = null,
+    int? ForecastWeeks = null,
+    DateOnly? TargetDate = null,
+    int? StoppedRedPercent = null,
+    bool? LineStopSound = null);
 
 [BoardAccess(BoardRole.ProductOwner)]
 public sealed record UpdateSettingsCommand(
@@ -54,7 +68,11 @@ public sealed record UpdateSettingsCommand(
     double? DuplicateThreshold,
     IReadOnlyList<string>? FillerWords,
     int? DuplicateWindowDays,
-    int? CycleTimeWindowDays = null) : ICommand<BoardSettingsResponse>, IBoardRequest;
+    int? CycleTimeWindowDays = null,
+    int? ForecastWeeks = null,
+    DateOnly? TargetDate = null,
+    int? StoppedRedPercent = null,
+    bool? LineStopSound = null) : ICommand<BoardSettingsResponse>, IBoardRequest;
 
 public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCommand>
 {
@@ -68,6 +86,10 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettingsCo
         RuleFor(s => s.DuplicateThreshold).NotNull().InclusiveBetween(BoardLimits.DuplicateThreshold.Min, BoardLimits.DuplicateThreshold.Max);
         RuleFor(s => s.DuplicateWindowDays).InclusiveBetween(BoardLimits.DuplicateWindowDays.Min, BoardLimits.DuplicateWindowDays.Max);
         RuleFor(s => s.CycleTimeWindowDays).InclusiveBetween(BoardLimits.CycleTimeWindowDays.Min, BoardLimits.CycleTimeWindowDays.Max);
+        RuleFor(s => s.ForecastWeeks).InclusiveBetween(BoardLimits.ForecastWeeks.Min, BoardLimits.ForecastWeeks.Max);
+        RuleFor(s => s.StoppedRedPercent).InclusiveBetween(BoardLimits.StoppedRedPercent.Min, BoardLimits.StoppedRedPercent.Max);
+        RuleFor(s => s.TargetDate).InclusiveBetween(BoardLimits.TargetDate.Min, BoardLimits.TargetDate.Max)
+            .WithMessage(SettingsMessages.TargetDate);
         RuleFor(s => s.FillerWords).NotNull()
             .Must(w => BoardSettings.CleanFillerWords(w!).Count <= BoardLimits.FillerWordsMaxCount).WithMessage(SettingsMessages.FillerWordsCount);
         RuleForEach(s => s.FillerWords).Must(w => (w?.Trim().Length ?? 0) <= BoardLimits.FillerWordMaxLength).WithMessage(SettingsMessages.FillerWordLength);
@@ -81,6 +103,9 @@ public static class SettingsMessages
         $"The stop-the-line threshold is a number of untested cards from {BoardLimits.StopLineThreshold.Min} to {BoardLimits.StopLineThreshold.Max}; leave it empty for the sum of the untested lanes' limits.";
 
     public static readonly string FillerWordsCount = $"At most {BoardLimits.FillerWordsMaxCount} filler words.";
+
+    public static readonly string TargetDate =
+        $"The target date is a day from {BoardLimits.TargetDate.Min:yyyy-MM-dd} to {BoardLimits.TargetDate.Max:yyyy-MM-dd}, as yyyy-MM-dd; leave it empty for none.";
 
     public static readonly string FillerWordLength = $"A filler word has at most {BoardLimits.FillerWordMaxLength} characters.";
 }
@@ -101,7 +126,12 @@ public sealed class UpdateSettingsHandler(KanbanDbContext db, BoardChanges chang
                 command.DuplicateThreshold!.Value,
                 command.FillerWords!,
                 command.DuplicateWindowDays ?? board.Settings.DuplicateWindowDays,
-                command.CycleTimeWindowDays ?? board.Settings.CycleTimeWindowDays);
+                command.CycleTimeWindowDays ?? board.Settings.CycleTimeWindowDays,
+                new StatusSettings(
+                    command.ForecastWeeks ?? board.Settings.ForecastWeeks,
+                    command.TargetDate,
+                    command.StoppedRedPercent ?? board.Settings.StoppedRedPercent,
+                    command.LineStopSound ?? board.Settings.LineStopSound));
             var counts = await db.LaneCountsAsync(board.Id, cancellationToken);
             board.ChangeSettings(settings, counts, clock.GetUtcNow(), user.UserId);
             return (board, BoardSettingsResponse.From(board));

@@ -5,6 +5,7 @@ using Kanban.Api.Infrastructure;
 using Kanban.Data;
 using Kanban.Domain.Boards;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Features.Cards;
 
@@ -25,7 +26,11 @@ public sealed class BlockCardHandler(KanbanDbContext db, BoardChanges changes, T
     {
         return await changes.ChangeCardAsync(db, clock, outliers, command.CardId, (board, card) =>
         {
-            board.BlockCard(card, command.Reason!.Trim(), clock.GetUtcNow(), user.UserId);
+            if (board.BlockCard(card, command.Reason!.Trim(), clock.GetUtcNow(), user.UserId) is { } period)
+            {
+                db.CardBlocks.Add(period);
+            }
+
             return Task.CompletedTask;
         }, cancellationToken);
     }
@@ -38,10 +43,13 @@ public sealed class UnblockCardHandler(KanbanDbContext db, BoardChanges changes,
 {
     public async ValueTask<CardResponse> Handle(UnblockCardCommand command, CancellationToken cancellationToken)
     {
-        return await changes.ChangeCardAsync(db, clock, outliers, command.CardId, (board, card) =>
+        return await changes.ChangeCardAsync(db, clock, outliers, command.CardId, async (board, card) =>
         {
-            board.UnblockCard(card, clock.GetUtcNow(), user.UserId);
-            return Task.CompletedTask;
+            var open = await db.CardBlocks.FirstOrDefaultAsync(b => b.CardId == card.Id && b.UnblockedAt == null, cancellationToken);
+            if (board.UnblockCard(card, open, clock.GetUtcNow(), user.UserId) is { } unrecorded)
+            {
+                db.CardBlocks.Add(unrecorded);
+            }
         }, cancellationToken);
     }
 }

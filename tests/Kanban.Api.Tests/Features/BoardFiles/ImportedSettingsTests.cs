@@ -65,6 +65,28 @@ public sealed class ImportedSettingsTests(KanbanApiFactory factory) : IClassFixt
         (settings["duplicateWindowDays"]!.GetValue<int>(), settings["cycleTimeWindowDays"]!.GetValue<int>()).ShouldBe((45, 120));
     }
 
+    [Fact]
+    public async Task The_status_settings_are_exported_and_an_import_of_the_file_keeps_them()
+    {
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        var board = await _owner.CreateBoardAsync();
+        var sent = await (await _owner.GetAsync($"/api/boards/{board.Id}/settings")).ReadAsync<JsonObject>();
+        sent.Remove("effectiveStopLineThreshold");
+        sent["forecastWeeks"] = 10;
+        sent["targetDate"] = "2027-06-30";
+        sent["stoppedRedPercent"] = 30;
+        sent["lineStopSound"] = true;
+        await (await _owner.PutJsonAsync($"/api/boards/{board.Id}/settings", sent)).ReadAsync<BoardSettingsResponse>();
+
+        var file = await _owner.ExportAsync(board.Id);
+        file["board"]!["key"] = "STATUSSET";
+        var imported = await admin.ImportOkAsync(file);
+
+        var settings = await SettingsOfAsync(imported.Id);
+        (settings.ForecastWeeks, settings.TargetDate, settings.StoppedRedPercent, settings.LineStopSound)
+            .ShouldBe((10, new DateOnly(2027, 6, 30), 30, true));
+    }
+
     private async Task<BoardSettingsResponse> SettingsOfAsync(Guid boardId) =>
         await (await _owner.GetAsync($"/api/boards/{boardId}/settings")).ReadAsync<BoardSettingsResponse>();
 }

@@ -134,6 +134,72 @@ public sealed class SettingsTests(KanbanApiFactory factory) : IClassFixture<Kanb
         (await SettingsJsonAsync(board.Id))["cycleTimeWindowDays"]!.GetValue<int>().ShouldBe(90);
     }
 
+    [Fact]
+    public async Task The_status_settings_have_their_defaults_are_saved_read_back_recorded_and_kept_when_left_out()
+    {
+        var board = await _client.CreateBoardAsync();
+        var defaults = await SettingsJsonAsync(board.Id);
+        (defaults["forecastWeeks"]!.GetValue<int>(), defaults["stoppedRedPercent"]!.GetValue<int>(), defaults["lineStopSound"]!.GetValue<bool>())
+            .ShouldBe((6, 10, false));
+        defaults["targetDate"].ShouldBeNull();
+        var sent = await SentSettingsAsync(board.Id);
+        sent["forecastWeeks"] = 8;
+        sent["targetDate"] = "2027-03-31";
+        sent["stoppedRedPercent"] = 25;
+        sent["lineStopSound"] = true;
+
+        var saved = await (await _client.PutJsonAsync(SettingsUrl(board.Id), sent)).ReadAsync<JsonObject>();
+        var older = await SentSettingsAsync(board.Id);
+        older.Remove("forecastWeeks");
+        older.Remove("stoppedRedPercent");
+        older.Remove("lineStopSound");
+        var savedByOlder = await (await _client.PutJsonAsync(SettingsUrl(board.Id), older)).ReadAsync<JsonObject>();
+
+        (saved["forecastWeeks"]!.GetValue<int>(), saved["targetDate"]!.GetValue<string>(), saved["stoppedRedPercent"]!.GetValue<int>(), saved["lineStopSound"]!.GetValue<bool>())
+            .ShouldBe((8, "2027-03-31", 25, true));
+        (savedByOlder["forecastWeeks"]!.GetValue<int>(), savedByOlder["stoppedRedPercent"]!.GetValue<int>(), savedByOlder["lineStopSound"]!.GetValue<bool>())
+            .ShouldBe((8, 25, true));
+        var page = await (await _client.GetAsync($"/api/boards/{board.Id}/activity")).ReadAsync<ActivityPage>();
+        page.Items.Where(i => i.Kind == "SettingsChanged").Select(i => i.Summary).ShouldContain(
+            "Settings changed: forecast weeks 6 → 8; target date none → 2027-03-31; stopped red percent 10 → 25; line stop sound off → on");
+    }
+
+    [Theory]
+    [InlineData("forecastWeeks", 0)]
+    [InlineData("forecastWeeks", 53)]
+    [InlineData("stoppedRedPercent", 0)]
+    [InlineData("stoppedRedPercent", 101)]
+    public async Task A_status_setting_out_of_range_gets_400_naming_it_and_nothing_changes(string field, int value)
+    {
+        var board = await _client.CreateBoardAsync();
+        var before = (await SettingsJsonAsync(board.Id)).ToJsonString();
+        var sent = await SentSettingsAsync(board.Id);
+        sent[field] = value;
+
+        var response = await _client.PutJsonAsync(SettingsUrl(board.Id), sent);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors!.Keys.ShouldBe([field]);
+        (await SettingsJsonAsync(board.Id)).ToJsonString().ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("1999-12-31")]
+    [InlineData("2027-02-30")]
+    [InlineData("next friday")]
+    public async Task A_target_date_that_is_not_a_day_in_range_gets_400_naming_it(string date)
+    {
+        var board = await _client.CreateBoardAsync();
+        var sent = await SentSettingsAsync(board.Id);
+        sent["targetDate"] = date;
+
+        var response = await _client.PutJsonAsync(SettingsUrl(board.Id), sent);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors!.Keys.ShouldContain("targetDate");
+        (await SettingsJsonAsync(board.Id))["targetDate"].ShouldBeNull();
+    }
+
     private static string SettingsUrl(Guid boardId) => $"/api/boards/{boardId}/settings";
 
     private async Task<JsonObject> SettingsJsonAsync(Guid boardId) =>

@@ -16,4 +16,8 @@ export const LIMITS = {
   duplicateThreshold: { min: 0.1, max: 1 },
   duplicateWindowDays: { min: 1, max: 3650 },
   cycleTimeWindowDays: { min: 7, max: 730 },
+  forecastWeeks: { min: 1, max: 52 },
+  stoppedRedPercent: { min: 1, max: 100 },
+  targetDate: { min: '2000-01-01', max: '2199-12-31' },
+  statusNoteMaxLength: 2000,
 } as const;

@@ -9,6 +9,7 @@ import {
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
 import { antiforgeryHeaders, http } from '../../api/http';
+import { withShareToken } from '../../api/share';
 import { BOARD_HUB_EVENTS, type OutliersChangedMessage } from '../../api/contract/hub';
 import type { AccessRevokedMessage, Board, BoardEvent, BoardEventKind, ConnectionState, Outlier } from '../../api/types';
 import { applyBoardEvent } from './boardState';
@@ -101,7 +102,7 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
 
     const connection: HubConnection = new HubConnectionBuilder()
       // The negotiate request is a cookie-authenticated POST: it carries the antiforgery header.
-      .withUrl(HUB_URL, { withCredentials: true, headers: antiforgeryHeaders() })
+      .withUrl(withShareToken(HUB_URL), { withCredentials: true, headers: antiforgeryHeaders() })
       .withAutomaticReconnect(retryForever)
       .configureLogging(LogLevel.Warning)
       .build();

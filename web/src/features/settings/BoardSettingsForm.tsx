@@ -105,6 +105,10 @@ const LABELS: Record<SettingsField, string> = {
   duplicateWindowDays: 'Closed tickets compared for',
   cycleTimeWindowDays: 'Cycle times from the last',
   fillerWords: 'Filler words',
+  forecastWeeks: 'Forecast from the last',
+  targetDate: 'Target date',
+  stoppedRedPercent: 'Red when the line was stopped more than',
+  lineStopSound: 'Sound when the line stops',
 };
 
 interface FormSpec {

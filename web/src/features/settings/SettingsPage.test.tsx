@@ -204,6 +204,10 @@ describe('BoardSettingsForm and GateSettingsForm', () => {
       duplicateWindowDays: 180,
       cycleTimeWindowDays: 90,
       fillerWords: ['works', 'as expected'],
+      forecastWeeks: 6,
+      targetDate: null,
+      stoppedRedPercent: 10,
+      lineStopSound: false,
     });
     // The gates form keeps its edits, still marked.
     expect((screen.getByLabelText('Duplicate threshold') as HTMLInputElement).value).toBe('0.5');
@@ -224,6 +228,10 @@ describe('BoardSettingsForm and GateSettingsForm', () => {
       duplicateWindowDays: 180,
       cycleTimeWindowDays: 90,
       fillerWords: ['works', 'TBD'],
+      forecastWeeks: 6,
+      targetDate: null,
+      stoppedRedPercent: 10,
+      lineStopSound: false,
     });
     expect((screen.getByLabelText('Personal WIP limit') as HTMLInputElement).value).toBe('7');
     expect(screen.getByTestId('settings-unsaved-board')).toBeTruthy();

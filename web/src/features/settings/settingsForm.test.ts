@@ -42,8 +42,16 @@ describe('settings form conversions', () => {
       duplicateWindowDays: 180,
       cycleTimeWindowDays: 90,
       fillerWords: ['works', 'as expected'],
+      forecastWeeks: 6,
+      targetDate: null,
+      stoppedRedPercent: 10,
+      lineStopSound: false,
     });
     expect(draftToSettingsRequest({ ...draft, stopLineThreshold: '7' }).stopLineThreshold).toBe(7);
+    expect(draftToSettingsRequest({ ...draft, targetDate: ' 2027-03-31 ', lineStopSound: 'true' })).toMatchObject({
+      targetDate: '2027-03-31',
+      lineStopSound: true,
+    });
   });
 
   it('turns a lane draft into a request, an empty limit meaning none', () => {
@@ -92,8 +100,13 @@ describe('one form of the settings', () => {
       duplicateWindowDays: 180,
       cycleTimeWindowDays: 90,
       fillerWords: ['works', 'as expected'],
+      forecastWeeks: 6,
+      targetDate: null,
+      stoppedRedPercent: 10,
+      lineStopSound: false,
     });
     expect(settingsRequestFor(settings, draft, GATE_FIELDS).maxEstimateDays).toBe(9);
+    expect(settingsRequestFor({ ...settings, targetDate: '2027-01-29' }, draft, BOARD_FIELDS).targetDate).toBe('2027-01-29');
     expect(settingsRequestFor(settings, draft, GATE_FIELDS).staleDays).toBe(3);
     expect(settingsRequestFor(settings, null, GATE_FIELDS)).toEqual(settingsRequestFor(settings, {}, BOARD_FIELDS));
   });

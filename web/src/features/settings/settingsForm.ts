@@ -12,6 +12,12 @@ export interface SettingsDraft {
   duplicateWindowDays: string;
   cycleTimeWindowDays: string;
   fillerWords: string;
+  forecastWeeks: string;
+  /** `yyyy-MM-dd`, or empty for no target. */
+  targetDate: string;
+  stoppedRedPercent: string;
+  /** 'true' or 'false', as a checkbox's state. */
+  lineStopSound: string;
 }
 
 export type SettingsField = keyof SettingsDraft;
@@ -25,6 +31,10 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   'duplicateWindowDays',
   'cycleTimeWindowDays',
   'fillerWords',
+  'forecastWeeks',
+  'targetDate',
+  'stoppedRedPercent',
+  'lineStopSound',
 ];
 
 /** An empty input is null; anything else is its number (NaN stays NaN's absence: null, the server says why). */
@@ -53,6 +63,10 @@ export function settingsToDraft(settings: BoardSettings): SettingsDraft {
     duplicateWindowDays: String(settings.duplicateWindowDays),
     cycleTimeWindowDays: String(settings.cycleTimeWindowDays),
     fillerWords: settings.fillerWords.join('\n'),
+    forecastWeeks: String(settings.forecastWeeks),
+    targetDate: settings.targetDate ?? '',
+    stoppedRedPercent: String(settings.stoppedRedPercent),
+    lineStopSound: String(settings.lineStopSound),
   };
 }
 
@@ -66,6 +80,10 @@ export function draftToSettingsRequest(draft: SettingsDraft): UpdateSettingsRequ
     duplicateWindowDays: parseNumber(draft.duplicateWindowDays),
     cycleTimeWindowDays: parseNumber(draft.cycleTimeWindowDays),
     fillerWords: parseLines(draft.fillerWords),
+    forecastWeeks: parseNumber(draft.forecastWeeks),
+    targetDate: draft.targetDate.trim() === '' ? null : draft.targetDate.trim(),
+    stoppedRedPercent: parseNumber(draft.stoppedRedPercent),
+    lineStopSound: draft.lineStopSound === 'true',
   };
 }
 
