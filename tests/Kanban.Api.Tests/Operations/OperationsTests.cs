@@ -51,6 +51,7 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
             "/api/boards/{boardId}/metrics/cfd",
             "/api/boards/{boardId}/metrics/cycle-times",
             "/api/boards/{boardId}/metrics/throughput",
+            "/api/boards/{boardId}/status/notes",
             "/api/tickets/check",
             "/api/tickets/{ticketId}",
             "/api/tickets/{ticketId}/accept",

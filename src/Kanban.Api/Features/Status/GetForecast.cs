@@ -75,7 +75,7 @@ public sealed class GetForecastHandler(StatusReader reader, StatusComputation st
         CardClass? cardClass = query.Class is { } c && ForecastFilter.TryClass(c, out var parsed) ? parsed : null;
         IReadOnlyList<Guid>? ids = query.Cards is { } list && ForecastFilter.TryCards(list, out var cards) ? cards : null;
         var remaining = await reader.RemainingAsync(board, cardClass, ids, cancellationToken);
-        var (forecast, _) = await status.ForecastAsync(board, calendar, now, StatusSettings.Of(board).ForecastWeeks, remaining, by, cancellationToken);
+        var (forecast, _) = await status.ForecastAsync(board, calendar, now, board.Settings.ForecastWeeks, remaining, by, cancellationToken);
         return ForecastResponse.From(forecast);
     }
 }

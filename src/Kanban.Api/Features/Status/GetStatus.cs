@@ -30,7 +30,7 @@ public sealed class GetStatusHandler(StatusReader reader, StatusCache<StatusResp
 }
 
 /// <summary>Computes a board's status from what <see cref="StatusReader"/> and <see cref="OutlierReader"/> read, by the domain's rules.</summary>
-public sealed class StatusComputation(StatusReader reader, OutlierReader outliers, TimeProvider clock)
+public sealed class StatusComputation(StatusReader reader, OutlierReader outliers, Kanban.Data.KanbanDbContext db, TimeProvider clock)
 {
     public const int StoppedWeeksShown = 8;
     public const int StopsShown = 10;
@@ -42,7 +42,7 @@ public sealed class StatusComputation(StatusReader reader, OutlierReader outlier
         var now = clock.GetUtcNow();
         var calendar = WorkingCalendar.Of(board);
         var today = calendar.DateOf(now);
-        var settings = StatusSettings.Of(board);
+        var settings = board.Settings;
         var lanes = board.OrderedLanes.ToList();
 
         var counts = await reader.LaneCountsAsync(board.Id, ct);
@@ -124,7 +124,7 @@ public sealed class StatusComputation(StatusReader reader, OutlierReader outlier
                 [.. lanes.Where(l => l.Kind is LaneKind.Queue or LaneKind.Active).Select(l => new AgingLaneResponse(l.Id, l.Name))]),
             ForecastResponse.From(forecast.Forecast),
             settings.TargetDate,
-            []);
+            await db.StatusNotesAsync(board.Id, NotesShown, ct));
     }
 
     /// <summary>The forecast of <paramref name="remaining"/> cards, seeded by the board's id and version so a refresh gives the same dates.</summary>

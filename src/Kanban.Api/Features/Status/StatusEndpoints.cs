@@ -22,6 +22,15 @@ public static class StatusEndpoints
         board.MapGet("/metrics/throughput", async (Guid boardId, string? from, string? to, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetThroughputQuery(boardId, from, to), ct)))
             .WithName("GetThroughput");
+        board.MapGet("/status/notes", async (Guid boardId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetStatusNotesQuery(boardId), ct)))
+            .WithName("GetStatusNotes");
+        board.MapPost("/status/notes", async (Guid boardId, AddStatusNoteRequest request, ISender sender, CancellationToken ct) =>
+        {
+            var note = await sender.Send(new AddStatusNoteCommand(boardId, request.Text), ct);
+            return TypedResults.Created($"/api/boards/{boardId}/status/notes", note);
+        })
+            .WithName("AddStatusNote");
         return app;
     }
 }

@@ -75,7 +75,12 @@ public sealed record ForecastResponse(
 
 public sealed record HowManyByResponse(DateOnly Date, int P50, int P85, int P95);
 
-public sealed record StatusNoteResponse(Guid Id, string Text, DateTimeOffset At, string By);
+/// <summary><c>by</c> is the author's display name; empty for an author since deleted.</summary>
+public sealed record StatusNoteResponse(Guid Id, string Text, DateTimeOffset At, string By)
+{
+    public static StatusNoteResponse From(StatusNote note, IReadOnlyDictionary<Guid, string> names) =>
+        new(note.Id, note.Text, note.At, note.ById is { } by ? names.GetValueOrDefault(by, "") : "");
+}
 
 public sealed record CumulativeFlowResponse(DateOnly From, DateOnly To, IReadOnlyList<FlowLaneResponse> Lanes, IReadOnlyList<FlowDayResponse> Days);
 

@@ -64,8 +64,15 @@ public sealed class StatusReader(KanbanDbContext db)
     }
 
     /// <summary>The block periods of the cards done in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public Task<List<BlockPeriod>> BlocksOfCompletedAsync(Board board, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        Task.FromResult(new List<BlockPeriod>());
+    public Task<List<BlockPeriod>> BlocksOfCompletedAsync(Board board, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var done = LanesOf(board, LaneKind.Done);
+        var cards = DoneBetween(board, done, from, to).Select(c => c.Id);
+        return db.CardBlocks.AsNoTracking()
+            .Where(b => cards.Contains(b.CardId))
+            .Select(b => new BlockPeriod(b.CardId, b.BlockedAt, b.UnblockedAt))
+            .ToListAsync(ct);
+    }
 
     /// <summary>
     /// The cards on the board not in a done lane (the backlog's included); of <paramref name="cardClass"/> only when given,

@@ -65,6 +65,8 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         ["GET /api/boards/{boardId:guid}/metrics/cfd"] = (Needs.Viewer, _ => null),
         ["GET /api/boards/{boardId:guid}/metrics/cycle-times"] = (Needs.Viewer, _ => null),
         ["GET /api/boards/{boardId:guid}/metrics/throughput"] = (Needs.Viewer, _ => null),
+        ["GET /api/boards/{boardId:guid}/status/notes"] = (Needs.Viewer, _ => null),
+        ["POST /api/boards/{boardId:guid}/status/notes"] = (Needs.ProductOwner, _ => new { text = "Release moved a week: the bank's sandbox is down" }),
         ["GET /api/tickets/{ticketId:guid}"] = (Needs.Member, _ => null),
         ["PUT /api/tickets/{ticketId:guid}"] = (Needs.Member, _ => TestApi.GoodTicket("The card on the board, edited")),
         ["POST /api/tickets/{ticketId:guid}/accept"] = (Needs.ProductOwner, _ => new { }),

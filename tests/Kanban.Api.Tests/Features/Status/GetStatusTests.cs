@@ -138,6 +138,36 @@ public sealed class GetStatusTests(ClockedApiFactory factory) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task A_target_date_before_the_85_percent_forecast_is_red_and_one_after_it_changes_nothing()
+    {
+        var (lateAdmin, _, late) = await StatusOfAsync(Board(Key(), settings: new JsonObject { ["targetDate"] = "2026-10-13" }));
+        var (easyAdmin, _, easy) = await StatusOfAsync(Board(Key(), settings: new JsonObject { ["targetDate"] = "2027-06-30" }));
+        using var _ = lateAdmin;
+        using var __ = easyAdmin;
+
+        late.Rag.ShouldBe(Rag.Red);
+        var reason = late.Reasons.ShouldHaveSingleItem();
+        reason.Rule.ShouldBe(StatusRules.ForecastAfterTarget);
+        reason.Text.ShouldBe($"The 2 remaining cards are done by {late.Forecast.P85:yyyy-MM-dd} with 85% confidence, after the target date 2026-10-13.");
+        late.TargetDate.ShouldBe(new DateOnly(2026, 10, 13));
+        late.Forecast.P85!.Value.ShouldBeGreaterThan(new DateOnly(2026, 10, 13), "a card every third working day cannot do two by tomorrow");
+        (easy.Rag, easy.Reasons.Count).ShouldBe((Rag.Green, 0));
+    }
+
+    [Fact]
+    public async Task A_share_of_stopped_time_is_red_from_the_board_s_own_setting()
+    {
+        JsonObject[] Stops() => [Stop(At("2026-10-12T07:00:00Z"), At("2026-10-12T09:00:00Z"))];
+        var (strictAdmin, _, strict) = await StatusOfAsync(Board(Key(), line: Stops()));
+        var (laxAdmin, _, lax) = await StatusOfAsync(Board(Key(), line: Stops(), settings: new JsonObject { ["stoppedRedPercent"] = 25 }));
+        using var _ = strictAdmin;
+        using var __ = laxAdmin;
+
+        strict.Rag.ShouldBe(Rag.Red);
+        (lax.Rag, lax.Line.StoppedShareThisWeek).ShouldBe((Rag.Green, 0.2m), "20% is under a limit of 25%");
+    }
+
+    [Fact]
     public async Task The_status_is_served_again_at_the_same_version_for_a_short_while_and_computed_anew_after_a_change_or_that_while()
     {
         var (admin, boardId, first) = await StatusOfAsync(Board(Key()));

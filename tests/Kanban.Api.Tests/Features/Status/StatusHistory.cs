@@ -19,13 +19,22 @@ public static class StatusHistory
 
     public const string ProductOwner = "po@status.example";
 
-    public static JsonObject Board(string key, IEnumerable<JsonObject>? extraTickets = null, IEnumerable<JsonObject>? line = null, int doingLimit = 3)
+    /// <param name="blocks">Block periods of the done cards, by their number (1 to 10).</param>
+    public static JsonObject Board(
+        string key, IEnumerable<JsonObject>? extraTickets = null, IEnumerable<JsonObject>? line = null, int doingLimit = 3,
+        JsonObject? settings = null, IReadOnlyDictionary<int, JsonArray>? blocks = null)
     {
         var tickets = new JsonArray();
         for (var i = 1; i <= 10; i++)
         {
             var doing = AddWorkingDays(FirstStart, 1);
-            tickets.Add(Ticket($"{key}-{i}", "Done", [("Backlog", FirstStart.AddDays(-1)), ("Ready", FirstStart), ("Doing", doing), ("Done", AddWorkingDays(doing, i))]));
+            var done = Ticket($"{key}-{i}", "Done", [("Backlog", FirstStart.AddDays(-1)), ("Ready", FirstStart), ("Doing", doing), ("Done", AddWorkingDays(doing, i))]);
+            if (blocks?.GetValueOrDefault(i) is { } periods)
+            {
+                done["blocks"] = periods;
+            }
+
+            tickets.Add(done);
         }
 
         tickets.Add(Ticket($"{key}-21", "Doing", [("Backlog", At("2026-10-08T10:00:00Z")), ("Doing", At("2026-10-09T10:00:00Z"))], updatedAt: At("2026-10-12T09:00:00Z")));
@@ -38,7 +47,7 @@ public static class StatusHistory
         return new JsonObject
         {
             ["format"] = "kanban-board/1",
-            ["board"] = new JsonObject { ["name"] = $"Status {key}", ["key"] = key, ["timeZone"] = "UTC" },
+            ["board"] = new JsonObject { ["name"] = $"Status {key}", ["key"] = key, ["timeZone"] = "UTC", ["settings"] = settings },
             ["lanes"] = new JsonArray(
                 new JsonObject { ["name"] = "Backlog", ["kind"] = "Backlog", ["order"] = 0 },
                 new JsonObject { ["name"] = "Ready", ["kind"] = "Queue", ["wipLimit"] = 5, ["order"] = 1 },
