@@ -12,7 +12,7 @@ public static class HistoryFile
 {
     private static readonly string[] FlowLanes = ["Ready", "Doing", "Review", "Testing"];
 
-    public static JsonObject Create(string key, DateTimeOffset now, int done, int inProgress)
+    public static JsonObject Create(string key, DateTimeOffset now, int done, int inProgress, string productOwner)
     {
         var random = new Random(14);
         var tickets = new JsonArray();
@@ -73,7 +73,7 @@ public static class HistoryFile
                 new JsonObject { ["name"] = "Review", ["kind"] = "Queue", ["wipLimit"] = 60, ["order"] = 3 },
                 new JsonObject { ["name"] = "Testing", ["kind"] = "Active", ["wipLimit"] = 60, ["order"] = 4 },
                 new JsonObject { ["name"] = "Done", ["kind"] = "Done", ["order"] = 5 }),
-            ["members"] = new JsonArray(),
+            ["members"] = new JsonArray(new JsonObject { ["email"] = productOwner, ["role"] = "ProductOwner" }),
             ["tickets"] = tickets,
             ["line"] = line,
         };

@@ -8,12 +8,13 @@ using Kanban.Bench.Status;
 
 // The status benchmark: a board of --done completed cards over a year and --in-progress cards in flow,
 // imported as a board file into the real API on Kestrel; GET /status over HTTP, cold (the board changed
-// just before: a status note, not timed) and warm (the same version, from the cache), beside the
+// just before, not timed, and --settle-ms, default 300, let pass as the page's debounce does) and warm (the same version, from the cache), beside the
 // GET /health/live floor of the same run. Prints a table; JSON in bench/results/status.json.
 var done = Option("--done", 10_000);
 var inProgress = Option("--in-progress", 200);
 var rounds = Option("--rounds", 200);
 var repoRoot = FindRepoRoot();
+var Settle = TimeSpan.FromMilliseconds(Option("--settle-ms", 300));
 var json = JsonSerializerOptions.Web;
 
 Console.Error.WriteLine("Starting the API (Release, SQLite in a temporary folder)…");
@@ -23,7 +24,7 @@ var (email, password) = ApiProcess.Admin;
 var token = await (await http.PostAsJsonAsync("api/auth/token", new { email, password }, json)).Content.ReadFromJsonAsync<JsonElement>(json);
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
 
-var file = HistoryFile.Create("BENCH", DateTimeOffset.UtcNow, done, inProgress);
+var file = HistoryFile.Create("BENCH", DateTimeOffset.UtcNow, done, inProgress, email);
 var importWatch = Stopwatch.StartNew();
 using var imported = await http.PostAsJsonAsync("api/boards/import", file, json);
 if (!imported.IsSuccessStatusCode)
@@ -62,9 +63,34 @@ for (var i = 0; i < rounds; i++)
 {
     using var note = await http.PostAsJsonAsync($"api/boards/{boardId}/status/notes", new { text = $"Benchmark note {i}" }, json);
     note.EnsureSuccessStatusCode();
-    // Let the change's push and outlier check finish, so the timed read is the status alone.
-    await Task.Delay(30);
+    // The status page refetches 500 ms after a change's push (debounced); by then the change's own push and outlier check are done.
+    await Task.Delay(Settle);
     cold.Add(await TimedAsync($"api/boards/{boardId}/status"));
+}
+
+// A card done just before: the done history grows by one card.
+var board = await http.GetFromJsonAsync<JsonElement>($"api/boards/{boardId}", json);
+var lanes = board.GetProperty("lanes").EnumerateArray().ToDictionary(l => l.GetProperty("name").GetString()!, l => l.GetProperty("id").GetGuid());
+var inFlow = board.GetProperty("cards").EnumerateArray()
+    .Where(c => c.GetProperty("laneId").GetGuid() != lanes["Done"] && c.GetProperty("laneId").GetGuid() != lanes["Backlog"])
+    .Select(c => c.GetProperty("id").GetGuid()).Take(Math.Min(rounds, 100)).ToList();
+var completed = new List<double>();
+foreach (var card in inFlow)
+{
+    using var move = await http.PostAsJsonAsync($"api/cards/{card}/move", new { laneId = lanes["Done"] }, json);
+    move.EnsureSuccessStatusCode();
+    await Task.Delay(Settle);
+    completed.Add(await TimedAsync($"api/boards/{boardId}/status"));
+}
+
+// A card moved back out of done: the done history is read again in full.
+var reopened = new List<double>();
+foreach (var card in inFlow.Take(8))
+{
+    using var move = await http.PostAsJsonAsync($"api/cards/{card}/move", new { laneId = lanes["Testing"] }, json);
+    move.EnsureSuccessStatusCode();
+    await Task.Delay(Settle);
+    reopened.Add(await TimedAsync($"api/boards/{boardId}/status"));
 }
 
 await TimedAsync($"api/boards/{boardId}/status");
@@ -87,7 +113,9 @@ var sample = await (await http.GetAsync($"api/boards/{boardId}/status")).Content
 var rows = new[]
 {
     ("GET /health/live", health),
-    ("GET /status, cold (after a change)", cold),
+    ("GET /status, cold (after a note)", cold),
+    ("GET /status, cold (after a card was done)", completed),
+    ("GET /status, cold (after a card left done: history read in full)", reopened),
     ("GET /status, warm (cached)", warm),
     ("metrics and forecast routes (90 days)", metrics),
 };
