@@ -1,5 +1,6 @@
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Status;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 using Kanban.Domain.Tickets;
@@ -9,18 +10,22 @@ namespace Kanban.Api.Realtime;
 /// <summary>
 /// Turns a committed board event into its hub message. Built from the event alone: nothing is read
 /// back. The cards' ages are counted at <c>at</c>, as a board read then would count them, and a card
-/// is flagged an outlier when <c>isOutlier</c> says so (the board as committed).
+/// is flagged an outlier when <c>isOutlier</c> says so (the board as committed), and a person is named
+/// as <c>nameOf</c> says (read from the users after the commit).
 /// </summary>
 public static class BoardMessages
 {
-    public static Task SendAsync(IBoardClient clients, Guid boardId, BoardEvent change, BoardTime at, Func<Guid, bool> isOutlier)
+    public static Task SendAsync(
+        IBoardClient clients, Guid boardId, BoardEvent change, BoardTime at, Func<Guid, bool> isOutlier, Func<Guid?, string>? nameOf = null)
     {
         CardResponse Response(CardSnapshot card) => card.ToResponse(at) with { Outlier = isOutlier(card.Id) };
-        return Message(clients, boardId, change, Response);
+        return Message(clients, boardId, change, Response, nameOf ?? (_ => ""));
     }
 
-    private static Task Message(IBoardClient clients, Guid boardId, BoardEvent change, Func<CardSnapshot, CardResponse> response) => change switch
+    private static Task Message(
+        IBoardClient clients, Guid boardId, BoardEvent change, Func<CardSnapshot, CardResponse> response, Func<Guid?, string> nameOf) => change switch
     {
+        StatusNoteAdded e => clients.StatusNoteAdded(new StatusNoteAddedMessage(boardId, e.Version, new StatusNoteResponse(e.NoteId, e.Text, e.At, nameOf(e.By)))),
         // An edit of a card on the board changes what every screen shows; one in triage changes no board.
         TicketEdited { Card: { } card } e => clients.CardChanged(new CardMessage(boardId, e.Version, response(card), [])),
         TicketAccepted e => clients.TicketAccepted(new CardMessage(boardId, e.Version, response(e.Card), e.Renumbered)),

@@ -1,4 +1,5 @@
 using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Tickets;
 using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Outliers;
 using Kanban.Data;
@@ -65,11 +66,12 @@ public sealed class BoardPublisher(
         var group = hub.Clients.Group(BoardHub.GroupOf(committed.BoardId));
         var at = BoardTime.Of(clock, committed.TimeZone);
         var outlierIds = await OutliersAsync(committed);
+        var names = await NamesAsync(committed);
         foreach (var change in committed.Events)
         {
             try
             {
-                await BoardMessages.SendAsync(group, committed.BoardId, change, at, outlierIds.Contains).WaitAsync(SendLimit);
+                await BoardMessages.SendAsync(group, committed.BoardId, change, at, outlierIds.Contains, id => id is { } known ? names.GetValueOrDefault(known, "") : "").WaitAsync(SendLimit);
             }
             catch (Exception e)
             {
@@ -100,6 +102,27 @@ public sealed class BoardPublisher(
         {
             logger.LogWarning(e, "Could not read the outliers of board {BoardId} for its push", committed.BoardId);
             return new HashSet<Guid>();
+        }
+    }
+
+    // A status note is pushed with its author's name, as the notes route gives it.
+    private async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(BoardEventsCommitted committed)
+    {
+        var authors = committed.Events.OfType<StatusNoteAdded>().Select(e => e.By).ToList();
+        if (authors.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<KanbanDbContext>().DisplayNamesAsync(authors, default);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not read the names of board {BoardId}'s note authors for its push", committed.BoardId);
+            return new Dictionary<Guid, string>();
         }
     }
 

@@ -1,6 +1,7 @@
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Features.Outliers;
+using Kanban.Api.Features.Status;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 
@@ -57,6 +58,9 @@ public interface IBoardClient
     /// <c>version</c> is the board's version when they were computed, not a new one.
     /// </summary>
     Task OutliersChanged(OutliersChangedMessage message);
+
+    /// <summary>A product owner added a note beside the board's status: the note, with its author's name.</summary>
+    Task StatusNoteAdded(StatusNoteAddedMessage message);
 }
 
 public sealed record CardMovedMessage(Guid BoardId, long Version, CardResponse Card, Guid FromLaneId, IReadOnlyList<CardRank> Renumbered);
@@ -75,5 +79,7 @@ public sealed record LineMessage(Guid BoardId, long Version, LineResponse Line);
 
 /// <summary><c>role</c> is what the person holds on the board now (null when they hold nothing, or for a share link).</summary>
 public sealed record OutliersChangedMessage(Guid BoardId, long Version, IReadOnlyList<OutlierResponse> Outliers);
+
+public sealed record StatusNoteAddedMessage(Guid BoardId, long Version, StatusNoteResponse Note);
 
 public sealed record AccessRevokedMessage(Guid BoardId, string Reason, BoardRole? Role);

@@ -22,6 +22,9 @@ public sealed class OutlierReader(KanbanDbContext db, TimeProvider clock)
         return await FindAsync(board, cards, ct);
     }
 
+    /// <summary>The board's outliers among <paramref name="inProgress"/>, its cards in active and queue lanes as the caller read them.</summary>
+    public Task<BoardOutliers> ReadAsync(Board board, IReadOnlyCollection<Card> inProgress, CancellationToken ct) => FindAsync(board, inProgress, ct);
+
     /// <summary>Which of <paramref name="cards"/> (as they are now, saved or not) are outliers of the board.</summary>
     public async Task<IReadOnlySet<Guid>> OutliersAmongAsync(Board board, IReadOnlyCollection<Card> cards, CancellationToken ct)
     {
