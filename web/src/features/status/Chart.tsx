@@ -20,6 +20,18 @@ export const PERCENTILE_LINES = [
   { name: '95th percentile', short: '95%', key: 'p95', dash: [2, 3], stroke: '#a61b12', words: 'dotted line' },
 ] as const;
 
+let drawable: boolean | undefined;
+function canDraw(): boolean {
+  if (drawable === undefined) {
+    try {
+      drawable = typeof document !== 'undefined' && document.createElement('canvas').getContext('2d') != null;
+    } catch {
+      drawable = false;
+    }
+  }
+  return drawable;
+}
+
 /**
  * A uPlot chart sized to its container (and redrawn when the container changes size, as it does for
  * print). The canvas is an image to assistive technology, named by `label`; its data is in the
@@ -47,10 +59,11 @@ export function UPlotChart({
     if (!el) return;
     const widthOf = () => Math.max(280, Math.floor(el.clientWidth || 600));
     let plot: uPlot | null = null;
+    // No canvas (an old browser, a test DOM): the summary and the table still say it all.
+    if (!canDraw()) return;
     try {
       plot = new uPlot(optionsRef.current(widthOf(), height), data, el);
     } catch (error) {
-      // No canvas (an old browser, a test DOM): the summary and the table still say it all.
       console.warn('Chart not drawn', error);
       return;
     }

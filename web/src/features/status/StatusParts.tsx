@@ -79,7 +79,7 @@ export function NotesPanel({
             <li key={note.id} className="status-note" data-testid="status-note">
               <p className="status-note__text">{note.text}</p>
               <p className="status-note__meta muted">
-                {note.by}, <time dateTime={note.at}>{instant(note.at)}</time>
+                {note.by || 'A former member'}, <time dateTime={note.at}>{instant(note.at)}</time>
               </p>
             </li>
           ))}

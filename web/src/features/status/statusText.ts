@@ -19,13 +19,16 @@ export function hours(value: number): string {
   return `${Math.round(value * 10) / 10} h`;
 }
 
-/** 'yyyy-MM-dd' → "Fri 15 Jan 2027" (the day as given, whatever the browser's zone). */
-export function localDate(date: string | null | undefined, locale?: string): string {
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 'yyyy-MM-dd' → "Fri 15 Jan 2027" (the board's calendar day as given, whatever the browser's zone). */
+export function localDate(date: string | null | undefined): string {
   if (!date) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
   const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return at.toLocaleDateString(locale ?? 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `${WEEKDAYS[at.getUTCDay()]} ${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
 }
 
 /** An instant as "3 Dec 2026, 14:05" in the browser's zone. */
