@@ -44,7 +44,8 @@ export default function StatusPage() {
   const refresh = useDebouncedStatusRefresh(boardId);
   const live = useBoardHub(boardId, status.isSuccess, { onEvent: refresh, extraEvents: STATUS_EVENTS });
 
-  useDocumentTitle(status.data ? `Status · ${status.data.boardName} · Kanban` : 'Status · Kanban');
+  // The colour leads the title: a tab, a bookmark and a printed PDF say it first.
+  useDocumentTitle(status.data ? `${status.data.rag} · Status · ${status.data.boardName} · Kanban` : 'Status · Kanban');
 
   if (status.isPending) return <PageLoading heading="Loading the status…" testId="status-loading" />;
   if (status.isError && !status.data) {
