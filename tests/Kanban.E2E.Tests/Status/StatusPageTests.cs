@@ -72,9 +72,15 @@ public sealed partial class StatusPageTests(BrowserFixture browser, DemoKanbanSe
             await page.ScreenshotsAsync("status");
             (await Axe.ViolationsAsync(page)).ShouldBeEmpty();
 
-            // Printed from Chromium on A4: one or two pages, the colour in it.
+            // Printed from Chromium on A4, as the browser prints it (print media, the window as it is):
+            // one or two pages, the colour in it. The print layout is kept to look at, too.
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
             var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
             await File.WriteAllBytesAsync(Path.Combine(Repository.TestResults, "status.pdf"), pdf);
+            await page.SetViewportSizeAsync(703, 1032);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.TestResults, "status-print-layout.png"), FullPage = true });
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+            await page.SetViewportSizeAsync(1440, 900);
             var pageCount = PdfPageCount(pdf);
             pageCount.ShouldBeInRange(1, 2, "a normal board's status prints on one or two A4 pages");
             PdfTitle(pdf).ShouldStartWith($"{rag} · Status", Case.Sensitive, "the printed status names its colour");

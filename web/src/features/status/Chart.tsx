@@ -20,6 +20,9 @@ export const PERCENTILE_LINES = [
   { name: '95th percentile', short: '95%', key: 'p95', dash: [2, 3], stroke: '#a61b12', words: 'dotted line' },
 ] as const;
 
+/** The size a chart is drawn at for print: three to an A4 row. */
+const PRINT_SIZE = { width: 380, height: 220 };
+
 let drawable: boolean | undefined;
 function canDraw(): boolean {
   if (drawable === undefined) {
@@ -67,10 +70,33 @@ export function UPlotChart({
       console.warn('Chart not drawn', error);
       return;
     }
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => plot?.setSize({ width: widthOf(), height }));
+    // Printed, a chart is drawn at a size for a third of an A4 page (the print stylesheet scales it
+    // to its column); on screen, at its container's width.
+    const print = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null;
+    const printing = { on: false };
+    const fit = () => {
+      if (!plot) return;
+      plot.setSize(printing.on || print?.matches ? PRINT_SIZE : { width: widthOf(), height });
+    };
+    const beforePrint = () => {
+      printing.on = true;
+      fit();
+    };
+    const afterPrint = () => {
+      printing.on = false;
+      fit();
+    };
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
     observer?.observe(el);
+    print?.addEventListener('change', fit);
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    if (print?.matches) fit();
     return () => {
       observer?.disconnect();
+      print?.removeEventListener('change', fit);
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
       plot?.destroy();
     };
   }, [data, height]);
