@@ -157,7 +157,7 @@ export function percentileHook(percentiles: { p50: number | null; p85: number | 
     const ctx = u.ctx;
     const { left, top, width, height } = u.bbox;
     ctx.save();
-    for (const line of PERCENTILE_LINES) {
+    for (const [index, line] of PERCENTILE_LINES.entries()) {
       const value = percentiles[line.key];
       if (value == null) continue;
       const y = Math.round(u.valToPos(value, 'y', true));
@@ -174,7 +174,9 @@ export function percentileHook(percentiles: { p50: number | null; p85: number | 
       ctx.font = `${12 * uPlot.pxRatio}px system-ui, sans-serif`;
       ctx.textAlign = 'right';
       ctx.textBaseline = 'bottom';
-      ctx.fillText(`${line.short} ${Math.round(value * 10) / 10} d`, left + width - 4 * uPlot.pxRatio, y - 2 * uPlot.pxRatio);
+      // Staggered from the right, so that close percentiles do not write over each other.
+      const x = left + width - (4 + index * 62) * uPlot.pxRatio;
+      ctx.fillText(`${line.short} ${Math.round(value * 10) / 10} d`, x, y - 2 * uPlot.pxRatio);
     }
     ctx.restore();
   };
