@@ -47,6 +47,12 @@ export interface OutliersChangedMessage {
   outliers: OutlierResponse[];
 }
 
+export interface StatusNoteAddedMessage {
+  boardId: string;
+  version: number;
+  note: StatusNoteResponse;
+}
+
 export interface CardResponse {
   id: string;
   key: string;
@@ -95,6 +101,13 @@ export interface OutlierResponse {
   details: OutlierReasonResponse[];
 }
 
+export interface StatusNoteResponse {
+  id: string;
+  text: string;
+  at: string;
+  by: string;
+}
+
 export type CardClass = 'Standard' | 'Risk' | 'TechnicalBlocker' | 'BusinessBlocker';
 
 export interface OutlierReasonResponse {
@@ -119,6 +132,7 @@ export interface BoardHubEvents {
   LineResumed: LineMessage;
   AccessRevoked: AccessRevokedMessage;
   OutliersChanged: OutliersChangedMessage;
+  StatusNoteAdded: StatusNoteAddedMessage;
 }
 
 export type BoardHubEventName = keyof BoardHubEvents;
@@ -137,4 +151,5 @@ export const BOARD_HUB_EVENTS: readonly BoardHubEventName[] = [
   'LineResumed',
   'AccessRevoked',
   'OutliersChanged',
+  'StatusNoteAdded',
 ];
