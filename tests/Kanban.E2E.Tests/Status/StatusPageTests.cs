@@ -97,6 +97,11 @@ public sealed partial class StatusPageTests(BrowserFixture browser, DemoKanbanSe
             await Assertions.Expect(page.GetByTestId("status-blocked-card").Filter(new() { HasText = key })).ToContainTextAsync("waiting for the bank's test keys");
             long.Parse((await page.GetByTestId("status-page").GetAttributeAsync("data-version"))!).ShouldBeGreaterThan(versionBefore);
             (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).ShouldBeTrue("the page refetched, it did not reload");
+
+            // A note added meanwhile arrives too (StatusNoteAdded), beside the colour.
+            (await ana.PostAsJsonAsync($"/api/boards/{boardId}/status/notes", new { text = "Testing is short of one person this week." })).EnsureSuccessStatusCode();
+            await Assertions.Expect(page.GetByTestId("status-note").First).ToContainTextAsync("Testing is short of one person this week.");
+            (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).ShouldBeTrue("the note came live, not by a reload");
             var after = await stranger.GetFromJsonAsync<JsonElement>($"/api/boards/{boardId}/status?share={token}");
             await Assertions.Expect(page.GetByTestId("status-rag")).ToHaveAttributeAsync("data-rag", after.GetProperty("rag").GetString()!);
         });
