@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../api/boards';
 import { setShareToken } from '../../api/share';
 import { AuthProvider } from '../auth/AuthProvider';
-import StatusPage from './StatusPage';
+import StatusPage, { defaultRange, RangeForm } from './StatusPage';
 import { cfdFixture, cycleFixture, makeStatus } from './statusFixture';
 
 // The page's live link: the test plays the hub, through the callback the page gives it.
@@ -115,5 +115,22 @@ describe('StatusPage', () => {
     });
     vi.useRealTimers();
     await vi.waitFor(() => expect(statusCalls()).toBe(before + 1));
+  });
+});
+
+describe('RangeForm', () => {
+  it('defaults to the last 90 days, refuses a range that ends before it starts, and applies a good one', () => {
+    expect(defaultRange(new Date(2026, 11, 3))).toEqual({ from: '2026-09-04', to: '2026-12-03' });
+    const onChange = vi.fn();
+    render(<RangeForm range={{ from: '2026-09-04', to: '2026-12-03' }} onChange={onChange} />);
+    expect((screen.getByLabelText('Charts from') as HTMLInputElement).value).toBe('2026-09-04');
+    fireEvent.change(screen.getByLabelText('Charts from'), { target: { value: '2026-12-10' } });
+    fireEvent.click(screen.getByTestId('status-range-apply'));
+    expect(screen.getByTestId('status-range-error').textContent).toBe('The first day must be on or before the last.');
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Charts from'), { target: { value: '2026-11-01' } });
+    fireEvent.click(screen.getByTestId('status-range-apply'));
+    expect(onChange).toHaveBeenCalledWith({ from: '2026-11-01', to: '2026-12-03' });
+    expect(screen.queryByTestId('status-range-error')).toBeNull();
   });
 });

@@ -205,7 +205,7 @@ export function RangeForm({ range, onChange, error }: { range: DateRange; onChan
         <input id="status-range-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="status-range-from" />
       </div>
       <div className="form__field">
-        <label htmlFor="status-range-to">to</label>
+        <label htmlFor="status-range-to">Charts to</label>
         <input id="status-range-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="status-range-to" />
       </div>
       <button type="submit" className="button" data-testid="status-range-apply">
