@@ -57,6 +57,7 @@ builder.Services.AddScoped<StatusReader>();
 builder.Services.AddScoped<StatusComputation>();
 builder.Services.Configure<StatusCacheOptions>(builder.Configuration.GetSection("Status:Cache"));
 builder.Services.AddSingleton(typeof(StatusCache<>));
+builder.Services.AddSingleton<DoneHistoryCache>();
 builder.Services.AddSingleton<BoardConnections>();
 builder.Services.AddHostedService<BoardPublisher>();
 builder.Services.AddSingleton<OutlierWatch>();

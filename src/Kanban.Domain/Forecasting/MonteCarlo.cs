@@ -45,7 +45,7 @@ public static class MonteCarlo
 
         var draws = samples.PerWorkingDay;
         var random = new Random(seed);
-        var days = new decimal[trials];
+        var days = new int[trials];
         for (var trial = 0; trial < trials; trial++)
         {
             var (done, day) = (0, 0);
@@ -55,15 +55,17 @@ public static class MonteCarlo
                 day++;
             }
 
-            days[trial] = done >= remaining ? day : decimal.MaxValue;
+            days[trial] = done >= remaining ? day : int.MaxValue;
         }
 
+        // Nearest rank (Percentile.RankOf) on the trials sorted once.
+        Array.Sort(days);
         var ahead = WorkingDaysAfter(today, HorizonWorkingDays, calendar);
         DateOnly? DateAt(int percent) =>
-            Percentile.NearestRank(days, percent) is { } d && d <= HorizonWorkingDays ? ahead[(int)d - 1] : null;
+            days[Percentile.RankOf(percent, trials) - 1] is var d && d <= HorizonWorkingDays ? ahead[d - 1] : null;
 
         var (p50, p85, p95) = (DateAt(50), DateAt(85), DateAt(95));
-        var unfinished = days.Count(d => d == decimal.MaxValue);
+        var unfinished = days.Count(d => d == int.MaxValue);
         var reason = p95 is null
             ? string.Create(CultureInfo.InvariantCulture,
                 $"In {Math.Round(100m * unfinished / trials, 1, MidpointRounding.AwayFromZero)}% of the trials the work was not done within {HorizonWorkingDays} working days (about two years), so later dates are not forecast.")
@@ -85,7 +87,7 @@ public static class MonteCarlo
 
         var draws = samples.PerWorkingDay;
         var random = new Random(seed);
-        var negatedCounts = new decimal[trials];
+        var counts = new int[trials];
         for (var trial = 0; trial < trials; trial++)
         {
             var done = 0;
@@ -94,11 +96,13 @@ public static class MonteCarlo
                 done += draws[random.Next(draws.Count)];
             }
 
-            negatedCounts[trial] = -Math.Min(done, remaining);
+            counts[trial] = Math.Min(done, remaining);
         }
 
-        // At least p% of the trials reached a count c when at least p% of the negated counts are at or below −c.
-        int Reached(int percent) => (int)-Percentile.NearestRank(negatedCounts, percent)!.Value;
+        // At least p% of the trials reached a count c: c is the nearest rank p (Percentile.RankOf) of the counts from the highest down.
+        Array.Sort(counts);
+        Array.Reverse(counts);
+        int Reached(int percent) => counts[Percentile.RankOf(percent, trials) - 1];
         return new HowManyBy(by, Reached(50), Reached(85), Reached(95));
     }
 

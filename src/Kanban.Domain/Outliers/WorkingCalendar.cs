@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 
@@ -18,6 +19,9 @@ public sealed class WorkingCalendar
     private static readonly TimeSpan LongerThanAnyOffset = TimeSpan.FromHours(18);
 
     private readonly HashSet<DateOnly> _nonWorkingDates;
+
+    // A day's first moment depends on the date alone; the metrics ask for the same few hundred days thousands of times.
+    private readonly ConcurrentDictionary<DateOnly, DateTimeOffset> _starts = new();
 
     /// <param name="nonWorkingDates">Weekdays the team does not work, such as public holidays, as dates of <paramref name="zone"/>.</param>
     public WorkingCalendar(TimeZoneInfo zone, IEnumerable<DateOnly>? nonWorkingDates = null)
@@ -70,7 +74,9 @@ public sealed class WorkingCalendar
     /// clocks jump over midnight (Cairo, Santiago, Beirut) the jump, and where midnight happens twice
     /// (Havana) the first one.
     /// </summary>
-    public DateTimeOffset StartOf(DateOnly date)
+    public DateTimeOffset StartOf(DateOnly date) => _starts.GetOrAdd(date, ComputeStartOf);
+
+    private DateTimeOffset ComputeStartOf(DateOnly date)
     {
         var midnight = date.ToDateTime(TimeOnly.MinValue);
         var start = new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));

@@ -1,5 +1,4 @@
 using Kanban.Api.Infrastructure.Access;
-using Kanban.Api.Infrastructure.Outliers;
 using Kanban.Api.Infrastructure.Status;
 using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
@@ -30,7 +29,7 @@ public sealed class GetStatusHandler(StatusReader reader, StatusCache<StatusResp
 }
 
 /// <summary>Computes a board's status from what <see cref="StatusReader"/> and <see cref="OutlierReader"/> read, by the domain's rules.</summary>
-public sealed class StatusComputation(StatusReader reader, OutlierReader outliers, Kanban.Data.KanbanDbContext db, TimeProvider clock)
+public sealed class StatusComputation(StatusReader reader, DoneHistoryCache histories, Kanban.Data.KanbanDbContext db, TimeProvider clock)
 {
     public const int StoppedWeeksShown = 8;
     public const int StopsShown = 10;
@@ -47,12 +46,17 @@ public sealed class StatusComputation(StatusReader reader, OutlierReader outlier
 
         var counts = await reader.LaneCountsAsync(board.Id, ct);
         var inProgress = await reader.InProgressAsync(board, ct);
-        var found = await outliers.ReadAsync(board, inProgress, ct);
+        // The outliers as OutlierReader finds them: the cards in progress against the cards done within the window
+        // and a day (the rules cut exactly), here from the done history kept between computations.
+        var history = await histories.ReadAsync(db, board, now.AddDays(-(board.Settings.CycleTimeWindowDays + 1)), calendar, ct);
+        var found = OutlierRules.Find(board, [.. inProgress, .. history.Cards], now, board.Settings.CycleTimeWindowDays);
 
+        // Flow efficiency over the cards the cycle times are of (CycleTimes.CompletedWithin's window).
         var windowStart = now.AddDays(-board.Settings.CycleTimeWindowDays);
-        var done = await reader.CompletedBetweenAsync(board, windowStart, now.AddTicks(1), ct);
-        var moves = await reader.MovesOfCompletedAsync(board, windowStart, now.AddTicks(1), ct);
-        var flow = FlowTime.Of(done, moves, [], FlowLane.Of(lanes), calendar);
+        var flow = history.Cards
+            .Where(c => c.CompletedAt >= windowStart && c.CompletedAt <= now && history.FlowTimes.ContainsKey(c.Id))
+            .Select(c => history.FlowTimes[c.Id])
+            .ToList();
 
         var forecast = await ForecastAsync(board, calendar, now, settings.ForecastWeeks, counts.Where(c => board.FindLane(c.Key)?.Kind is not (LaneKind.Done or null)).Sum(c => c.Value), null, ct);
 

@@ -188,6 +188,33 @@ public sealed class GetStatusTests(ClockedApiFactory factory) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task The_cycle_times_follow_a_card_into_the_done_lane_and_back_out_and_cards_leaving_the_window()
+    {
+        var key = Key();
+        var (admin, boardId, first) = await StatusOfAsync(Board(key));
+        using var _ = admin;
+        var board = await admin.GetBoardAsync(boardId);
+        var doing = board.Cards.Single(c => c.Key == $"{key}-21");
+
+        await admin.MoveOkAsync(doing.Id, board.LaneId("Done"));
+        var done = await (await admin.GetAsync($"/api/boards/{boardId}/status")).ReadAsync<StatusResponse>();
+        await admin.MoveOkAsync(doing.Id, board.LaneId("Doing"));
+        var back = await (await admin.GetAsync($"/api/boards/{boardId}/status")).ReadAsync<StatusResponse>();
+
+        first.CycleTimeDays.Count.ShouldBe(10);
+        done.CycleTimeDays.ShouldBe(new CycleTimeSummaryResponse(6m, 10m, 11m, 11), "one more, done in one working day");
+        done.FlowEfficiency.ShouldBe(0.848m, "56 working days active of 66");
+        done.Forecast.Remaining.ShouldBe(1);
+        back.CycleTimeDays.ShouldBe(first.CycleTimeDays);
+        back.FlowEfficiency.ShouldBe(first.FlowEfficiency);
+
+        // Monday 21 December, 10:00: the five cards done 16 to 22 September at 09:00 are over 90 days ago.
+        factory.Clock.Set(new DateTimeOffset(2026, 12, 21, 10, 0, 0, TimeSpan.Zero));
+        var later = await (await admin.GetAsync($"/api/boards/{boardId}/status")).ReadAsync<StatusResponse>();
+        later.CycleTimeDays.ShouldBe(new CycleTimeSummaryResponse(9m, 11m, 11m, 5), "cycle times 7 to 11 are left");
+    }
+
+    [Fact]
     public async Task The_forecast_is_the_same_on_every_refresh_of_the_same_version()
     {
         var (admin, boardId, first) = await StatusOfAsync(Board(Key()));
