@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { isApiError } from './api/http';
+import { shareToken } from './api/share';
 import { BoardPage } from './features/board/BoardPage';
 import { ActivityPage } from './features/activity/ActivityPage';
 import { AccountHeader } from './features/auth/AccountHeader';
@@ -39,6 +40,36 @@ function NotFoundPage() {
       </p>
     </div>
   );
+}
+
+// The status page and its chart library are a chunk of their own, loaded only when it is opened.
+const StatusPage = lazy(() => import('./features/status/StatusPage'));
+
+function LazyPage({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="page-state" aria-busy="true" data-testid="page-loading">
+          <h1>Loading…</h1>
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+/**
+ * The status page: from a status share link it opens without signing in (the server checks the
+ * link); otherwise it is a signed-in person's page like any other.
+ */
+function StatusRoute() {
+  const page = (
+    <LazyPage>
+      <StatusPage />
+    </LazyPage>
+  );
+  return shareToken() ? page : <RequireAuth>{page}</RequireAuth>;
 }
 
 function MainNav() {
@@ -80,9 +111,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
-      {/* Opened with a share link, without signing in: their pages are not part of this app yet. */}
+      {/* Opened with a share link, without signing in: the wall is not part of this app yet. */}
       <Route path="/wall/*" element={<NotFoundPage />} />
-      <Route path="/status/*" element={<NotFoundPage />} />
+      <Route path="/status/:boardId" element={<StatusRoute />} />
       <Route element={<RequireAuth />}>
         <Route path="/" element={<BoardsPage />} />
         <Route path="/boards/:boardId" element={<BoardPage />} />

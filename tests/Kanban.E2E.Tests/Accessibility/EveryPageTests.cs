@@ -45,6 +45,11 @@ public sealed class EveryPageTests(BrowserFixture browser, DemoKanbanServer serv
                 await Assertions.Expect(page.GetByTestId("standup-list")).ToBeVisibleAsync()),
             new("settings", "ana@example.com", $"/boards/{boardId}/settings", "settings-page", async page =>
                 await Assertions.Expect(page.GetByTestId("members-panel")).ToBeVisibleAsync()),
+            new("status", "cleo@example.com", $"/status/{boardId}", "status-page", async page =>
+            {
+                await Assertions.Expect(page.GetByTestId("status-live")).ToHaveAttributeAsync("data-state", "live");
+                await Assertions.Expect(page.GetByTestId("status-cfd-chart")).ToBeVisibleAsync();
+            }),
             new("people", "admin@example.com", "/admin/people", "people-list"),
             new("not-found", "ana@example.com", "/no-such-page", "page-not-found"),
         ];

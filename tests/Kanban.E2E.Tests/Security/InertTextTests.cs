@@ -18,6 +18,8 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
     private const string TriageTitle = "<svg onload=\"window.pwned='triage'\"></svg>Refund page in triage";
     private const string Description =
         "<script>window.pwned='description'</script> Customers cannot see their refunds, so show the refund state and date on the order page <a href=\"javascript:alert(1)\">a link</a>";
+    private const string BlockReason = "<img src=x onerror=\"window.pwned='block'\">waiting on the bank";
+    private const string NoteText = "<img src=x onerror=\"window.pwned='note'\"> the keys arrive Monday";
     private const string Criterion = "<img src=x onerror=alert(1)> shows as plain text on the page";
 
     /// <summary>As long as the title gate allows (120 characters), without a word to break at.</summary>
@@ -41,6 +43,7 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
                 ($"/boards/{boardId}/triage", [TriageTitle, "Customers cannot see their refunds"]),
                 ($"/tickets/{triageTicketId}", [TriageTitle, "Customers cannot see their refunds", "shows as plain text on the page"]),
                 ("/admin/people", [PersonName]),
+                ($"/status/{boardId}", [BoardName, CardTitle, BlockReason, StopReason, NoteText]),
             };
 
             foreach (var (path, texts) in checks)
@@ -85,6 +88,7 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
             name = LaneName, kind = "Queue", wipLimit = 5, untested = false, order = 1,
         })).EnsureSuccessStatusCode();
 
+        JsonElement? titled = null;
         foreach (var title in new[] { CardTitle, LinkTitle, RightToLeft, LongTitle })
         {
             // One markup description on every ticket makes them read as duplicates: the product owner says they are not.
@@ -94,8 +98,18 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
                 (await server.Http.PostAsync($"/api/tickets/{ticket.Id()}/mark-distinct", null)).EnsureSuccessStatusCode();
             }
 
-            (await server.Http.PostAsJsonAsync($"/api/tickets/{ticket.Id()}/accept", new { })).EnsureSuccessStatusCode();
+            var accepted = await server.Http.PostAsJsonAsync($"/api/tickets/{ticket.Id()}/accept", new { });
+            accepted.EnsureSuccessStatusCode();
+            if (title == CardTitle)
+            {
+                titled = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+            }
         }
+
+        // In progress and blocked, the markup card is on the status page too, with its reason; and a note beside the status.
+        (await server.Http.PostAsJsonAsync($"/api/cards/{titled!.Value.Id()}/move", new { laneId = ready.Id() })).EnsureSuccessStatusCode();
+        (await server.Http.PostAsJsonAsync($"/api/cards/{titled.Value.Id()}/block", new { reason = BlockReason })).EnsureSuccessStatusCode();
+        (await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/status/notes", new { text = NoteText })).EnsureSuccessStatusCode();
 
         var inTriage = await SubmitAsync(board.Id(), TriageTitle);
         (await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/line/stop", new { reason = StopReason })).EnsureSuccessStatusCode();

@@ -49,8 +49,8 @@ public sealed class SettingsTests(BrowserFixture browser, DemoKanbanServer serve
             // The sections, each under its heading, and a nav to them that the URL's hash follows.
             var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Settings sections" });
             var sections = await nav.GetByRole(AriaRole.Link).AllTextContentsAsync();
-            sections.ShouldBe(["Board", "Lanes", "Quality gates", "People", "Share links"]);
-            foreach (var heading in new[] { "Board", "Lanes", "Quality gates", "People on this board", "Share links" })
+            sections.ShouldBe(["Board", "Lanes", "Quality gates", "Status and wall", "People", "Share links"]);
+            foreach (var heading in new[] { "Board", "Lanes", "Quality gates", "Status and wall", "People on this board", "Share links" })
             {
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true })).ToBeVisibleAsync();
             }
@@ -79,6 +79,23 @@ public sealed class SettingsTests(BrowserFixture browser, DemoKanbanServer serve
             await Assertions.Expect(page.GetByLabel("Largest estimate (days)")).ToHaveValueAsync("5");
             await Assertions.Expect(page.GetByTestId("settings-unsaved-board")).ToHaveCountAsync(0);
             (await EditorLaneOrderAsync(page)).ShouldBe(DemoLanes);
+
+            // The status and wall settings: a refusal beside its field, then saved and kept.
+            var weeks = page.GetByLabel("Forecast from the last (weeks)");
+            await weeks.FillAsync("60");
+            await page.GetByTestId("settings-save-status").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("field-error-forecastWeeks")).ToBeVisibleAsync();
+            await Assertions.Expect(weeks).ToHaveAttributeAsync("aria-invalid", "true");
+            await weeks.FillAsync("8");
+            await page.GetByLabel("Target date").FillAsync("2099-12-31");
+            await page.GetByLabel("Sound when the line stops").CheckAsync();
+            await page.GetByTestId("settings-save-status").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("settings-status-status")).ToHaveTextAsync("Status and wall settings saved.");
+            await page.ReloadAsync();
+            await Assertions.Expect(page.GetByLabel("Forecast from the last (weeks)")).ToHaveValueAsync("8");
+            await Assertions.Expect(page.GetByLabel("Target date")).ToHaveValueAsync("2099-12-31");
+            await Assertions.Expect(page.GetByLabel("Sound when the line stops")).ToBeCheckedAsync();
+            await Assertions.Expect(page.GetByLabel("Stale after (working days)")).ToHaveValueAsync("5");
 
             // A lane moved by keyboard with its button: the list shows the new order, focus stays on the button.
             var earlier = page.GetByRole(AriaRole.Button, new() { Name = "Move In progress earlier (one place left on the board)" });

@@ -329,6 +329,9 @@ export function BoardView({ board, connection, revokedReason, permissions }: Boa
             <Link to={`/boards/${board.id}/standup`} data-testid="standup-link">
               Standup
             </Link>
+            <Link to={`/status/${board.id}`} data-testid="status-link">
+              Status
+            </Link>
             <Link to={`/boards/${board.id}/activity`} data-testid="activity-link">
               Activity
             </Link>

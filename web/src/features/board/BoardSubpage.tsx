@@ -35,6 +35,7 @@ export function BoardSubpageHeader({
         </NavLink>
         {can.canSubmit && <NavLink to={`/boards/${board.id}/triage`}>Triage</NavLink>}
         <NavLink to={`/boards/${board.id}/standup`}>Standup</NavLink>
+        <NavLink to={`/status/${board.id}`}>Status</NavLink>
         <NavLink to={`/boards/${board.id}/activity`}>Activity</NavLink>
         {can.canEditSettings && <NavLink to={`/boards/${board.id}/settings`}>Settings</NavLink>}
       </nav>

@@ -196,6 +196,13 @@ describe('applyBoardEvent', () => {
     expect(out).toEqual({ action: 'applied', board: { ...board, version: 11 } });
   });
 
+  it('only advances the version for a note beside the status', () => {
+    const board = makeBoard();
+    const note = { id: 'n1', text: 'Keys on Monday', at: '2026-12-03T10:00:00Z', by: 'Ana Owner' };
+    const out = applyBoardEvent(board, { kind: 'StatusNoteAdded', boardId: 'board-1', version: 11, note });
+    expect(out).toEqual({ action: 'applied', board: { ...board, version: 11 } });
+  });
+
   it('applies a card event naming someone the board does not know, and asks for the board again (for the name)', () => {
     const board = { ...makeBoard(), people: [{ id: 'u-ana', displayName: 'Ana Lima' }] };
     const known = applyBoardEvent(board, { kind: 'CardChanged', boardId: 'board-1', version: 11, renumbered: [], card: card('1', 'backlog', 1024, { assigneeId: 'U-ANA' }) });

@@ -242,6 +242,8 @@ export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
       };
     case 'TicketSubmitted':
     case 'TicketCommented':
+    case 'StatusNoteAdded':
+      // A note beside the status changes nothing the board shows.
       return { action: 'applied', board: { ...board, version: event.version } };
     case 'LineStopped':
     case 'LineResumed':

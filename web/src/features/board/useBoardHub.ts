@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   HubConnectionBuilder,
   HubConnectionState,
@@ -9,7 +9,7 @@ import {
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
 import { antiforgeryHeaders, http } from '../../api/http';
-import { withShareToken } from '../../api/share';
+import { shareToken, withShareToken } from '../../api/share';
 import { BOARD_HUB_EVENTS, type OutliersChangedMessage } from '../../api/contract/hub';
 import type { AccessRevokedMessage, Board, BoardEvent, BoardEventKind, ConnectionState, Outlier } from '../../api/types';
 import { applyBoardEvent } from './boardState';
@@ -87,8 +87,23 @@ export function joinRefusal(error: unknown): string {
   return said || 'This board is no longer open to you.';
 }
 
-export function useBoardHub(boardId: string, enabled = true): LiveStatus {
+/** What a page adds to the hub's own handling. */
+export interface BoardHubOptions {
+  /**
+   * Called after each event of the board has been handled (`kind` is the event's name), and after
+   * every (re)join, when events may have been missed (`kind` is `joined`). Read through a ref, so a
+   * new function each render does not reconnect.
+   */
+  onEvent?: (kind: string) => void;
+  /** Events the page also listens for, beyond the board's (passed to `onEvent` only). */
+  extraEvents?: readonly string[];
+}
+
+export function useBoardHub(boardId: string, enabled = true, options: BoardHubOptions = {}): LiveStatus {
   const queryClient = useQueryClient();
+  const onEventRef = useRef(options.onEvent);
+  onEventRef.current = options.onEvent;
+  const extraEvents = (options.extraEvents ?? []).join(',');
   const [status, setStatus] = useState<LiveStatus>({ state: 'connecting' });
   const setState = (state: ConnectionState) => setStatus({ state });
 
@@ -107,10 +122,20 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       .configureLogging(LogLevel.Warning)
       .build();
 
+    const notify = (kind: string) => onEventRef.current?.(kind);
+
     for (const kind of BOARD_EVENTS) {
-      connection.on(kind, (payload: Omit<BoardEvent, 'kind'>) =>
-        handleBoardEvent(queryClient, boardId, { ...payload, kind } as BoardEvent),
-      );
+      connection.on(kind, (payload: Omit<BoardEvent, 'kind'>) => {
+        handleBoardEvent(queryClient, boardId, { ...payload, kind } as BoardEvent);
+        notify(kind);
+      });
+    }
+    for (const kind of extraEvents.split(',')) {
+      if (kind && !(BOARD_EVENTS as readonly string[]).includes(kind) && kind !== 'OutliersChanged') {
+        connection.on(kind, (payload: { boardId?: string }) => {
+          if (!payload?.boardId || payload.boardId === boardId) notify(kind);
+        });
+      }
     }
 
     // The server ended this screen's access, or refuses it: say why and stop for good (no
@@ -125,7 +150,9 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
 
     // The board's outliers as the server just computed them: a card may have become one by age alone.
     connection.on('OutliersChanged', (message: OutliersChangedMessage) => {
-      if (message.boardId === boardId) queryClient.setQueryData<Outlier[]>(queryKeys.outliers(boardId), message.outliers as Outlier[]);
+      if (message.boardId !== boardId) return;
+      queryClient.setQueryData<Outlier[]>(queryKeys.outliers(boardId), message.outliers as Outlier[]);
+      notify('OutliersChanged');
     });
 
     connection.on('AccessRevoked', (message: AccessRevokedMessage) => {
@@ -149,6 +176,7 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
       // An open ticket page may have missed a comment or a change while the link was down.
       void queryClient.invalidateQueries({ queryKey: queryKeys.tickets });
+      notify('joined');
       return true;
     };
 
@@ -174,8 +202,9 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
         console.warn('Board live updates unavailable', error);
         setState('disconnected');
         // Maybe the session ended: asking who is signed in says so (a 401 sends the app to sign-in);
-        // any other failure (the server is down) leaves the board as it is.
-        void http.get('/api/me').catch(() => undefined);
+        // any other failure (the server is down) leaves the board as it is. A page opened from a
+        // share link has no session to lose: asking would only send a stakeholder to sign in.
+        if (!shareToken()) void http.get('/api/me').catch(() => undefined);
         if (connection.state !== HubConnectionState.Disconnected) await connection.stop().catch(() => {});
         scheduleRestart();
       }
@@ -204,7 +233,7 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       if (restartTimer) clearTimeout(restartTimer);
       void connection.stop().catch(() => {});
     };
-  }, [boardId, enabled, queryClient]);
+  }, [boardId, enabled, queryClient, extraEvents]);
 
   return status;
 }

@@ -7,6 +7,7 @@ import {
   draftDiffers,
   fieldErrors,
   GATE_FIELDS,
+  STATUS_FIELDS,
   otherFieldErrors,
   settingsRequestFor,
   settingsToDraft,
@@ -17,7 +18,7 @@ import { UnsavedMarker, useUnsavedChanges } from './unsavedChanges';
 import { useUpdateSettings } from './useSettings';
 
 interface NumberFieldSpec {
-  field: Exclude<SettingsField, 'fillerWords'>;
+  field: Exclude<SettingsField, 'fillerWords' | 'targetDate' | 'lineStopSound'>;
   label: string;
   hint: (settings: BoardSettings) => ReactNode;
   min: number;
@@ -94,6 +95,24 @@ const NUMBER_FIELDS: NumberFieldSpec[] = [
     max: LIMITS.duplicateWindowDays.max,
     step: 1,
   },
+  {
+    field: 'forecastWeeks',
+    label: 'Forecast from the last (weeks)',
+    hint: () =>
+      `The forecast samples the daily throughput of this many weeks, 10,000 times, for its 50/85/95% dates (${range(LIMITS.forecastWeeks)}).`,
+    min: LIMITS.forecastWeeks.min,
+    max: LIMITS.forecastWeeks.max,
+    step: 1,
+  },
+  {
+    field: 'stoppedRedPercent',
+    label: 'Red when the line was stopped more than (% of this week)',
+    hint: () =>
+      `The status is red when the line was stopped more than this share of this week's working time (${range(LIMITS.stoppedRedPercent)} %).`,
+    min: LIMITS.stoppedRedPercent.min,
+    max: LIMITS.stoppedRedPercent.max,
+    step: 1,
+  },
 ];
 
 const LABELS: Record<SettingsField, string> = {
@@ -112,7 +131,7 @@ const LABELS: Record<SettingsField, string> = {
 };
 
 interface FormSpec {
-  section: 'board' | 'gates';
+  section: 'board' | 'gates' | 'status';
   title: string;
   intro: string;
   fields: readonly SettingsField[];
@@ -140,6 +159,16 @@ const FORMS: Record<FormSpec['section'], FormSpec> = {
     notSaved: 'The gate settings were not saved',
     saveLabel: 'Save gate settings',
   },
+  status: {
+    section: 'status',
+    title: 'Status and wall',
+    intro:
+      'What the status page forecasts from and when it turns red, and whether the wall plays a sound when the line stops. No setting chooses the colour itself.',
+    fields: STATUS_FIELDS,
+    saved: 'Status and wall settings saved.',
+    notSaved: 'The status and wall settings were not saved',
+    saveLabel: 'Save status and wall settings',
+  },
 };
 
 interface SettingsFormProps {
@@ -158,6 +187,11 @@ export function BoardSettingsForm(props: SettingsFormProps) {
 /** The quality gates' settings (largest estimate, duplicate threshold and window, filler words). */
 export function GateSettingsForm(props: SettingsFormProps) {
   return <SettingsForm spec={FORMS.gates} {...props} />;
+}
+
+/** The status page's forecast window, red threshold and target date, and the wall's line-stop sound. */
+export function StatusSettingsForm(props: SettingsFormProps) {
+  return <SettingsForm spec={FORMS.status} {...props} />;
 }
 
 /**
@@ -209,7 +243,7 @@ function SettingsForm({ spec, boardId, settings, canEdit, headingId }: SettingsF
   };
 
   const errorsOf = (field: SettingsField): string[] =>
-    badInput.includes(field) ? ['Enter a number.'] : fieldErrors(save.error, field);
+    badInput.includes(field) ? [field === 'targetDate' ? 'Enter a date.' : 'Enter a number.'] : fieldErrors(save.error, field);
   const anyFieldError = fields.some((f) => errorsOf(f).length > 0);
   const rest = otherFieldErrors(save.error, fields);
   const problem = save.error && !anyFieldError && rest.length === 0 ? describeProblem(save.error, spec.notSaved) : null;
@@ -320,6 +354,58 @@ function SettingsForm({ spec, boardId, settings, canEdit, headingId }: SettingsF
           {errorsOf('fillerWords').length > 0 && (
             <p className="form__error" id={`${id}-fillerWords-error`} data-testid="field-error-fillerWords">
               {errorsOf('fillerWords').join(' ')}
+            </p>
+          )}
+        </div>
+      )}
+      {fields.includes('targetDate') && (
+        <div className="form__field">
+          <label htmlFor={`${id}-targetDate`}>Target date</label>
+          <input
+            id={`${id}-targetDate`}
+            name="targetDate"
+            type="date"
+            min={LIMITS.targetDate.min}
+            max={LIMITS.targetDate.max}
+            value={shown.targetDate}
+            disabled={!canEdit}
+            onChange={(e) => edit('targetDate', e.target.value)}
+            aria-invalid={errorsOf('targetDate').length > 0 || undefined}
+            aria-describedby={`${id}-targetDate-hint${errorsOf('targetDate').length > 0 ? ` ${id}-targetDate-error` : ''}`}
+            data-testid="settings-targetDate"
+          />
+          <p className="form__hint" id={`${id}-targetDate-hint`}>
+            The status is red when the 85% forecast of the remaining work falls after this day. Empty: no target date.
+          </p>
+          {errorsOf('targetDate').length > 0 && (
+            <p className="form__error" id={`${id}-targetDate-error`} data-testid="field-error-targetDate">
+              {errorsOf('targetDate').join(' ')}
+            </p>
+          )}
+        </div>
+      )}
+      {fields.includes('lineStopSound') && (
+        <div className="form__field">
+          <label className="form__check" htmlFor={`${id}-lineStopSound`}>
+            <input
+              id={`${id}-lineStopSound`}
+              name="lineStopSound"
+              type="checkbox"
+              checked={shown.lineStopSound === 'true'}
+              disabled={!canEdit}
+              onChange={(e) => edit('lineStopSound', String(e.target.checked))}
+              aria-invalid={errorsOf('lineStopSound').length > 0 || undefined}
+              aria-describedby={`${id}-lineStopSound-hint${errorsOf('lineStopSound').length > 0 ? ` ${id}-lineStopSound-error` : ''}`}
+              data-testid="settings-lineStopSound"
+            />{' '}
+            Sound when the line stops
+          </label>
+          <p className="form__hint" id={`${id}-lineStopSound-hint`}>
+            The wall plays a short sound when the line stops, as well as showing it.
+          </p>
+          {errorsOf('lineStopSound').length > 0 && (
+            <p className="form__error" id={`${id}-lineStopSound-error`} data-testid="field-error-lineStopSound">
+              {errorsOf('lineStopSound').join(' ')}
             </p>
           )}
         </div>

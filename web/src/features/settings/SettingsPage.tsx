@@ -5,7 +5,7 @@ import { BoardSubpageHeader, WithBoard } from '../board/BoardSubpage';
 import { permissionsFor, useBoardPermissions } from '../board/permissions';
 import { AccessRevokedNotice } from '../board/AccessRevokedNotice';
 import { useBoardHub } from '../board/useBoardHub';
-import { BoardSettingsForm, GateSettingsForm } from './BoardSettingsForm';
+import { BoardSettingsForm, GateSettingsForm, StatusSettingsForm } from './BoardSettingsForm';
 import { LanesEditor } from './LanesEditor';
 import { MembersPanel } from './MembersPanel';
 import { ShareLinksPanel } from './ShareLinksPanel';
@@ -50,6 +50,7 @@ function SettingsSections({ board }: { board: Board }) {
     { id: 'board', label: 'Board' },
     { id: 'lanes', label: 'Lanes' },
     { id: 'gates', label: 'Quality gates' },
+    { id: 'status', label: 'Status and wall' },
     ...(can.canManageMembers ? [{ id: 'people', label: 'People' } as const] : []),
     ...(can.canManageShareLinks ? [{ id: 'share-links', label: 'Share links' } as const] : []),
   ];
@@ -115,6 +116,16 @@ function SettingsSections({ board }: { board: Board }) {
               ),
               'Quality gates',
               'gates',
+            )}
+          </section>
+
+          <section id="status" className="panel settings-section" aria-labelledby={headingId('status')} data-testid="status-settings-panel">
+            {settingsState(
+              (data) => (
+                <StatusSettingsForm boardId={board.id} settings={data} canEdit={can.canEditSettings} headingId={headingId('status')} />
+              ),
+              'Status and wall',
+              'status',
             )}
           </section>
 

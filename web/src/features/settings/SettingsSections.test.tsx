@@ -59,10 +59,11 @@ describe('SettingsView sections', () => {
       'Board',
       'Lanes',
       'Quality gates',
+      'Status and wall',
       'People',
       'Share links',
     ]);
-    for (const name of ['Board', 'Lanes', 'Quality gates', 'People on this board', 'Share links']) {
+    for (const name of ['Board', 'Lanes', 'Quality gates', 'Status and wall', 'People on this board', 'Share links']) {
       const heading = screen.getByRole('heading', { level: 2, name });
       expect(heading.closest('section')!.getAttribute('aria-labelledby')).toBe(heading.id);
     }
@@ -73,7 +74,7 @@ describe('SettingsView sections', () => {
   it('offers a member only the sections they may read', () => {
     renderPage('/boards/board-1/settings', 'Member');
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Board', 'Lanes', 'Quality gates']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Board', 'Lanes', 'Quality gates', 'Status and wall']);
     expect(screen.getByTestId('settings-read-only')).toBeTruthy();
   });
 

@@ -94,6 +94,8 @@ export const BOARD_FIELDS: readonly SettingsField[] = ['personalWipLimit', 'stop
  * stay among those a new one is compared with for duplicates).
  */
 export const GATE_FIELDS: readonly SettingsField[] = ['maxEstimateDays', 'duplicateThreshold', 'duplicateWindowDays', 'fillerWords'];
+/** What the status page's colour and forecast and the wall's sound follow: the "Status and wall" form. */
+export const STATUS_FIELDS: readonly SettingsField[] = ['forecastWeeks', 'stoppedRedPercent', 'targetDate', 'lineStopSound'];
 
 /** Whether a form's own fields in `draft` differ from the saved settings (numbers compared trimmed). */
 export function draftDiffers(saved: BoardSettings, draft: Partial<SettingsDraft> | null, fields: readonly SettingsField[]): boolean {

@@ -4,7 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 
-export type SettingsSectionId = 'board' | 'lanes' | 'gates' | 'people' | 'share-links';
+export type SettingsSectionId = 'board' | 'lanes' | 'gates' | 'status' | 'people' | 'share-links';
 
 interface UnsavedChanges {
   /** Forms with unsaved edits, by key; each key starts with its section's id (`lanes:ready`). */

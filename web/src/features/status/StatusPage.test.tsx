@@ -1,0 +1,136 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { queryKeys } from '../../api/boards';
+import { setShareToken } from '../../api/share';
+import { AuthProvider } from '../auth/AuthProvider';
+import StatusPage, { defaultRange, RangeForm } from './StatusPage';
+import { cfdFixture, cycleFixture, makeStatus } from './statusFixture';
+
+// The page's live link: the test plays the hub, through the callback the page gives it.
+const hub = vi.hoisted(() => ({ onEvent: undefined as ((kind: string) => void) | undefined, extraEvents: [] as readonly string[] }));
+vi.mock('../board/useBoardHub', () => ({
+  useBoardHub: (_boardId: string, _enabled: boolean, options: { onEvent?: (kind: string) => void; extraEvents?: readonly string[] }) => {
+    hub.onEvent = options.onEvent;
+    hub.extraEvents = options.extraEvents ?? [];
+    return { state: 'connected' };
+  },
+}));
+
+function json(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+}
+
+const throughputFixture = { from: cfdFixture.from, to: cfdFixture.to, perDay: [], perWeek: [{ weekStart: '2026-11-30', count: 4 }], wip: [] };
+
+function answer(url: string): Response {
+  const path = url.split('?')[0]!;
+  if (path.endsWith('/status')) return json(200, makeStatus());
+  if (path.endsWith('/metrics/cfd')) return json(200, cfdFixture);
+  if (path.endsWith('/metrics/cycle-times')) return json(200, cycleFixture);
+  if (path.endsWith('/metrics/throughput')) return json(200, throughputFixture);
+  if (path === '/api/auth/session') return json(200, { signedIn: false });
+  return json(404, { status: 404 });
+}
+
+function renderPage(user: { id: string } | null = null) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  client.setQueryData(queryKeys.me, user ? { id: user.id, email: 'a@example.com', displayName: 'Ana Owner', roles: [] } : null);
+  render(
+    <QueryClientProvider client={client}>
+      <AuthProvider>
+        <MemoryRouter initialEntries={['/status/board-1']}>
+          <Routes>
+            <Route path="/status/:boardId" element={<StatusPage />} />
+          </Routes>
+        </MemoryRouter>
+      </AuthProvider>
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => setShareToken(null));
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  setShareToken(null);
+});
+
+describe('StatusPage', () => {
+  it('reads everything with the share token, shows the status, and asks nothing it may not', async () => {
+    setShareToken('tok-1');
+    const fetchMock = vi.fn(async (url: string) => answer(url));
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage();
+    expect((await screen.findByTestId('status-rag-word')).textContent).toBe('Red');
+    await screen.findByTestId('status-cfd');
+    const urls = fetchMock.mock.calls.map(([url]) => url as string);
+    for (const url of urls.filter((u) => u.startsWith('/api/boards/'))) expect(url).toContain('share=tok-1');
+    // No note form, no boards list, no /api/me: a link has no session to ask about.
+    expect(urls.some((u) => u.startsWith('/api/boards?') || u === '/api/boards' || u.startsWith('/api/me'))).toBe(false);
+    expect(screen.queryByTestId('status-note-form')).toBeNull();
+    expect(screen.getByTestId('status-live').textContent).toBe('Live');
+  });
+
+  it('says a refused share link is not valid, rather than sending a stakeholder to sign in', async () => {
+    setShareToken('revoked');
+    vi.stubGlobal('fetch', vi.fn(async () => json(404, { status: 404, title: 'Not Found' })));
+    renderPage();
+    expect((await screen.findByTestId('status-link-invalid')).textContent).toContain('This link is not valid or was revoked');
+  });
+
+  it('offers a product owner the note form', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url === '/api/boards' ? json(200, [{ id: 'board-1', name: 'Payments', key: 'PAY', version: 7, cardCount: 3, role: 'ProductOwner' }]) : answer(url),
+      ),
+    );
+    renderPage({ id: 'u-ana' });
+    expect(await screen.findByTestId('status-note-form')).toBeTruthy();
+  });
+
+  it('refetches the status once, half a second after a burst of hub events', async () => {
+    const fetchMock = vi.fn(async (url: string) => answer(url));
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage({ id: 'u-ana' });
+    await screen.findByTestId('status-rag');
+    expect(hub.extraEvents).toContain('StatusNoteAdded');
+    const statusCalls = () => fetchMock.mock.calls.filter(([url]) => (url as string).split('?')[0]!.endsWith('/status')).length;
+    const before = statusCalls();
+
+    vi.useFakeTimers();
+    act(() => {
+      hub.onEvent?.('CardMoved');
+      hub.onEvent?.('OutliersChanged');
+      vi.advanceTimersByTime(300);
+      hub.onEvent?.('CardChanged');
+      vi.advanceTimersByTime(300);
+    });
+    expect(statusCalls()).toBe(before);
+    await act(async () => {
+      vi.advanceTimersByTime(250);
+    });
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(statusCalls()).toBe(before + 1));
+  });
+});
+
+describe('RangeForm', () => {
+  it('defaults to the last 90 days, refuses a range that ends before it starts, and applies a good one', () => {
+    expect(defaultRange(new Date(2026, 11, 3))).toEqual({ from: '2026-09-04', to: '2026-12-03' });
+    const onChange = vi.fn();
+    render(<RangeForm range={{ from: '2026-09-04', to: '2026-12-03' }} onChange={onChange} />);
+    expect((screen.getByLabelText('Charts from') as HTMLInputElement).value).toBe('2026-09-04');
+    fireEvent.change(screen.getByLabelText('Charts from'), { target: { value: '2026-12-10' } });
+    fireEvent.click(screen.getByTestId('status-range-apply'));
+    expect(screen.getByTestId('status-range-error').textContent).toBe('The first day must be on or before the last.');
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Charts from'), { target: { value: '2026-11-01' } });
+    fireEvent.click(screen.getByTestId('status-range-apply'));
+    expect(onChange).toHaveBeenCalledWith({ from: '2026-11-01', to: '2026-12-03' });
+    expect(screen.queryByTestId('status-range-error')).toBeNull();
+  });
+});
