@@ -9,12 +9,20 @@ import {
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/boards';
 import { antiforgeryHeaders, http } from '../../api/http';
-import { withShareToken } from '../../api/share';
+import { shareToken, withShareToken } from '../../api/share';
 import { BOARD_HUB_EVENTS, type OutliersChangedMessage } from '../../api/contract/hub';
 import type { AccessRevokedMessage, Board, BoardEvent, BoardEventKind, ConnectionState, Outlier } from '../../api/types';
 import { applyBoardEvent } from './boardState';
 
 export const HUB_URL = '/hubs/board';
+
+/**
+ * A connection that heard nothing from the server for this long is dropped (and retried), so a wall
+ * says within 5 s that it is no longer live even when the server vanished without closing the link
+ * (a killed process, a pulled cable). The server pings every 2 s (KeepAliveInterval in Program.cs);
+ * this must stay at least twice that, so one late ping does not drop a good link.
+ */
+export const SERVER_TIMEOUT_MS = 5_000;
 
 /** Retries for ever (a wall screen must come back by itself): 0 s, 2 s, 5 s, 10 s, then every 30 s. */
 const retryForever: IRetryPolicy = {
@@ -104,6 +112,7 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
       // The negotiate request is a cookie-authenticated POST: it carries the antiforgery header.
       .withUrl(withShareToken(HUB_URL), { withCredentials: true, headers: antiforgeryHeaders() })
       .withAutomaticReconnect(retryForever)
+      .withServerTimeout(SERVER_TIMEOUT_MS)
       .configureLogging(LogLevel.Warning)
       .build();
 
@@ -175,7 +184,8 @@ export function useBoardHub(boardId: string, enabled = true): LiveStatus {
         setState('disconnected');
         // Maybe the session ended: asking who is signed in says so (a 401 sends the app to sign-in);
         // any other failure (the server is down) leaves the board as it is.
-        void http.get('/api/me').catch(() => undefined);
+        // A share link has no session to end: asking would only answer 401 (and send a kiosk to sign in).
+        if (!shareToken()) void http.get('/api/me').catch(() => undefined);
         if (connection.state !== HubConnectionState.Disconnected) await connection.stop().catch(() => {});
         scheduleRestart();
       }
