@@ -27,6 +27,7 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
     public async Task Markup_and_script_in_user_text_show_as_text_and_run_nothing_on_every_page()
     {
         var (boardId, triageTicketId) = await ArrangeAsync();
+        var wallLink = await Kanban.E2E.Tests.Wall.WallBoards.WallLinkAsync(server.Http, boardId);
 
         await browser.WithPagesAsync(nameof(Markup_and_script_in_user_text_show_as_text_and_run_nothing_on_every_page), 1, async pages =>
         {
@@ -41,6 +42,9 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
                 ($"/boards/{boardId}/triage", [TriageTitle, "Customers cannot see their refunds"]),
                 ($"/tickets/{triageTicketId}", [TriageTitle, "Customers cannot see their refunds", "shows as plain text on the page"]),
                 ("/admin/people", [PersonName]),
+                // The wall, as a member opens it and as a kiosk does with a share link.
+                ($"/wall/{boardId}", [BoardName, LaneName, CardTitle, LinkTitle, RightToLeft, LongTitle, StopReason]),
+                (wallLink, [BoardName, LaneName, CardTitle, LinkTitle, RightToLeft, LongTitle, StopReason]),
             };
 
             foreach (var (path, texts) in checks)
@@ -95,6 +99,8 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
             }
 
             (await server.Http.PostAsJsonAsync($"/api/tickets/{ticket.Id()}/accept", new { })).EnsureSuccessStatusCode();
+            // In progress, so that the wall shows every card (of its backlog only the next few).
+            (await server.Http.PostAsJsonAsync($"/api/cards/{ticket.Id()}/move", new { laneId = ready.Id() })).EnsureSuccessStatusCode();
         }
 
         var inTriage = await SubmitAsync(board.Id(), TriageTitle);
