@@ -81,7 +81,7 @@ public sealed class WallTests(BrowserFixture browser, StagingKanbanServer server
             // Lane titles say count/limit, and a lane at its limit says so in words.
             var ready = page.GetByTestId("wall-lane").Filter(new() { HasText = "Ready" }).First;
             await Assertions.Expect(ready.GetByTestId("wall-lane-count")).ToHaveTextAsync("10/10");
-            await Assertions.Expect(ready.GetByTestId("wall-lane-limit")).ToHaveTextAsync("At limit");
+            await Assertions.Expect(ready.GetByTestId("wall-lane-limit")).ToHaveTextAsync("Full");
             await Assertions.Expect(page.GetByTestId("wall-lane-limit")).ToHaveCountAsync(4);
             // The backlog and done as counts and the next few cards.
             var backlog = page.GetByTestId("wall-side-lane").First;
@@ -90,7 +90,7 @@ public sealed class WallTests(BrowserFixture browser, StagingKanbanServer server
             // Markers: blocked in words, assignee initials, age in days.
             await Assertions.Expect(page.GetByTestId("wall-card-blocked")).ToHaveCountAsync(5);
             await Assertions.Expect(page.GetByTestId("wall-card-assignee").First).ToContainTextAsync("A");
-            await Assertions.Expect(page.GetByTestId("wall-card-age").First).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?d"));
+            await Assertions.Expect(page.GetByTestId("wall-lane").GetByTestId("wall-card-age").First).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?d"));
             // No controls: nothing on the wall takes focus.
             (await page.Locator("[data-testid=wall] a, [data-testid=wall] button, [data-testid=wall] input").CountAsync()).ShouldBe(0);
 
@@ -117,7 +117,7 @@ public sealed class WallTests(BrowserFixture browser, StagingKanbanServer server
                 if (width == 3840)
                 {
                     pagesCount.ShouldBe(1);
-                    smallest.ShouldBeGreaterThanOrEqualTo(48, "4K shows the board as 1080p does, at twice the size");
+                    smallest.ShouldBeGreaterThanOrEqualTo(1.6 * min, "4K shows the board in type much larger than 1080p");
                 }
 
                 await page.ScreenshotAsync(new() { Path = Path.Combine(Repository.TestResults, $"wall-40-cards-{width}x{height}.png") });

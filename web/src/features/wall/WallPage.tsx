@@ -11,7 +11,19 @@ import { useBoard } from '../board/useBoard';
 import { useBoardHub, type LiveStatus } from '../board/useBoardHub';
 import { useOutliers, useOutliersByCard } from '../board/useOutliers';
 import { standupWalk, workingDays, type StandupStep } from '../standup/standupItems';
-import { DESIGN_TITLE_PX, fitWall, PAGE_MS, pageOf, screenUnit, sideCards } from './fit';
+import {
+  CARD_GAP_EM,
+  CARD_HEIGHT_EM,
+  DESIGN_TITLE_PX,
+  fitWall,
+  LANE_GAP_EM,
+  LANE_PADDING_EM,
+  PAGE_MS,
+  pageOf,
+  screenUnit,
+  SIDE_WIDTH_EM,
+  sideCards,
+} from './fit';
 import { beep, clockTime, stoppedFor, useLineStops, useLostAt } from './wallLive';
 import './wall.css';
 
@@ -175,7 +187,7 @@ function WallCard({
 
 function LimitMark({ lane }: { lane: Lane }) {
   if (isLaneOverLimit(lane)) return <span className="wall-lane__limit wall-lane__limit--over" data-testid="wall-lane-limit">Over limit</span>;
-  if (isLaneFull(lane)) return <span className="wall-lane__limit" data-testid="wall-lane-limit">At limit</span>;
+  if (isLaneFull(lane)) return <span className="wall-lane__limit" data-testid="wall-lane-limit">Full</span>;
   return null;
 }
 
@@ -374,7 +386,18 @@ export function WallScreen({ board, live, outliers }: { board: Board; live: Live
   const currentCardId = step?.kind === 'card' ? step.item.cardId : null;
   const currentLaneId = step?.kind === 'lane' ? step.lane.id : null;
 
-  const style = { '--f': `${fit.titlePx}px`, '--u': `${unit}px`, '--lane-head': `${laneHeadPx}px` } as CSSProperties;
+  // The sizes fit.ts counted with, so that what is drawn is what was counted.
+  const f = fit.titlePx;
+  const style = {
+    '--f': `${f}px`,
+    '--u': `${unit}px`,
+    '--lane-head': `${laneHeadPx}px`,
+    '--card-h': `${CARD_HEIGHT_EM * f}px`,
+    '--gap': `${CARD_GAP_EM * f}px`,
+    '--lane-pad': `${LANE_PADDING_EM * f}px`,
+    '--lane-gap': `${LANE_GAP_EM * f}px`,
+    '--side-w': `${SIDE_WIDTH_EM * f}px`,
+  } as CSSProperties;
   const ready = size.width > 0 && size.height > 0;
 
   const side = (lane: Lane, newestFirst: boolean) => {
@@ -415,6 +438,13 @@ export function WallScreen({ board, live, outliers }: { board: Board; live: Live
       <header className="wall__header">
         <h1 className="wall__name">{board.name}</h1>
         <p className="wall__status">
+          {hint && (
+            <span className="wall__hint" data-testid="wall-hint">
+              {walking
+                ? 'Standup: → or Space next · ← back · T timer · Esc leaves'
+                : `Press ${STANDUP_KEY.toUpperCase()} for the standup walk`}
+            </span>
+          )}
           {fit.pages > 1 && (
             <span className="wall__page" data-testid="wall-page">
               Page {shownPage + 1} of {fit.pages}
@@ -466,7 +496,8 @@ export function WallScreen({ board, live, outliers }: { board: Board; live: Live
                     className="wall-lane__cards"
                     style={{
                       gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-                      gridTemplateRows: `repeat(${fit.rows}, var(--card-h))`,
+                      // A lane of two columns shows 5 and 5, not 9 and 1.
+                      gridTemplateRows: `repeat(${Math.max(1, Math.min(fit.rows, Math.ceil(cards.length / columns)))}, var(--card-h))`,
                     }}
                   >
                     {cards.map((card) => (
@@ -492,13 +523,6 @@ export function WallScreen({ board, live, outliers }: { board: Board; live: Live
         <section className="wall-standup" aria-live="polite" aria-label="Standup" data-testid="wall-standup" data-step="none">
           <h2 className="wall-standup__title">Nothing to discuss: no outliers, nothing blocked, no lane at its limit.</h2>
         </section>
-      )}
-      {hint && (
-        <p className="wall__hint" data-testid="wall-hint">
-          {walking
-            ? 'Standup: → or Space next · ← back · T timer · Esc leaves'
-            : `Press ${STANDUP_KEY.toUpperCase()} for the standup walk`}
-        </p>
       )}
     </div>
   );

@@ -46,6 +46,8 @@ describe('fitWall', () => {
     expect(small.titlePx).toBe(FLOOR_TITLE_PX);
     expect(small.pages).toBeGreaterThanOrEqual(1);
     [10, 10, 10, 10].forEach((n, i) => expect(small.perPage[i]! * small.pages).toBeGreaterThanOrEqual(n));
+    // Paged anyway: no lane takes a column that would not save a page.
+    expect(small.columns).toEqual([1, 1, 1, 1]);
   });
 });
 
@@ -62,5 +64,17 @@ describe('pageOf', () => {
     expect(pageOf(cards, 2, 1)).toEqual(['c', 'd']);
     expect(pageOf(cards, 2, 2)).toEqual(['e']);
     expect(pageOf(cards, 2, 3)).toEqual([]);
+  });
+});
+
+describe('fitWall prefers wide cards', () => {
+  it('keeps one column a lane, for the most words of each title, unless more columns make the type much larger', () => {
+    const fit = fitWall({ ...HD, lanes: [10, 10, 10, 10], maxTitlePx: DESIGN_TITLE_PX });
+    expect(fit.columns).toEqual([1, 1, 1, 1]);
+    expect(fit.titlePx).toBeGreaterThanOrEqual(FLOOR_TITLE_PX);
+
+    // One lane of 40: a single column would be far below the floor, so it takes several.
+    const crowded = fitWall({ ...HD, lanes: [40, 0, 0, 0], maxTitlePx: DESIGN_TITLE_PX });
+    expect(crowded.columns[0]).toBeGreaterThan(1);
   });
 });

@@ -16,11 +16,13 @@ export const FLOOR_TITLE_PX = 24;
 export const CARD_HEIGHT_EM = 3.6;
 export const CARD_GAP_EM = 0.25;
 export const COLUMN_WIDTH_EM = 7.5;
-export const SIDE_WIDTH_EM = 7;
+export const SIDE_WIDTH_EM = 9;
 /** Between two lanes (and at the edges), in titles. */
 export const LANE_GAP_EM = 0.35;
 /** A lane's own padding around its cards, each side, in titles. */
 export const LANE_PADDING_EM = 0.25;
+/** One column a lane is kept while its type is at least this share of what more columns would allow. */
+export const SINGLE_COLUMN_SHARE = 0.85;
 /** How long each page shows when the board is paged. */
 export const PAGE_MS = 15_000;
 
@@ -87,14 +89,25 @@ export function fitWall(input: FitInput): Fit {
   const floor = input.floorTitlePx ?? FLOOR_TITLE_PX;
   const top = Math.max(floor, Math.floor(input.maxTitlePx));
   const counts = input.lanes;
-  for (let f = top; f >= floor; f -= 1) {
-    const rows = rowsFor(input.height, f);
-    if (rows < 1) continue;
+  const fits = (f: number, rows: number) => {
+    if (rows < 1) return undefined;
     const columns = counts.map((n) => Math.max(1, Math.ceil(n / rows)));
     const needed = columns.reduce((a, b) => a + b, 0) * columnWidth(f);
-    if (needed <= columnsRoom(input.width, counts.length, f)) {
-      return { titlePx: f, rows, columns, perPage: columns.map((c) => c * rows), pages: 1 };
-    }
+    return needed <= columnsRoom(input.width, counts.length, f)
+      ? { titlePx: f, rows, columns, perPage: columns.map((c) => c * rows), pages: 1 }
+      : undefined;
+  };
+  // One column a lane: its cards are as wide as the lane, so their titles show the most words.
+  const longest = Math.max(1, ...counts);
+  let single: Fit | undefined;
+  for (let f = top; f >= floor && !single; f -= 1) {
+    if (rowsFor(input.height, f) >= longest) single = fits(f, rowsFor(input.height, f));
+  }
+  for (let f = top; f >= floor; f -= 1) {
+    const fit = fits(f, rowsFor(input.height, f));
+    if (!fit) continue;
+    // More columns buy a larger type, but narrower cards show fewer words: worth it only for a good deal larger.
+    return single && single.titlePx >= SINGLE_COLUMN_SHARE * fit.titlePx ? single : fit;
   }
 
   const f = floor;
@@ -110,8 +123,12 @@ export function fitWall(input: FitInput): Fit {
     if (worst < 0 || pagesOf(worst) <= 1) break;
     columns[worst]! += 1;
   }
-  const perPage = columns.map((c) => c * rows);
   const pages = Math.max(1, ...counts.map((_, i) => pagesOf(i)));
+  // A column that does not save a page only narrows the other lanes: give it back.
+  for (let i = 0; i < counts.length; i += 1) {
+    while (columns[i]! > 1 && Math.ceil((counts[i] ?? 0) / ((columns[i]! - 1) * rows)) <= pages) columns[i]! -= 1;
+  }
+  const perPage = columns.map((c) => c * rows);
   return { titlePx: f, rows, columns, perPage, pages };
 }
 
