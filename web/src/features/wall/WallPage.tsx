@@ -111,8 +111,9 @@ function useContentSize<T extends HTMLElement>(): [React.RefObject<T | null>, { 
     if (!element) return;
     const measure = () => {
       const style = getComputedStyle(element);
-      const width = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      const height = element.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      const px = (value: string) => parseFloat(value) || 0;
+      const width = Math.max(0, element.clientWidth - px(style.paddingLeft) - px(style.paddingRight));
+      const height = Math.max(0, element.clientHeight - px(style.paddingTop) - px(style.paddingBottom));
       setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
     };
     measure();
