@@ -218,4 +218,31 @@ public sealed class WallTests(BrowserFixture browser, StagingKanbanServer server
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Wall access", Level = 1 })).ToBeVisibleAsync();
         });
     }
+
+    [Fact]
+    public async Task A_wall_whose_link_goes_silent_without_closing_says_so_within_5_seconds_and_comes_back_by_itself()
+    {
+        var board = await server.Http.CreateBoardAsync("Wall gone quiet");
+        var id = board.Id();
+        var link = await server.Http.WallLinkAsync(id);
+
+        await browser.WithPagesAsync(nameof(A_wall_whose_link_goes_silent_without_closing_says_so_within_5_seconds_and_comes_back_by_itself), 1, async pages =>
+        {
+            var page = pages[0];
+            await page.SetViewportSizeAsync(1920, 1080);
+            await page.GotoAsync(new Uri(server.BaseAddress, link).ToString());
+            await page.WaitLiveAsync();
+
+            // The network goes away under an open link: no close arrives, only the pings stop.
+            await page.Context.SetOfflineAsync(true);
+            var sinceSilence = Stopwatch.StartNew();
+            await Assertions.Expect(page.GetByTestId("wall-stale")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            sinceSilence.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5.5), "a silent link is seen within 5 s (the client's server timeout)");
+
+            await page.Context.SetOfflineAsync(false);
+            (await server.Http.PostAsJsonAsync($"/api/boards/{id}/line/stop", new { reason = "Stopped while the wall was offline" })).EnsureSuccessStatusCode();
+            await Assertions.Expect(page.GetByTestId("wall")).ToHaveAttributeAsync("data-live", "connected", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.GetByTestId("wall-line-reason")).ToHaveTextAsync("Stopped while the wall was offline");
+        });
+    }
 }
