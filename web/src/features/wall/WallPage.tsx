@@ -308,6 +308,14 @@ export function WallScreen({ board, live, outliers }: { board: Board; live: Live
   const sideCount = sideCards(size.height - 12 * unit, fit.titlePx, laneHeadPx + fit.titlePx);
 
   const [page, setPage] = useState(0);
+  const pageWith = (cardId: string): number | undefined => {
+    for (const [i, lane] of progress.entries()) {
+      const at = cardsOf(lane).findIndex((c) => c.id === cardId);
+      const perPage = fit.perPage[i] ?? 0;
+      if (at >= 0) return perPage > 0 && fit.pages > 1 ? Math.floor(at / perPage) : undefined;
+    }
+    return undefined;
+  };
   useEffect(() => {
     if (fit.pages <= 1) {
       setPage(0);
@@ -316,7 +324,7 @@ export function WallScreen({ board, live, outliers }: { board: Board; live: Live
     const timer = setInterval(() => setPage((p) => (p + 1) % fit.pages), PAGE_MS);
     return () => clearInterval(timer);
   }, [fit.pages]);
-  const shownPage = fit.pages > 1 ? page % fit.pages : 0;
+  const rotatingPage = fit.pages > 1 ? page % fit.pages : 0;
 
   // The standup walk.
   const steps = useMemo(() => standupWalk(board, outliers), [board, outliers]);
@@ -385,6 +393,8 @@ export function WallScreen({ board, live, outliers }: { board: Board; live: Live
   }, [walking, next]);
 
   const currentCardId = step?.kind === 'card' ? step.item.cardId : null;
+  // A paged wall turns to the page of the card the standup is on.
+  const shownPage = currentCardId ? (pageWith(currentCardId) ?? rotatingPage) : rotatingPage;
   const currentLaneId = step?.kind === 'lane' ? step.lane.id : null;
 
   // The sizes fit.ts counted with, so that what is drawn is what was counted.
