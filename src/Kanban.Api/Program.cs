@@ -4,6 +4,7 @@ using Kanban.Api.Features.Auth;
 using Kanban.Api.Features.BoardFiles;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
+using Kanban.Api.Features.Environment;
 using Kanban.Api.Features.Lanes;
 using Kanban.Api.Features.Line;
 using Kanban.Api.Features.Members;
@@ -46,7 +47,11 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 builder.Services.AddOpenApi();
 
-builder.Services.AddSignalR()
+// A wall must say within 5 s that its live link is gone, even when the server vanished without closing
+// it (a killed process, a pulled cable): the server pings every 2 s, and the web client
+// (useBoardHub's SERVER_TIMEOUT_MS, 5 s) drops a connection that heard nothing for 5 s. The client's
+// timeout must stay at least twice this interval, so a ping delayed once does not drop a good link.
+builder.Services.AddSignalR(options => options.KeepAliveInterval = TimeSpan.FromSeconds(2))
     .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddSingleton<BoardTurns>();
@@ -91,6 +96,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapHub<BoardHub>(BoardHub.Path);
 
 app.MapAuth();
+app.MapEnvironment();
 app.MapUsers();
 app.MapMembers();
 app.MapShareLinks();

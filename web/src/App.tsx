@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router-dom';
 import { isApiError } from './api/http';
 import { shareToken } from './api/share';
+import { EnvironmentBanner } from './components/EnvironmentBanner';
 import { BoardPage } from './features/board/BoardPage';
 import { ActivityPage } from './features/activity/ActivityPage';
 import { AccountHeader } from './features/auth/AccountHeader';
@@ -15,6 +16,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
 import { TicketPage } from './features/tickets/TicketPage';
 import { TriagePage } from './features/tickets/TriagePage';
+import { WallRoute } from './features/wall/WallPage';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -88,8 +90,21 @@ function MainNav() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  if (pathname.startsWith('/wall/')) {
+    // The wall: the whole screen for the board, no controls; the environment banner still shows.
+    return (
+      <div className="wall-root">
+        <EnvironmentBanner />
+        <main id="main" className="wall-main">
+          {children}
+        </main>
+      </div>
+    );
+  }
   return (
     <>
+      <EnvironmentBanner />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -111,7 +126,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
-      {/* Opened with a share link, without signing in: the wall is not part of this app yet. */}
+      {/* Opened with a share link, without signing in; or by a signed-in member (WallRoute decides). */}
+      <Route path="/wall/:boardId" element={<WallRoute />} />
       <Route path="/wall/*" element={<NotFoundPage />} />
       <Route path="/status/:boardId" element={<StatusRoute />} />
       <Route element={<RequireAuth />}>

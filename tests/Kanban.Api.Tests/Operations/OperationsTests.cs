@@ -67,6 +67,7 @@ public sealed class OperationsTests(KanbanApiFactory factory) : IClassFixture<Ka
             "/api/auth/token",
             "/api/me",
             "/api/auth/session",
+            "/api/environment",
             "/api/users",
             "/api/boards/{boardId}/members",
             "/api/boards/{boardId}/members/{userId}",

@@ -24,6 +24,7 @@ public sealed class EveryPageTests(BrowserFixture browser, DemoKanbanServer serv
         var board = await server.Http.GetFromJsonAsync<JsonElement>($"/api/boards/{boardId}");
         // A card the board lists (its Done lane shows only the 20 most recent).
         var ticketId = board.GetProperty("cards").EnumerateArray().First().GetProperty("id").GetString();
+        var wallLink = await Kanban.E2E.Tests.Wall.WallBoards.WallLinkAsync(server.Http, boardId!);
         Visit[] visits =
         [
             new("signin", null, "/signin", "signin-form"),
@@ -51,6 +52,9 @@ public sealed class EveryPageTests(BrowserFixture browser, DemoKanbanServer serv
                 await Assertions.Expect(page.GetByTestId("status-cfd-chart")).ToBeVisibleAsync();
             }),
             new("people", "admin@example.com", "/admin/people", "people-list"),
+            // The wall as a kiosk opens it: a share link, nobody signed in.
+            new("wall", null, wallLink, "wall", async page =>
+                await Assertions.Expect(page.GetByTestId("wall")).ToHaveAttributeAsync("data-live", "connected")),
             new("not-found", "ana@example.com", "/no-such-page", "page-not-found"),
         ];
 

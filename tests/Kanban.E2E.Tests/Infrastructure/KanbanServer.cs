@@ -37,6 +37,9 @@ public class KanbanServer : WebApplicationFactory<Program>
 
     protected virtual bool SeedDemo => false;
 
+    /// <summary>More configuration for a server a test class needs (e.g. the environment banner).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public Uri BaseAddress { get; }
 
     /// <summary>A client over the real port, for arranging what a test needs through the API.</summary>
@@ -48,6 +51,11 @@ public class KanbanServer : WebApplicationFactory<Program>
         builder.UseSetting("Kanban:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("KANBAN_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("KANBAN_ADMIN_PASSWORD", Password);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -29,6 +29,7 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
     public async Task Markup_and_script_in_user_text_show_as_text_and_run_nothing_on_every_page()
     {
         var (boardId, triageTicketId) = await ArrangeAsync();
+        var wallLink = await Kanban.E2E.Tests.Wall.WallBoards.WallLinkAsync(server.Http, boardId);
 
         await browser.WithPagesAsync(nameof(Markup_and_script_in_user_text_show_as_text_and_run_nothing_on_every_page), 1, async pages =>
         {
@@ -44,6 +45,9 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
                 ($"/tickets/{triageTicketId}", [TriageTitle, "Customers cannot see their refunds", "shows as plain text on the page"]),
                 ("/admin/people", [PersonName]),
                 ($"/status/{boardId}", [BoardName, CardTitle, BlockReason, StopReason, NoteText]),
+                // The wall, as a member opens it and as a kiosk does with a share link.
+                ($"/wall/{boardId}", [BoardName, LaneName, CardTitle, LinkTitle, RightToLeft, LongTitle, StopReason]),
+                (wallLink, [BoardName, LaneName, CardTitle, LinkTitle, RightToLeft, LongTitle, StopReason]),
             };
 
             foreach (var (path, texts) in checks)
@@ -104,11 +108,13 @@ public sealed class InertTextTests(BrowserFixture browser, KanbanServer server) 
             {
                 titled = await accepted.Content.ReadFromJsonAsync<JsonElement>();
             }
+
+            // In progress, so that the wall shows every card (of its backlog only the next few).
+            (await server.Http.PostAsJsonAsync($"/api/cards/{ticket.Id()}/move", new { laneId = ready.Id() })).EnsureSuccessStatusCode();
         }
 
         // In progress and blocked, the markup card is on the status page too, with its reason; and a note beside the status.
-        (await server.Http.PostAsJsonAsync($"/api/cards/{titled!.Value.Id()}/move", new { laneId = ready.Id() })).EnsureSuccessStatusCode();
-        (await server.Http.PostAsJsonAsync($"/api/cards/{titled.Value.Id()}/block", new { reason = BlockReason })).EnsureSuccessStatusCode();
+        (await server.Http.PostAsJsonAsync($"/api/cards/{titled!.Value.Id()}/block", new { reason = BlockReason })).EnsureSuccessStatusCode();
         (await server.Http.PostAsJsonAsync($"/api/boards/{board.Id()}/status/notes", new { text = NoteText })).EnsureSuccessStatusCode();
 
         var inTriage = await SubmitAsync(board.Id(), TriageTitle);

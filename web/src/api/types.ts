@@ -41,6 +41,8 @@ export interface LineState {
   kind: LineStopKind | string | null;
   /** Who pulled the andon cord (a user id); they may resume the stop they made. */
   stoppedBy?: string | null;
+  /** Their name, as the board's answer gives it (a hub message does not: null). */
+  stoppedByName?: string | null;
 }
 
 /** Someone a card names (its assignee), as the board lists them: so viewers see names, not ids. */
@@ -68,6 +70,8 @@ export interface Board {
   people: Person[];
   /** The board's IANA time zone (working days are counted in it). */
   timeZone: string;
+  /** Whether the wall plays a sound when the line stops (the board's setting). */
+  lineStopSound?: boolean;
 }
 
 /** Which outlier test a card failed (docs/metrics.md); typed as string so a test the server adds later still shows. */

@@ -99,6 +99,7 @@ export const manualStop = {
   reason: 'Payments to the sandbox fail',
   kind: 'manual',
   stoppedBy: null,
+  stoppedByName: null,
 } as const;
 
 export const autoStop = {
@@ -107,6 +108,7 @@ export const autoStop = {
   reason: '5 untested cards, threshold 5',
   kind: 'auto',
   stoppedBy: null,
+  stoppedByName: null,
 } as const;
 
 export const passingGates: GateResult[] = [

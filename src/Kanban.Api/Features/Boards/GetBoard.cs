@@ -53,10 +53,23 @@ public sealed class GetBoardHandler(KanbanDbContext db, CurrentUser user, TimePr
             board.Version,
             lanes,
             [.. cards.OrderBy(c => laneOrder[c.LaneId]).ThenBy(c => c.Rank).Select(c => c.AsOf(at) with { Outlier = outlierIds.Contains(c.Id) })],
-            LineResponse.From(board.Line),
+            await LineWithNameAsync(board.Line, cancellationToken),
             user.RoleOn(board.Id),
             await db.NamedByAsync(cards, cancellationToken),
             board.TimeZone,
-            [.. outliers.Cards.Select(OutlierResponse.From)]);
+            [.. outliers.Cards.Select(OutlierResponse.From)],
+            board.Settings.LineStopSound);
+    }
+
+    private async Task<LineResponse> LineWithNameAsync(LineState line, CancellationToken cancellationToken)
+    {
+        var response = LineResponse.From(line);
+        if (line.StoppedBy is not { } by)
+        {
+            return response;
+        }
+
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return response with { StoppedByName = name };
     }
 }

@@ -31,6 +31,7 @@ public sealed class AccessMatrixTests(KanbanApiFactory factory) : IClassFixture<
         ["POST /api/auth/logout"] = (Needs.SignedIn, _ => null),
         ["GET /api/me"] = (Needs.SignedIn, _ => null),
         ["GET /api/auth/session"] = (Needs.Nobody, _ => null),
+        ["GET /api/environment"] = (Needs.Nobody, _ => null),
         ["GET /api/users"] = (Needs.Admin, _ => null),
         ["POST /api/users"] = (Needs.Admin, s => new { email = $"{Guid.NewGuid():N}@test.example", displayName = "Someone", password = KanbanApiFactory.Password }),
         ["GET /api/boards"] = (Needs.SignedIn, _ => null),

@@ -86,6 +86,7 @@ export interface LineResponse {
   reason: string | null;
   kind: string | null;
   stoppedBy: string | null;
+  stoppedByName: string | null;
 }
 
 export type BoardRole = 'Viewer' | 'Member' | 'ProductOwner';

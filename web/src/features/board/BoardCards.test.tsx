@@ -175,7 +175,7 @@ describe('what a card shows', () => {
   it('asks the outliers again when the lanes or settings change, and leaves a move to the server’s OutliersChanged', () => {
     const client = new QueryClient();
     client.setQueryData(queryKeys.outliers('board-1'), []);
-    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 11, line: { stopped: true, since: null, reason: 'x', kind: 'manual', stoppedBy: null } } as never);
+    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 11, line: { stopped: true, since: null, reason: 'x', kind: 'manual', stoppedBy: null, stoppedByName: null } } as never);
     expect(client.getQueryState(queryKeys.outliers('board-1'))!.isInvalidated).toBe(false);
     handleBoardEvent(client, 'board-1', { kind: 'SettingsChanged', boardId: 'board-1', version: 12 });
     expect(client.getQueryState(queryKeys.outliers('board-1'))!.isInvalidated).toBe(true);

@@ -217,7 +217,7 @@ describe('handleBoardEvent', () => {
     handleBoardEvent(client, 'board-1', { kind: 'CardMoved', boardId: 'board-1', version: 12, renumbered: [], card: card('1', 'ready', 1024), fromLaneId: 'backlog' });
     expect(ticketInvalidations()).toBe(2);
 
-    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 13, line: { stopped: true, since: '2026-11-26T09:00:00Z', reason: 'x', kind: 'manual', stoppedBy: null } });
+    handleBoardEvent(client, 'board-1', { kind: 'LineStopped', boardId: 'board-1', version: 13, line: { stopped: true, since: '2026-11-26T09:00:00Z', reason: 'x', kind: 'manual', stoppedBy: null, stoppedByName: null } });
     expect(ticketInvalidations()).toBe(2);
   });
 });

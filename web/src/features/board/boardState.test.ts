@@ -343,7 +343,7 @@ describe('applyBoardEvent with the flow events', () => {
       kind: 'LineResumed',
       boardId: 'board-1',
       version: 12,
-      line: { stopped: false, since: null, reason: null, kind: null, stoppedBy: null },
+      line: { stopped: false, since: null, reason: null, kind: null, stoppedBy: null, stoppedByName: null },
     });
     expect(running.board.line.stopped).toBe(false);
     expect(running.board.version).toBe(12);

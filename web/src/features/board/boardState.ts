@@ -246,8 +246,18 @@ export function applyBoardEvent(board: Board, event: BoardEvent): EventOutcome {
       // A note beside the status changes nothing the board shows.
       return { action: 'applied', board: { ...board, version: event.version } };
     case 'LineStopped':
-    case 'LineResumed':
-      return { action: 'applied', board: { ...board, line: event.line, version: event.version } };
+    case 'LineResumed': {
+      // The hub names nobody (stoppedByName is the board's answer's): keep the name known for the same
+      // person, else read the board again to learn it.
+      const line = event.line as LineState;
+      const known = line.stoppedBy && !line.stoppedByName && sameId(line.stoppedBy, board.line.stoppedBy ?? '') ? board.line.stoppedByName : undefined;
+      const next: LineState = known ? { ...line, stoppedByName: known } : line;
+      return {
+        action: 'applied',
+        board: { ...board, line: next, version: event.version },
+        ...(next.stopped && next.stoppedBy && !next.stoppedByName ? { refetch: true } : {}),
+      };
+    }
     case 'LaneChanged':
     case 'SettingsChanged':
     case 'MembersChanged':

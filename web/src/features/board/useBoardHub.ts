@@ -16,6 +16,14 @@ import { applyBoardEvent } from './boardState';
 
 export const HUB_URL = '/hubs/board';
 
+/**
+ * A connection that heard nothing from the server for this long is dropped (and retried), so a wall
+ * says within 5 s that it is no longer live even when the server vanished without closing the link
+ * (a killed process, a pulled cable). The server pings every 2 s (KeepAliveInterval in Program.cs);
+ * this must stay at least twice that, so one late ping does not drop a good link.
+ */
+export const SERVER_TIMEOUT_MS = 5_000;
+
 /** Retries for ever (a wall screen must come back by itself): 0 s, 2 s, 5 s, 10 s, then every 30 s. */
 const retryForever: IRetryPolicy = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount }) => [0, 2000, 5000, 10000][previousRetryCount] ?? 30000,
@@ -119,6 +127,7 @@ export function useBoardHub(boardId: string, enabled = true, options: BoardHubOp
       // The negotiate request is a cookie-authenticated POST: it carries the antiforgery header.
       .withUrl(withShareToken(HUB_URL), { withCredentials: true, headers: antiforgeryHeaders() })
       .withAutomaticReconnect(retryForever)
+      .withServerTimeout(SERVER_TIMEOUT_MS)
       .configureLogging(LogLevel.Warning)
       .build();
 

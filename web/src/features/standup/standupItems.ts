@@ -81,3 +81,24 @@ export function standupCounts(items: readonly StandupItem[]): { outliers: number
 export function workingDays(days: number): string {
   return `${days} working ${days === 1 ? 'day' : 'days'}`;
 }
+
+/** One step of a standup walk: a card to talk about, then each lane at its limit. */
+export type StandupStep = { kind: 'card'; item: StandupItem } | { kind: 'lane'; lane: Lane };
+
+/** The in-progress lanes (Queue and Active) at or over their WIP limit, right to left. */
+export function lanesAtLimit(board: Board): Lane[] {
+  return board.lanes
+    .filter((l) => (l.kind === 'Active' || l.kind === 'Queue') && l.wipLimit != null && l.wipLimit > 0 && l.count >= l.wipLimit)
+    .sort((a, b) => b.order - a.order);
+}
+
+/**
+ * What a standup walks, in order: the outliers and blocked cards as `standupItems` orders them (right
+ * to left, oldest first), then the lanes at their limit, right to left.
+ */
+export function standupWalk(board: Board, outliers: readonly Outlier[]): StandupStep[] {
+  return [
+    ...standupItems(board, outliers).map((item): StandupStep => ({ kind: 'card', item })),
+    ...lanesAtLimit(board).map((lane): StandupStep => ({ kind: 'lane', lane })),
+  ];
+}
