@@ -33,6 +33,9 @@ vi.mock('@microsoft/signalr', () => {
     withAutomaticReconnect() {
       return this;
     }
+    withServerTimeout() {
+      return this;
+    }
     configureLogging() {
       return this;
     }
