@@ -42,6 +42,16 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
             configurationBuilder.Properties<decimal>().HaveConversion<double>();
         }
 
+        // PostgreSQL's timestamptz holds an instant and Npgsql refuses to write one with an offset:
+        // every instant is written in UTC (a board file may give any offset), the same instant.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<InstantInUtc>();
+        }
+
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 }
+
+/// <summary>Writes an instant in UTC; reads it back as it is.</summary>
+internal sealed class InstantInUtc() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

@@ -45,6 +45,17 @@ public static class UniqueValueConflicts
     /// <summary>The request field a constraint's value comes from, or null if it has no mapping.</summary>
     public static string? FieldOf(UniqueConstraint constraint) => MappingOf(constraint)?.Field ?? (IsSurrogateKey(constraint) ? "id" : null);
 
+    /// <summary>
+    /// Whether a failed save lost a race for the board's next ticket number: on a database whose
+    /// writers run side by side (PostgreSQL, SQL Server) the number's unique index can refuse the
+    /// later of two submissions before the board's version does. Like a stale version, it is decided
+    /// again from fresh data, not answered.
+    /// </summary>
+    public static bool IsLostRaceForNumber(DbUpdateException exception) =>
+        UniqueConstraints.Find(exception) is { Constraint: { } constraint }
+        && constraint.EntityType.ClrType == typeof(Card)
+        && constraint.Properties.Select(p => p.Name).SequenceEqual([nameof(Card.BoardId), nameof(Card.Number)]);
+
     /// <summary>The conflict behind a failed save, or null if it was not a unique value already taken.</summary>
     public static RuleViolation? For(DbUpdateException exception) =>
         UniqueConstraints.Find(exception) is { } violation ? Conflict(violation) : null;

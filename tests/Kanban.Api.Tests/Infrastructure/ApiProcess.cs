@@ -41,6 +41,14 @@ public sealed partial class ApiProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.ArgumentList.Add("--Database:Provider");
+        start.ArgumentList.Add(TestDatabase.Provider.ToString());
+        if (TestDatabase.ConnectionStringFor(dataDirectory) is { } connectionString)
+        {
+            start.ArgumentList.Add("--ConnectionStrings:Kanban");
+            start.ArgumentList.Add(connectionString);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();

@@ -18,7 +18,7 @@ public sealed class SignInAcrossRestartTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Kanban:DataDirectory", dataDirectory);
+            UseDataDirectory(builder, dataDirectory);
         }
     }
 
