@@ -45,7 +45,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddOpenApi();
 
 builder.Services.AddSignalR()
-    .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+    .AddKanbanBackplane(builder.Configuration);
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddSingleton<BoardTurns>();
 builder.Services.AddSingleton<LeaseHolder>();

@@ -4,13 +4,14 @@ using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 using Kanban.Domain.Duplicates;
 using Kanban.Domain.Tickets;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kanban.Data;
 
-public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) : IdentityUserContext<User, Guid>(options)
+public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Board> Boards => Set<Board>();
     public DbSet<Lane> Lanes => Set<Lane>();
@@ -23,8 +24,12 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<TicketVector> TicketVectors => Set<TicketVector>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<SignInWindow> SignInWindows => Set<SignInWindow>();
     public DbSet<CardBlock> CardBlocks => Set<CardBlock>();
     public DbSet<StatusNote> StatusNotes => Set<StatusNote>();
+
+    /// <summary>The sign-in keys, when the database is a server several instances share (KeyStorage).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

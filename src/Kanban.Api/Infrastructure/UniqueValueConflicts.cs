@@ -34,6 +34,8 @@ public static class UniqueValueConflicts
             _ => "The ticket's text was embedded for duplicate detection at the same moment by another save; send it again."),
         new(typeof(Lease), nameof(Lease.Name), "name", "The lease was just taken",
             _ => "Another instance took this lease at the same moment; it is tried again later."),
+        new(typeof(SignInWindow), nameof(SignInWindow.Key), "email", "Sign-in attempts were just counted",
+            _ => "Another sign-in attempt was counted at the same moment; try again."),
         new(typeof(ShareLink), nameof(ShareLink.TokenHash), "token", "The share link's token is taken",
             _ => "A share link with the same token already exists; make the link again for a new token."),
         new(typeof(IdentityUserLogin<Guid>), $"{nameof(IdentityUserLogin<Guid>.LoginProvider)}+{nameof(IdentityUserLogin<Guid>.ProviderKey)}", "login", "The login is taken",

@@ -23,7 +23,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiProcess> StartAsync(string dataDirectory)
+    /// <param name="settings">More configuration, as <c>--Key value</c> pairs (e.g. <c>Redis:Connection</c>).</param>
+    public static async Task<ApiProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,6 +48,12 @@ public sealed partial class ApiProcess : IAsyncDisposable
         {
             start.ArgumentList.Add("--ConnectionStrings:Kanban");
             start.ArgumentList.Add(connectionString);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.ArgumentList.Add($"--{key}");
+            start.ArgumentList.Add(value);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -81,6 +88,16 @@ public sealed partial class ApiProcess : IAsyncDisposable
         api.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", (await token.ReadAsync<Kanban.Api.Features.Auth.TokenResponse>()).AccessToken);
         return api;
+    }
+
+    /// <summary>Kills the process at once, as a crash or a pulled plug would (SIGKILL), without a shutdown.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

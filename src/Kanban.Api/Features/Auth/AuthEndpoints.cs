@@ -106,7 +106,7 @@ public static class AuthEndpoints
     {
         await new CredentialsValidator().ValidateAndThrowAsync(credentials, http.RequestAborted);
         var throttle = http.RequestServices.GetRequiredService<SignInThrottle>();
-        if (!throttle.TryAttempt(http.Connection.RemoteIpAddress?.ToString(), credentials.Email!))
+        if (!await throttle.TryAttemptAsync(http.Connection.RemoteIpAddress?.ToString(), credentials.Email!, http.RequestAborted))
         {
             throw new TooManyAttemptsException();
         }
