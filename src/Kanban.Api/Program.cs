@@ -53,6 +53,8 @@ builder.Services.AddSingleton<LeaseHolder>();
 builder.Services.AddScoped<DatabaseLeases>();
 builder.Services.AddScoped<OutlierReader>();
 builder.Services.AddSingleton<BoardConnections>();
+builder.Services.AddSingleton<AccessNotices>();
+builder.Services.AddHostedService(services => services.GetRequiredService<AccessNotices>());
 builder.Services.AddHostedService<BoardPublisher>();
 builder.Services.AddSingleton<OutlierWatch>();
 builder.Services.AddHostedService(services => services.GetRequiredService<OutlierWatch>());
@@ -66,7 +68,8 @@ builder.Services.AddKanbanKeys();
 builder.Services.AddDuplicateDetection(builder.Configuration);
 
 builder.Services.AddHealthChecks()
-    .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"]);
+    .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"])
+    .AddCheck<BackplaneHealth>("backplane", tags: ["ready"]);
 
 var app = builder.Build();
 

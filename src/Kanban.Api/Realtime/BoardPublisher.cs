@@ -25,6 +25,7 @@ public sealed class BoardPublisher(
     BoardConnections connections,
     TimeProvider clock,
     OutlierWatch outliers,
+    AccessNotices notices,
     IServiceScopeFactory scopes,
     ILogger<BoardPublisher> logger) : BackgroundService
 {
@@ -105,6 +106,11 @@ public sealed class BoardPublisher(
 
     private async Task EndAccessAsync(BoardAccessNarrowed narrowed)
     {
+        if (!narrowed.FromAnotherInstance)
+        {
+            await notices.ShareAsync(narrowed);
+        }
+
         foreach (var joined in connections.EndedBy(narrowed))
         {
             try

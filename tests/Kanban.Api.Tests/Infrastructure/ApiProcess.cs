@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Kanban.Api.Realtime;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kanban.Api.Tests.Infrastructure;
 
@@ -88,6 +93,28 @@ public sealed partial class ApiProcess : IAsyncDisposable
         api.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", (await token.ReadAsync<Kanban.Api.Features.Auth.TokenResponse>()).AccessToken);
         return api;
+    }
+
+    /// <summary>A hub connection to this process, signed in as its admin, or as <paramref name="email"/> with <paramref name="password"/>.</summary>
+    public async Task<HubConnection> ConnectHubAsync(string? email = null, string? password = null)
+    {
+        var token = Http.DefaultRequestHeaders.Authorization!.Parameter!;
+        if (email is not null)
+        {
+            var issued = await Http.PostAsJsonAsync("/api/auth/token", new { email, password });
+            token = (await issued.ReadAsync<Kanban.Api.Features.Auth.TokenResponse>()).AccessToken;
+        }
+
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, BoardHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(options =>
+            {
+                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
     }
 
     /// <summary>Kills the process at once, as a crash or a pulled plug would (SIGKILL), without a shutdown.</summary>

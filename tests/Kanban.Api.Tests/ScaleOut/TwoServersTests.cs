@@ -2,14 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Kanban.Api.Features.Auth;
 using Kanban.Api.Features.Boards;
 using Kanban.Api.Features.Cards;
 using Kanban.Api.Realtime;
 using Kanban.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kanban.Api.Tests.ScaleOut;
 
@@ -59,7 +57,7 @@ public sealed class TwoServersTests(TwoServers servers) : IClassFixture<TwoServe
     {
         var board = await servers.First.Http.CreateBoardAsync();
         var card = await servers.First.Http.AddCardAsync(board.Id, "Show the payout date on the statement");
-        await using var watcher = await ConnectAsync(servers.Second);
+        await using var watcher = await servers.Second.ConnectHubAsync();
         var moved = new TaskCompletionSource<CardMovedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         watcher.On<CardMovedMessage>("CardMoved", m => moved.TrySetResult(m));
         await watcher.InvokeAsync("JoinBoard", board.Id);
@@ -112,6 +110,36 @@ public sealed class TwoServersTests(TwoServers servers) : IClassFixture<TwoServe
     }
 
     [Fact]
+    public async Task A_person_removed_through_one_server_loses_their_live_connection_to_the_other()
+    {
+        var board = await servers.First.Http.CreateBoardAsync();
+        var email = $"leaver-{Guid.NewGuid():N}@scale.example";
+        var created = await (await servers.First.Http.PostJsonAsync("/api/users", new { email, displayName = "Leaver", password = KanbanApiFactory.Password }))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        var userId = created.GetProperty("id").GetGuid();
+        (await servers.First.Http.PostJsonAsync($"/api/boards/{board.Id}/members", new { email, role = "Member" })).IsSuccessStatusCode.ShouldBeTrue();
+        await using var leaver = await servers.Second.ConnectHubAsync(email, KanbanApiFactory.Password);
+        var revoked = new TaskCompletionSource<AccessRevokedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var moved = 0;
+        leaver.On<AccessRevokedMessage>("AccessRevoked", m => revoked.TrySetResult(m));
+        leaver.On<CardMovedMessage>("CardMoved", _ => Interlocked.Increment(ref moved));
+        await leaver.InvokeAsync("JoinBoard", board.Id);
+
+        (await servers.First.Http.DeleteAsync($"/api/boards/{board.Id}/members/{userId}")).IsSuccessStatusCode.ShouldBeTrue();
+
+        (await revoked.Task.WaitAsync(HubClients.Patience)).BoardId.ShouldBe(board.Id);
+        var card = await servers.First.Http.AddCardAsync(board.Id, "A change the removed person must not see");
+        await servers.First.Http.MoveOkAsync(card.Id, board.LaneId("Ready"));
+        await using var watcher = await servers.Second.ConnectHubAsync();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<CardMovedMessage>("CardMoved", _ => seen.TrySetResult());
+        await watcher.InvokeAsync("JoinBoard", board.Id);
+        await servers.First.Http.MoveOkAsync(card.Id, board.LaneId("Backlog"));
+        await seen.Task.WaitAsync(HubClients.Patience);
+        Volatile.Read(ref moved).ShouldBe(0, "the removed person's connection left the board's group on the other server");
+    }
+
+    [Fact]
     public async Task The_line_stopped_through_one_server_refuses_a_pull_through_the_other()
     {
         var board = await servers.First.Http.CreateBoardAsync();
@@ -132,20 +160,5 @@ public sealed class TwoServersTests(TwoServers servers) : IClassFixture<TwoServe
         }
 
         return ids;
-    }
-
-    private static async Task<HubConnection> ConnectAsync(ApiProcess server)
-    {
-        var token = server.Http.DefaultRequestHeaders.Authorization!.Parameter!;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.Address, BoardHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddJsonProtocol(options =>
-            {
-                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-                options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
     }
 }
