@@ -52,7 +52,8 @@ builder.Services.AddOpenApi();
 // (useBoardHub's SERVER_TIMEOUT_MS, 5 s) drops a connection that heard nothing for 5 s. The client's
 // timeout must stay at least twice this interval, so a ping delayed once does not drop a good link.
 builder.Services.AddSignalR(options => options.KeepAliveInterval = TimeSpan.FromSeconds(2))
-    .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+    .AddKanbanBackplane(builder.Configuration);
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddSingleton<BoardTurns>();
 builder.Services.AddSingleton<LeaseHolder>();
@@ -64,6 +65,8 @@ builder.Services.Configure<StatusCacheOptions>(builder.Configuration.GetSection(
 builder.Services.AddSingleton(typeof(StatusCache<>));
 builder.Services.AddSingleton<DoneHistoryCache>();
 builder.Services.AddSingleton<BoardConnections>();
+builder.Services.AddSingleton<AccessNotices>();
+builder.Services.AddHostedService(services => services.GetRequiredService<AccessNotices>());
 builder.Services.AddHostedService<BoardPublisher>();
 builder.Services.AddSingleton<OutlierWatch>();
 builder.Services.AddHostedService(services => services.GetRequiredService<OutlierWatch>());
@@ -77,7 +80,8 @@ builder.Services.AddKanbanKeys();
 builder.Services.AddDuplicateDetection(builder.Configuration);
 
 builder.Services.AddHealthChecks()
-    .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"]);
+    .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"])
+    .AddCheck<BackplaneHealth>("backplane", tags: ["ready"]);
 
 var app = builder.Build();
 

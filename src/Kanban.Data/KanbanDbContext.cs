@@ -4,13 +4,14 @@ using Kanban.Domain.Boards;
 using Kanban.Domain.Cards;
 using Kanban.Domain.Duplicates;
 using Kanban.Domain.Tickets;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kanban.Data;
 
-public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) : IdentityUserContext<User, Guid>(options)
+public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Board> Boards => Set<Board>();
     public DbSet<Lane> Lanes => Set<Lane>();
@@ -23,8 +24,12 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<TicketVector> TicketVectors => Set<TicketVector>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<SignInWindow> SignInWindows => Set<SignInWindow>();
     public DbSet<CardBlock> CardBlocks => Set<CardBlock>();
     public DbSet<StatusNote> StatusNotes => Set<StatusNote>();
+
+    /// <summary>The sign-in keys, when the database is a server several instances share (KeyStorage).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,6 +47,16 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
             configurationBuilder.Properties<decimal>().HaveConversion<double>();
         }
 
+        // PostgreSQL's timestamptz holds an instant and Npgsql refuses to write one with an offset:
+        // every instant is written in UTC (a board file may give any offset), the same instant.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<InstantInUtc>();
+        }
+
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 }
+
+/// <summary>Writes an instant in UTC; reads it back as it is.</summary>
+internal sealed class InstantInUtc() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

@@ -62,7 +62,8 @@ public sealed class BoardChanges(KanbanDbContext db, ChangeFeed feed, BoardTurns
                         await db.SaveChangesAsync(ct);
                     }
                 }
-                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+                catch (DbUpdateException lost) when (attempt < MaxAttempts
+                    && (lost is DbUpdateConcurrencyException || UniqueValueConflicts.IsLostRaceForNumber(lost)))
                 {
                     db.ChangeTracker.Clear();
                     if (!waitedForTurn)

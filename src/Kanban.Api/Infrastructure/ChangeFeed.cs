@@ -19,6 +19,9 @@ public sealed record BoardEventsCommitted(Guid BoardId, IReadOnlyList<BoardEvent
 /// </summary>
 public sealed record BoardAccessNarrowed(Guid BoardId, Guid? UserId, Guid? ShareLinkId, BoardRole? Role, string Reason) : CommittedChange(BoardId)
 {
+    /// <summary>Heard from another instance, which saved the change and tells the others itself.</summary>
+    public bool FromAnotherInstance { get; init; }
+
     public static BoardAccessNarrowed Person(Guid boardId, Guid userId, BoardRole? role) => new(
         boardId,
         userId,

@@ -1,5 +1,7 @@
 using Kanban.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kanban.Api.Infrastructure;
 
@@ -51,7 +53,7 @@ public static class DatabaseRegistration
             Directory.CreateDirectory(DataDirectoryOf(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()));
         }
 
-        await db.Database.MigrateAsync(ct);
+        await MigrateOnceAsync(db, ct);
 
         if (db.Database.IsSqlite())
         {
@@ -59,12 +61,79 @@ public static class DatabaseRegistration
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
-        await scope.ServiceProvider.GetRequiredService<Access.AccountSeeder>().EnsureFirstAdminAsync();
-        if (configuration.GetValue("Kanban:SeedDemo", defaultValue: true))
+        // Several instances starting together on an empty database: the migrations take EF Core's own
+        // lock; the first admin and the demo are made by one instance at a time, and each finds what
+        // the one before it made.
+        var leases = scope.ServiceProvider.GetRequiredService<Leases.DatabaseLeases>();
+        await HoldSetupLeaseAsync(leases, ct);
+        try
         {
-            var demo = scope.ServiceProvider.GetRequiredService<Demo.DemoBoardSeeder>();
-            await demo.SeedIfEmptyAsync(ct);
-            await demo.AnnounceAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Access.AccountSeeder>().EnsureFirstAdminAsync();
+            if (configuration.GetValue("Kanban:SeedDemo", defaultValue: true))
+            {
+                var demo = scope.ServiceProvider.GetRequiredService<Demo.DemoBoardSeeder>();
+                await demo.SeedIfEmptyAsync(ct);
+                await demo.AnnounceAsync(ct);
+            }
+        }
+        finally
+        {
+            await leases.ReleaseAsync(SetupLease, CancellationToken.None);
+        }
+    }
+
+    private const string SetupLease = "setup";
+
+    /// <summary>An arbitrary number of Kanban's own, naming its PostgreSQL advisory lock on migrations.</summary>
+    private const long MigrationLock = 0x4B414E42414E;
+
+    /// <summary>
+    /// Applies the migrations, one instance at a time when several start together. SQLite and SQL
+    /// Server take EF Core's own migration lock; on PostgreSQL two instances that find no database
+    /// both create it and both run the first migration, so the database is created first (the loser of
+    /// that race finds it made) and the migrations run under an advisory lock.
+    /// </summary>
+    private static async Task MigrateOnceAsync(KanbanDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is "42P04" or "23505")
+            {
+                // Another instance created it a moment ago.
+            }
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", ct);
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task HoldSetupLeaseAsync(Leases.DatabaseLeases leases, CancellationToken ct)
+    {
+        // Long enough for the demo's import; an instance that dies while holding it lets it expire.
+        var period = TimeSpan.FromMinutes(2);
+        while (!await leases.TryHoldAsync(SetupLease, period, ct))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
     }
 }

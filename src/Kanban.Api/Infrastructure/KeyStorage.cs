@@ -1,12 +1,16 @@
+using Kanban.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace Kanban.Api.Infrastructure;
 
 /// <summary>
-/// The keys that protect sign-in cookies and bearer tokens, kept in the data folder's <c>keys/</c>
-/// beside the database, so a sign-in survives a restart. They are stored unencrypted at rest: there
+/// The keys that protect sign-in cookies and bearer tokens, kept beside the data so a sign-in survives
+/// a restart and works on every instance: with the embedded SQLite database in the data folder's
+/// <c>keys/</c>; with a server database (PostgreSQL, SQL Server), which several instances share, in
+/// its <c>DataProtectionKeys</c> table, so a token one instance issued is read by the others. They are stored unencrypted at rest: there
 /// is no secret on this machine to encrypt them with that would not sit beside them. On Linux and
 /// macOS the folder is created readable by the app's own account only. ASP.NET Core says so with a
 /// warning ("No XML encryptor configured") whenever it writes a new key; that warning is left alone.
@@ -18,8 +22,10 @@ public static class KeyStorage
         services.AddDataProtection().SetApplicationName("Kanban");
         // Read from the configuration when first needed, as the database is.
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, logs) =>
-                options.XmlRepository = new FileSystemXmlRepository(KeyDirectory(configuration, environment), logs));
+            .Configure<IConfiguration, IHostEnvironment, ILoggerFactory, IServiceProvider>((options, configuration, environment, logs, services) =>
+                options.XmlRepository = DatabaseRegistration.ProviderOf(configuration) == DatabaseProvider.Sqlite
+                    ? new FileSystemXmlRepository(KeyDirectory(configuration, environment), logs)
+                    : new EntityFrameworkCoreXmlRepository<KanbanDbContext>(services, logs));
         return services;
     }
 

@@ -34,6 +34,8 @@ public static class UniqueValueConflicts
             _ => "The ticket's text was embedded for duplicate detection at the same moment by another save; send it again."),
         new(typeof(Lease), nameof(Lease.Name), "name", "The lease was just taken",
             _ => "Another instance took this lease at the same moment; it is tried again later."),
+        new(typeof(SignInWindow), nameof(SignInWindow.Key), "email", "Sign-in attempts were just counted",
+            _ => "Another sign-in attempt was counted at the same moment; try again."),
         new(typeof(ShareLink), nameof(ShareLink.TokenHash), "token", "The share link's token is taken",
             _ => "A share link with the same token already exists; make the link again for a new token."),
         new(typeof(IdentityUserLogin<Guid>), $"{nameof(IdentityUserLogin<Guid>.LoginProvider)}+{nameof(IdentityUserLogin<Guid>.ProviderKey)}", "login", "The login is taken",
@@ -44,6 +46,17 @@ public static class UniqueValueConflicts
 
     /// <summary>The request field a constraint's value comes from, or null if it has no mapping.</summary>
     public static string? FieldOf(UniqueConstraint constraint) => MappingOf(constraint)?.Field ?? (IsSurrogateKey(constraint) ? "id" : null);
+
+    /// <summary>
+    /// Whether a failed save lost a race for the board's next ticket number: on a database whose
+    /// writers run side by side (PostgreSQL, SQL Server) the number's unique index can refuse the
+    /// later of two submissions before the board's version does. Like a stale version, it is decided
+    /// again from fresh data, not answered.
+    /// </summary>
+    public static bool IsLostRaceForNumber(DbUpdateException exception) =>
+        UniqueConstraints.Find(exception) is { Constraint: { } constraint }
+        && constraint.EntityType.ClrType == typeof(Card)
+        && constraint.Properties.Select(p => p.Name).SequenceEqual([nameof(Card.BoardId), nameof(Card.Number)]);
 
     /// <summary>The conflict behind a failed save, or null if it was not a unique value already taken.</summary>
     public static RuleViolation? For(DbUpdateException exception) =>

@@ -11,7 +11,7 @@ namespace Kanban.Api.Realtime;
 /// Pushes a board's changes to its viewers. Commands go over HTTP; the hub only pushes, to whoever
 /// may read the board: its people, Admins, and its share links (wall or status).
 /// </summary>
-public sealed class BoardHub(BoardAccess access, CurrentUser user, BoardConnections connections, KanbanDbContext db) : Hub<IBoardClient>
+public sealed class BoardHub(BoardAccess access, CurrentUser user, BoardConnections connections, KanbanDbContext db, BackplaneHealth backplane) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/board";
 
@@ -55,8 +55,15 @@ public sealed class BoardHub(BoardAccess access, CurrentUser user, BoardConnecti
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(boardId), Context.ConnectionAborted);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        backplane.Admit(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        backplane.Forget(Context.ConnectionId);
         connections.RemoveConnection(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

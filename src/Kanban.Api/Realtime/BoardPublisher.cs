@@ -26,6 +26,7 @@ public sealed class BoardPublisher(
     BoardConnections connections,
     TimeProvider clock,
     OutlierWatch outliers,
+    AccessNotices notices,
     IServiceScopeFactory scopes,
     ILogger<BoardPublisher> logger) : BackgroundService
 {
@@ -128,6 +129,11 @@ public sealed class BoardPublisher(
 
     private async Task EndAccessAsync(BoardAccessNarrowed narrowed)
     {
+        if (!narrowed.FromAnotherInstance)
+        {
+            await notices.ShareAsync(narrowed);
+        }
+
         foreach (var joined in connections.EndedBy(narrowed))
         {
             try

@@ -49,7 +49,7 @@ public sealed class OutlierWatch(
         {
             await foreach (var boardId in _changed.Reader.ReadAllAsync(ct))
             {
-                await CheckAsync([boardId], ct);
+                await CheckAsync([boardId], stillHolding: null, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -85,7 +85,7 @@ public sealed class OutlierWatch(
                             break;
                         }
 
-                        await CheckAsync(chunk, ct);
+                        await CheckAsync(chunk, () => leases.TryHoldAsync(LeaseName, Round * 3, ct), ct);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -117,7 +117,11 @@ public sealed class OutlierWatch(
         }
     }
 
-    private async Task CheckAsync(IReadOnlyList<Guid> boardIds, CancellationToken ct)
+    /// <param name="stillHolding">
+    /// For the round: asked again just before a push, so a holder whose lease lapsed during its round
+    /// (and that another instance has taken) does not push what the new holder pushes too.
+    /// </param>
+    private async Task CheckAsync(IReadOnlyList<Guid> boardIds, Func<Task<bool>>? stillHolding, CancellationToken ct)
     {
         foreach (var boardId in boardIds)
         {
@@ -136,6 +140,11 @@ public sealed class OutlierWatch(
                 var now = await scope.ServiceProvider.GetRequiredService<OutlierReader>().ReadAsync(board, ct);
                 if (now.ChangedSince(_last.GetValueOrDefault(boardId)))
                 {
+                    if (stillHolding is not null && !await stillHolding())
+                    {
+                        return;
+                    }
+
                     await hub.Clients.Group(BoardHub.GroupOf(boardId))
                         .OutliersChanged(new OutliersChangedMessage(boardId, board.Version, [.. now.Cards.Select(OutlierResponse.From)]))
                         .WaitAsync(BoardPublisher.SendLimit, ct);

@@ -10,7 +10,8 @@ namespace Kanban.Api.Tests.Data;
 
 public sealed class LastMovedBackfillTests(KanbanApiFactory factory) : IClassFixture<KanbanApiFactory>
 {
-    private const string BeforeLastMovedAt = "20261126231253_Triage";
+    /// <summary>The migration before the one under test, found by name: each provider's has its own timestamp.</summary>
+    private const string BeforeLastMovedAt = "_Triage";
 
     [Fact]
     public async Task The_migration_fills_in_each_cards_last_move_from_its_latest_transition()
@@ -42,7 +43,7 @@ public sealed class LastMovedBackfillTests(KanbanApiFactory factory) : IClassFix
         var lastMoves = await factory.WithDbAsync(async db =>
         {
             var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(BeforeLastMovedAt);
+            await migrator.MigrateAsync(db.Database.GetMigrations().Single(m => m.EndsWith(BeforeLastMovedAt, StringComparison.Ordinal)));
             await migrator.MigrateAsync();
             db.ChangeTracker.Clear();
             return await db.Cards.Where(c => c.BoardId == board.Id).ToDictionaryAsync(c => c.Key, c => c.LastMovedAt);

@@ -27,14 +27,15 @@ public sealed class MigrationsTests(KanbanApiFactory factory) : IClassFixture<Ka
     }
 
     [Fact]
-    public async Task The_app_applies_every_migration_to_its_sqlite_file_at_start()
+    public async Task The_app_applies_every_migration_to_its_database_at_start()
     {
         _ = factory.Server;
 
         var (applied, all) = await factory.WithDbAsync(async db =>
             ((await db.Database.GetAppliedMigrationsAsync()).ToList(), db.Database.GetMigrations().ToList()));
 
-        File.Exists(factory.DatabasePath).ShouldBeTrue();
+        File.Exists(factory.DatabasePath).ShouldBe(KanbanApiFactory.Provider == DatabaseProvider.Sqlite, "the SQLite file is in the data folder; PostgreSQL has none");
+        (await factory.WithDbAsync(db => Task.FromResult(db.Database.ProviderName))).ShouldEndWith(KanbanApiFactory.Provider == DatabaseProvider.Sqlite ? "Sqlite" : "PostgreSQL");
         applied.ShouldBe(all);
     }
 }

@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Kanban.Api.Realtime;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kanban.Api.Tests.Infrastructure;
 
@@ -23,7 +28,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiProcess> StartAsync(string dataDirectory)
+    /// <param name="settings">More configuration, as <c>--Key value</c> pairs (e.g. <c>Redis:Connection</c>).</param>
+    public static async Task<ApiProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,6 +47,20 @@ public sealed partial class ApiProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.ArgumentList.Add("--Database:Provider");
+        start.ArgumentList.Add(TestDatabase.Provider.ToString());
+        if (TestDatabase.ConnectionStringFor(dataDirectory) is { } connectionString)
+        {
+            start.ArgumentList.Add("--ConnectionStrings:Kanban");
+            start.ArgumentList.Add(connectionString);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.ArgumentList.Add($"--{key}");
+            start.ArgumentList.Add(value);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
@@ -73,6 +93,38 @@ public sealed partial class ApiProcess : IAsyncDisposable
         api.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", (await token.ReadAsync<Kanban.Api.Features.Auth.TokenResponse>()).AccessToken);
         return api;
+    }
+
+    /// <summary>A hub connection to this process, signed in as its admin, or as <paramref name="email"/> with <paramref name="password"/>.</summary>
+    public async Task<HubConnection> ConnectHubAsync(string? email = null, string? password = null)
+    {
+        var token = Http.DefaultRequestHeaders.Authorization!.Parameter!;
+        if (email is not null)
+        {
+            var issued = await Http.PostAsJsonAsync("/api/auth/token", new { email, password });
+            token = (await issued.ReadAsync<Kanban.Api.Features.Auth.TokenResponse>()).AccessToken;
+        }
+
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, BoardHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(options =>
+            {
+                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>Kills the process at once, as a crash or a pulled plug would (SIGKILL), without a shutdown.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

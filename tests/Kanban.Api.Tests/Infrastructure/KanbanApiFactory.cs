@@ -11,8 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Kanban.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file of its own, migrated by the app's own start-up path, with a
-/// first Admin from KANBAN_ADMIN_EMAIL. One per test class; the file is deleted afterwards.
+/// The real app on a real database of its own, migrated by the app's own start-up path, with a
+/// first Admin from KANBAN_ADMIN_EMAIL. One per test class; the database is deleted afterwards. The
+/// database is a SQLite file, or, when KANBAN_TEST_POSTGRES names a PostgreSQL server (the test
+/// script starts one), a new database on that server: the same tests run on both providers.
 /// <see cref="WebApplicationFactory{T}.CreateClient()"/> gives a client signed in (bearer) as
 /// <see cref="Owner"/>, an ordinary person, who becomes product owner of the boards they create.
 /// </summary>
@@ -29,12 +31,15 @@ public class KanbanApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dataDirectory, "kanban.db");
 
+    /// <summary>Which provider the tests run on: SQLite unless KANBAN_TEST_POSTGRES is set.</summary>
+    public static DatabaseProvider Provider => TestDatabase.Provider;
+
     public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Kanban:DataDirectory", _dataDirectory);
+        UseDataDirectory(builder, _dataDirectory);
         builder.UseSetting("Kanban:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("KANBAN_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("KANBAN_ADMIN_PASSWORD", Password);
@@ -44,6 +49,21 @@ public class KanbanApiFactory : WebApplicationFactory<Program>
             logging.AddProvider(Logs);
             logging.AddFilter<CapturedLogs>(_ => true);
         });
+    }
+
+    /// <summary>
+    /// Puts the app's data (keys, and the database: the SQLite file, or the folder's PostgreSQL
+    /// database) in <paramref name="directory"/>: hosts given the same folder share them, as two
+    /// instances or a restart do.
+    /// </summary>
+    protected static void UseDataDirectory(IWebHostBuilder builder, string directory)
+    {
+        builder.UseSetting("Kanban:DataDirectory", directory);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        if (TestDatabase.ConnectionStringFor(directory) is { } connectionString)
+        {
+            builder.UseSetting("ConnectionStrings:Kanban", connectionString);
+        }
     }
 
     protected override void ConfigureClient(HttpClient client)
@@ -112,6 +132,7 @@ public class KanbanApiFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(_dataDirectory);
         Directory.Delete(_dataDirectory, recursive: true);
     }
 }

@@ -23,7 +23,7 @@ public class OutlierWatchHost(string? dataDirectory, ManualClock clock) : Kanban
         base.ConfigureWebHost(builder);
         if (dataDirectory is not null)
         {
-            builder.UseSetting("Kanban:DataDirectory", dataDirectory);
+            UseDataDirectory(builder, dataDirectory);
         }
 
         builder.UseSetting("Kanban:Outliers:CheckEverySeconds", "0.2");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kanban.Api.Infrastructure;
 using Kanban.Api.Infrastructure.Access;
 using Kanban.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
@@ -12,7 +13,7 @@ public sealed class CredentialsValidator : AbstractValidator<Credentials>
 {
     public CredentialsValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(256);
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(256).Must(PlainText.IsPlain).WithMessage(PlainText.Message);
         RuleFor(c => c.Password).NotEmpty().MaximumLength(256);
     }
 }
@@ -105,7 +106,7 @@ public static class AuthEndpoints
     {
         await new CredentialsValidator().ValidateAndThrowAsync(credentials, http.RequestAborted);
         var throttle = http.RequestServices.GetRequiredService<SignInThrottle>();
-        if (!throttle.TryAttempt(http.Connection.RemoteIpAddress?.ToString(), credentials.Email!))
+        if (!await throttle.TryAttemptAsync(http.Connection.RemoteIpAddress?.ToString(), credentials.Email!, http.RequestAborted))
         {
             throw new TooManyAttemptsException();
         }

@@ -18,7 +18,7 @@ public static class AccessSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<BoardAccess>();
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInThrottle>();
         services.AddSingleton<CardBoards>();
 
         services.AddIdentityCore<User>(options =>

@@ -1,31 +1,61 @@
-using System.Threading.RateLimiting;
+using Kanban.Data;
+using Kanban.Data.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Infrastructure.Access;
 
 /// <summary>
 /// Limits password attempts per address and per account, so neither one machine nor a spread of
-/// machines can guess a password quickly. Per process: behind several instances each keeps its own.
+/// machines can guess a password quickly. The attempts are counted in the database, in windows of a
+/// minute, so behind a load balancer every instance counts the same ones.
 /// </summary>
-public sealed class SignInThrottle : IDisposable
+public sealed class SignInThrottle(KanbanDbContext db, TimeProvider clock)
 {
     public const int PerAccountPerMinute = 10;
     public const int PerAddressPerMinute = 30;
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, k => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = k.StartsWith("account:", StringComparison.Ordinal) ? PerAccountPerMinute : PerAddressPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     /// <summary>True if this attempt may go ahead; both limits are charged.</summary>
-    public bool TryAttempt(string? address, string email)
+    public async Task<bool> TryAttemptAsync(string? address, string email, CancellationToken ct)
     {
-        using var byAddress = _limiter.AttemptAcquire($"address:{address ?? "unknown"}");
-        using var byAccount = _limiter.AttemptAcquire($"account:{email.Trim().ToUpperInvariant()}");
-        return byAddress.IsAcquired && byAccount.IsAcquired;
+        var byAddress = await CountAsync($"address:{address ?? "unknown"}", ct);
+        var byAccount = await CountAsync($"account:{email.Trim().ToUpperInvariant()}", ct);
+        return byAddress <= PerAddressPerMinute && byAccount <= PerAccountPerMinute;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>Counts one attempt for <paramref name="key"/> in the current window and answers the window's count.</summary>
+    private async Task<int> CountAsync(string key, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var windowStart = now - Window;
+            // One statement each, so two instances counting at once both count.
+            if (await db.SignInWindows.Where(w => w.Key == key && w.StartedAt > windowStart)
+                    .ExecuteUpdateAsync(w => w.SetProperty(x => x.Attempts, x => x.Attempts + 1), ct) == 1)
+            {
+                return await db.SignInWindows.Where(w => w.Key == key).Select(w => w.Attempts).FirstAsync(ct);
+            }
+
+            // No window, or an old one: begin a new one.
+            if (await db.SignInWindows.Where(w => w.Key == key && w.StartedAt <= windowStart)
+                    .ExecuteUpdateAsync(w => w.SetProperty(x => x.StartedAt, now).SetProperty(x => x.Attempts, 1), ct) == 1)
+            {
+                return 1;
+            }
+
+            try
+            {
+                db.SignInWindows.Add(new SignInWindow(key, now, 1));
+                await db.SaveChangesAsync(ct);
+                return 1;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another instance began the window at the same moment: count in it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
 }

@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kanban.Api.Features.Auth;
 using Kanban.Api.Tests.Infrastructure;
+using Kanban.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Api.Tests.Features.Auth;
 
@@ -18,7 +20,7 @@ public sealed class SignInAcrossRestartTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Kanban:DataDirectory", dataDirectory);
+            UseDataDirectory(builder, dataDirectory);
         }
     }
 
@@ -41,14 +43,23 @@ public sealed class SignInAcrossRestartTests
                 token = await first.TokenForAsync(KanbanApiFactory.AdminEmail);
             }
 
-            var keys = Path.Combine(data, "keys");
-            Directory.GetFiles(keys, "key-*.xml").ShouldNotBeEmpty();
-            if (!OperatingSystem.IsWindows())
+            await using var second = new AppOn(data);
+            if (KanbanApiFactory.Provider == DatabaseProvider.Sqlite)
             {
-                File.GetUnixFileMode(keys).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                var keys = Path.Combine(data, "keys");
+                Directory.GetFiles(keys, "key-*.xml").ShouldNotBeEmpty();
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.GetUnixFileMode(keys).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+            else
+            {
+                // A server database is shared by every instance, so the keys are kept in it, not in a folder.
+                Directory.Exists(Path.Combine(data, "keys")).ShouldBeFalse();
+                (await second.WithDbAsync(db => db.DataProtectionKeys.CountAsync())).ShouldBeGreaterThan(0);
             }
 
-            await using var second = new AppOn(data);
             using var client = second.Server.CreateClient();
 
             var byCookie = new HttpRequestMessage(HttpMethod.Get, "/api/me");
@@ -61,6 +72,7 @@ public sealed class SignInAcrossRestartTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await TestDatabase.DropAsync(data);
             Directory.Delete(data, recursive: true);
         }
     }

@@ -33,7 +33,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Kanban:DataDirectory", dataDirectory);
+            UseDataDirectory(builder, dataDirectory);
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
