@@ -15,7 +15,9 @@ services_install() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || return 1
+  # Debian may start the packages' own servers on install: the tests use throwaway ones, so stop those.
+  for service in postgresql redis-server; do $sudo service "$service" stop >/dev/null 2>&1 || true; done
 }
 
 services_start() {

@@ -83,7 +83,11 @@ builder.Services.AddHealthChecks()
     .AddDbContextCheck<KanbanDbContext>("database", tags: ["ready"])
     .AddCheck<BackplaneHealth>("backplane", tags: ["ready"]);
 
+builder.Services.AddTrustedProxies(builder.Configuration);
+
 var app = builder.Build();
+
+app.UseForwardedHeaders();
 
 app.UseSecurityHeaders();
 app.UseExceptionHandler();

@@ -43,7 +43,7 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
         // as numbers the metrics queries can filter and sort on them in the database.
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<InstantToBinary>();
             configurationBuilder.Properties<decimal>().HaveConversion<double>();
         }
 
@@ -60,3 +60,14 @@ public sealed class KanbanDbContext(DbContextOptions<KanbanDbContext> options) :
 
 /// <summary>Writes an instant in UTC; reads it back as it is.</summary>
 internal sealed class InstantInUtc() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+
+/// <summary>
+/// SQLite's number for an instant: EF Core's <see cref="DateTimeOffsetToBinaryConverter"/> encoding
+/// (ticks in its high bits, the offset in minutes in its low 11), always written in UTC. EF Core's own
+/// converter writes the clock reading of the value's offset, so two instants compared in SQL (a
+/// column against a board's local midnight, say) would be compared as clock readings, hours apart.
+/// Values written before in another offset still read back as the same instant.
+/// </summary>
+internal sealed class InstantToBinary() : ValueConverter<DateTimeOffset, long>(
+    v => (v.UtcTicks / 1000) << 11,
+    v => new DateTimeOffset((v >> 11) * 1000, TimeSpan.FromMinutes((v << 53) >> 53)));

@@ -68,6 +68,10 @@ public static class DatabaseRegistration
         await HoldSetupLeaseAsync(leases, ct);
         try
         {
+            // The first key that protects sign-ins is made here, by one instance at a time: two instances
+            // each making their own at once would each refuse the other's tokens until they reload.
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+                .CreateProtector("Kanban.Setup").Protect("key ring ready"u8.ToArray());
             await scope.ServiceProvider.GetRequiredService<Access.AccountSeeder>().EnsureFirstAdminAsync();
             if (configuration.GetValue("Kanban:SeedDemo", defaultValue: true))
             {
@@ -117,12 +121,24 @@ public static class DatabaseRegistration
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", ct);
-            await db.Database.MigrateAsync(ct);
+            // Tried, not waited on in one statement: a long migration of another instance must not run
+            // into this statement's timeout.
+            while (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({MigrationLock}) AS \"Value\"").SingleAsync(ct))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+            }
+
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({MigrationLock}) AS \"Value\"").SingleAsync(CancellationToken.None);
+            }
         }
         finally
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

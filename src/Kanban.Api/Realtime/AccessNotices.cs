@@ -14,6 +14,7 @@ public sealed partial class AccessNotices(IConfiguration configuration, ChangeFe
     private static readonly RedisChannel Channel = RedisChannel.Literal("kanban:access-narrowed");
     private readonly string _sender = Guid.NewGuid().ToString("N");
     private ConnectionMultiplexer? _redis;
+    private volatile bool _subscribed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,24 +26,27 @@ public sealed partial class AccessNotices(IConfiguration configuration, ChangeFe
         var options = ConfigurationOptions.Parse(connection);
         options.AbortOnConnectFail = false;
         _redis = await ConnectionMultiplexer.ConnectAsync(options);
-        if (!await TrySubscribeAsync())
-        {
-            // Redis is down as this instance starts: it subscribes when Redis is back (and the
-            // client keeps the subscription across later reconnections by itself).
-            _redis.ConnectionRestored += async (_, _) => await TrySubscribeAsync();
-        }
+        // Redis may be down as this instance starts: it subscribes when Redis is back (the client then
+        // keeps the subscription across later reconnections by itself).
+        _redis.ConnectionRestored += async (_, _) => await TrySubscribeAsync();
+        await TrySubscribeAsync();
     }
 
-    private async Task<bool> TrySubscribeAsync()
+    private async Task TrySubscribeAsync()
     {
+        if (_subscribed)
+        {
+            return;
+        }
+
         try
         {
             await _redis!.GetSubscriber().SubscribeAsync(Channel, (_, message) => Receive(message));
-            return true;
+            _subscribed = true;
         }
-        catch (RedisConnectionException)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return false;
+            LogNotSubscribed(logger, e);
         }
     }
 
@@ -56,7 +60,8 @@ public sealed partial class AccessNotices(IConfiguration configuration, ChangeFe
 
         try
         {
-            await _redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Notice(_sender, narrowed)));
+            await _redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Notice(_sender, narrowed)))
+                .WaitAsync(BoardPublisher.SendLimit);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -83,6 +88,9 @@ public sealed partial class AccessNotices(IConfiguration configuration, ChangeFe
     }
 
     private sealed record Notice(string Sender, BoardAccessNarrowed Narrowed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not yet listening for narrowed access from the other instances; trying again when Redis is back")]
+    private static partial void LogNotSubscribed(ILogger logger, Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other instances that access to board {BoardId} narrowed")]
     private static partial void LogNotShared(ILogger logger, Exception e, Guid boardId);

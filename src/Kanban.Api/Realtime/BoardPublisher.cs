@@ -129,11 +129,6 @@ public sealed class BoardPublisher(
 
     private async Task EndAccessAsync(BoardAccessNarrowed narrowed)
     {
-        if (!narrowed.FromAnotherInstance)
-        {
-            await notices.ShareAsync(narrowed);
-        }
-
         foreach (var joined in connections.EndedBy(narrowed))
         {
             try
@@ -146,6 +141,12 @@ public sealed class BoardPublisher(
             {
                 logger.LogWarning(e, "Could not tell connection {ConnectionId} that its access to board {BoardId} ended", joined.ConnectionId, joined.BoardId);
             }
+        }
+
+        // This instance's connections first; then the others', which each instance ends itself.
+        if (!narrowed.FromAnotherInstance)
+        {
+            await notices.ShareAsync(narrowed);
         }
     }
 }

@@ -25,15 +25,33 @@ public sealed class TwoServers : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // Started together, as a deployment does: the migrations, the first admin and the seed happen once.
-        var first = ApiProcess.StartAsync(_dataDirectory, Settings);
-        var second = ApiProcess.StartAsync(_dataDirectory, Settings);
-        (First, Second) = (await first, await second);
+        var starting = new[] { ApiProcess.StartAsync(_dataDirectory, Settings), ApiProcess.StartAsync(_dataDirectory, Settings) };
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch
+        {
+            // One did not start: the other must not outlive the test run.
+            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        (First, Second) = (starting[0].Result, starting[1].Result);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await First.DisposeAsync();
-        await Second.DisposeAsync();
+        // Null when they did not start (InitializeAsync ended them).
+        foreach (var server in new ApiProcess?[] { First, Second }.OfType<ApiProcess>())
+        {
+            await server.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await TestDatabase.DropAsync(_dataDirectory);
         Directory.Delete(_dataDirectory, recursive: true);

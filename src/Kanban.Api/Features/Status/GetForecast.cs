@@ -29,7 +29,7 @@ public sealed class GetForecastValidator : AbstractValidator<GetForecastQuery>
             .WithMessage("Cards is a comma-separated list of card ids.")
             .Must(c => c is null || !ForecastFilter.TryCards(c, out var ids) || ids.Count <= MaxCards)
             .WithMessage($"Cards lists at most {MaxCards} card ids.");
-        RuleFor(q => q.By).Must(MetricsRange.IsDay).WithMessage("By is a day as yyyy-MM-dd, such as 2027-01-15.");
+        RuleFor(q => q.By).Must(MetricsRange.IsDay).WithMessage("By is a day from 2000-01-01 to 2199-12-31 as yyyy-MM-dd, such as 2027-01-15.");
     }
 }
 

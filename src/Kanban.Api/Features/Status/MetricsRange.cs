@@ -14,10 +14,15 @@ public static class MetricsRange
     public const int DefaultDays = 90;
     public const int MaxDays = 731;
 
+    /// <summary>The days a range may name: a board's history lies well inside them, and the day arithmetic around them cannot overflow.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+    public static readonly DateOnly Latest = new(2199, 12, 31);
+
     public static bool IsDay(string? text) => text is null || TryParse(text, out _);
 
     public static bool TryParse(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+        && day >= Earliest && day <= Latest;
 
     /// <summary>The range with its defaults filled in; a range the defaults make wrong is refused as one given so would be.</summary>
     public static (DateOnly From, DateOnly To) Resolve(string? from, string? to, DateOnly today)
@@ -48,9 +53,9 @@ public abstract class MetricsRangeValidator<T> : AbstractValidator<T>
     protected MetricsRangeValidator(Func<T, string?> from, Func<T, string?> to)
     {
         RuleFor(q => from(q)).Must(MetricsRange.IsDay).WithName("From").OverridePropertyName("From")
-            .WithMessage("From is a day as yyyy-MM-dd, such as 2026-10-01.");
+            .WithMessage("From is a day from 2000-01-01 to 2199-12-31 as yyyy-MM-dd, such as 2026-10-01.");
         RuleFor(q => to(q)).Must(MetricsRange.IsDay).WithName("To").OverridePropertyName("To")
-            .WithMessage("To is a day as yyyy-MM-dd, such as 2026-10-31.");
+            .WithMessage("To is a day from 2000-01-01 to 2199-12-31 as yyyy-MM-dd, such as 2026-10-31.");
         RuleFor(q => q).Must(q => InOrder(from(q), to(q))).OverridePropertyName("From")
             .When(q => from(q) is { } f && to(q) is { } t && MetricsRange.TryParse(f, out _) && MetricsRange.TryParse(t, out _))
             .WithMessage(q => $"From must not be after to, and at most {MetricsRange.MaxDays} days before it.");

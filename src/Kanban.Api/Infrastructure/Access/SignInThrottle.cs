@@ -14,6 +14,8 @@ public sealed class SignInThrottle(KanbanDbContext db, TimeProvider clock)
     public const int PerAccountPerMinute = 10;
     public const int PerAddressPerMinute = 30;
 
+    private const int MaxRaces = 3;
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     /// <summary>True if this attempt may go ahead; both limits are charged.</summary>
@@ -45,17 +47,33 @@ public sealed class SignInThrottle(KanbanDbContext db, TimeProvider clock)
                 return 1;
             }
 
+            var window = db.SignInWindows.Add(new SignInWindow(key, now, 1));
             try
             {
-                db.SignInWindows.Add(new SignInWindow(key, now, 1));
                 await db.SaveChangesAsync(ct);
+                await ForgetOldWindowsAsync(now, ct);
                 return 1;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException)
             {
                 // Another instance began the window at the same moment: count in it.
-                db.ChangeTracker.Clear();
+                window.State = EntityState.Detached;
+                if (attempt >= MaxRaces)
+                {
+                    // Lost every race: this key is being tried very fast, which is what the limit is for.
+                    return int.MaxValue;
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// A key's row lives while its window does: each new window clears those that ended long ago, so
+    /// addresses and e-mails tried once (or sprayed) do not pile up.
+    /// </summary>
+    private Task<int> ForgetOldWindowsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var longAgo = now - (10 * Window);
+        return db.SignInWindows.Where(w => w.StartedAt < longAgo).ExecuteDeleteAsync(ct);
     }
 }

@@ -41,6 +41,26 @@ public sealed class StatusMetricsTests(ClockedApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_board_west_of_utc_counts_a_card_done_late_in_its_evening_on_its_own_day()
+    {
+        // 02:30 UTC on 30 September is 22:30 on 29 September in New York.
+        var late = Ticket("NYC-11", "Done", [("Backlog", At("2026-09-20T14:00:00Z")), ("Doing", At("2026-09-22T14:00:00Z")), ("Done", At("2026-09-30T02:30:00Z"))]);
+        var file = Board("NYC", extraTickets: [late]);
+        file["board"]!["timeZone"] = "America/New_York";
+        var (admin, board) = await ImportAsync(file);
+        using var _ = admin;
+
+        var evening = await (await admin.GetAsync($"/api/boards/{board.Id}/metrics/cycle-times?from=2026-09-29&to=2026-09-29")).ReadAsync<CycleTimesResponse>();
+        var nextDay = await (await admin.GetAsync($"/api/boards/{board.Id}/metrics/cycle-times?from=2026-09-30&to=2026-09-30")).ReadAsync<CycleTimesResponse>();
+        var throughput = await (await admin.GetAsync($"/api/boards/{board.Id}/metrics/throughput?from=2026-09-29&to=2026-09-30")).ReadAsync<ThroughputResponse>();
+
+        evening.Cards.Select(c => c.Key).ShouldContain("NYC-11");
+        nextDay.Cards.Select(c => c.Key).ShouldNotContain("NYC-11");
+        evening.Cards.Single(c => c.Key == "NYC-11").CompletedOn.ShouldBe(new DateOnly(2026, 9, 29));
+        throughput.PerDay.Sum(d => d.Count).ShouldBe(evening.Cards.Count + nextDay.Cards.Count);
+    }
+
+    [Fact]
     public async Task The_cumulative_flow_defaults_to_the_90_days_up_to_today()
     {
         var (admin, board) = await ImportAsync();
