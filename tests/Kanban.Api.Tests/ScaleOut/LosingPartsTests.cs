@@ -67,7 +67,15 @@ public sealed class LosingPartsTests : IAsyncDisposable
         // The screen reconnects where the balancer sends it now, and reloads the board.
         await using var again = await survivor.ConnectHubAsync();
         var pushed = new TaskCompletionSource<CardMovedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        again.On<CardMovedMessage>("CardMoved", m => pushed.TrySetResult(m));
+        var watched = Guid.Empty;
+        // The load's own pushes may still be arriving: wait for the move made after the rejoin.
+        again.On<CardMovedMessage>("CardMoved", m =>
+        {
+            if (m.Card.Id == watched)
+            {
+                pushed.TrySetResult(m);
+            }
+        });
         await again.InvokeAsync("JoinBoard", board.Id);
         var reloaded = await survivor.Http.GetBoardAsync(board.Id);
 
@@ -78,8 +86,9 @@ public sealed class LosingPartsTests : IAsyncDisposable
         reloaded.Lane("Ready").Count.ShouldBeLessThanOrEqualTo(30);
 
         // The survivor keeps serving its screens, and the limit keeps holding.
-        await survivor.Http.MoveOkAsync(ready.First(), board.LaneId("Backlog"));
-        (await pushed.Task.WaitAsync(HubClients.Patience)).Card.Id.ShouldBe(ready.First());
+        watched = ready.First();
+        await survivor.Http.MoveOkAsync(watched, board.LaneId("Backlog"));
+        (await pushed.Task.WaitAsync(HubClients.Patience)).Card.LaneId.ShouldBe(board.LaneId("Backlog"));
         reloaded = await survivor.Http.GetBoardAsync(board.Id);
         var waiting = reloaded.Cards.Where(c => c.LaneId == board.LaneId("Backlog")).Select(c => c.Id).ToList();
         var room = 30 - reloaded.Lane("Ready").Count;
