@@ -150,6 +150,12 @@ public static partial class BoardFileValidator
         {
             errors.Add($"{path}.blocks[{blocks.Count - 1}].until", "The last block period is open, so the ticket says it is blocked (blocked).");
         }
+
+        // Blocked now with every period closed: the block of now began after the last one ended.
+        if (!open && ticket.Blocked?.Since is { } blockedSince && blocks.Count > 0 && blocks[^1]?.Until is { } lastEnd && blockedSince < lastEnd)
+        {
+            errors.Add($"{path}.blocked.since", "The ticket's block began before its last block period ended; give it as the last period, still open, or begin it later.");
+        }
     }
 
     private static Dictionary<string, LaneKind> CheckLanes(IReadOnlyList<BoardFileLane?>? lanes, Errors errors)

@@ -87,6 +87,24 @@ public sealed class BlockPeriodTests(KanbanApiFactory factory) : IClassFixture<K
         problem.Errors.Keys.ShouldContain("$.tickets[0].blocks[2].since");
     }
 
+    [Fact]
+    public async Task A_block_of_now_that_began_before_the_last_period_ended_is_refused_so_every_import_exports_a_file_that_imports_again()
+    {
+        using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        var file = BoardFileSamples.Known("OVERBLOCK");
+        var blocked = file["tickets"]!.AsArray().First(t => t!["blocked"] is JsonObject)!;
+        var since = blocked["blocked"]!["since"]!.GetValue<DateTimeOffset>();
+        blocked["blocks"] = new JsonArray(new JsonObject
+        {
+            ["reason"] = "Earlier wait", ["since"] = since.AddDays(-2).ToString("O"), ["until"] = since.AddHours(1).ToString("O"),
+        });
+        var index = file["tickets"]!.AsArray().IndexOf(blocked);
+
+        var problem = await (await admin.ImportAsync(file)).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Errors!.Keys.ShouldContain($"$.tickets[{index}].blocked.since");
+    }
+
     private async Task BlockAsync(Guid cardId, string reason) =>
         (await _owner.PostJsonAsync($"/api/cards/{cardId}/block", new { reason })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
