@@ -102,26 +102,33 @@ function byRank(a: Card, b: Card): number {
   return a.rank - b.rank;
 }
 
-/** The size of an element's content box, followed as it changes. */
+/**
+ * The size of an element's content box, followed as it changes. It is read again after every render
+ * too, before the browser paints: the board's padding and the header above it follow --u, which a
+ * render sets, and a ResizeObserver that fired just before that render (a screen turned from 1080p
+ * to 4K) would otherwise leave the fit counting with the old header's room for a frame or more.
+ */
 function useContentSize<T extends HTMLElement>(): [React.RefObject<T | null>, { width: number; height: number }] {
   const ref = useRef<T>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
-  useLayoutEffect(() => {
+  const measure = useCallback(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => {
-      const style = getComputedStyle(element);
-      const px = (value: string) => parseFloat(value) || 0;
-      const width = Math.max(0, element.clientWidth - px(style.paddingLeft) - px(style.paddingRight));
-      const height = Math.max(0, element.clientHeight - px(style.paddingTop) - px(style.paddingBottom));
-      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    const style = getComputedStyle(element);
+    const px = (value: string) => parseFloat(value) || 0;
+    const width = Math.max(0, element.clientWidth - px(style.paddingLeft) - px(style.paddingRight));
+    const height = Math.max(0, element.clientHeight - px(style.paddingTop) - px(style.paddingBottom));
+    setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
+  }, []);
+  // Every render: converges at once, as the board's own box does not depend on the fit.
+  useLayoutEffect(measure);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [measure]);
   return [ref, size];
 }
 
