@@ -58,23 +58,16 @@ function WallMessage({ title, text, testId }: { title: string; text: string; tes
 
 export function WallPage() {
   const { boardId = '' } = useParams();
-  const board = useBoard(boardId);
-  const live = useBoardHub(boardId, board.data !== undefined);
+  // A kiosk may start before the server does: the board is tried again until it loads, and the live
+  // link starts on its own (its first join reloads the board at once).
+  const board = useBoard(boardId, { unattended: true });
+  const live = useBoardHub(boardId);
   const outliers = useOutliers(boardId, board.data !== undefined);
   const shared = shareToken() !== null;
+  const failure = board.error ?? board.failureReason;
+  const status = failure ? (isApiError(failure) ? failure.status : 0) : undefined;
 
-  if (live.state === 'revoked') {
-    return (
-      <WallMessage
-        testId="wall-revoked"
-        title="This wall is no longer shared"
-        text={`${live.revokedReason ?? 'The link was revoked.'} Ask the board's product owner for a new wall link.`}
-      />
-    );
-  }
-  if (board.data) return <WallScreen board={board.data} live={live} outliers={outliers.data ?? []} />;
-  if (board.isError) {
-    const status = isApiError(board.error) ? board.error.status : 0;
+  if (!board.data && status !== undefined && status >= 400 && status < 500) {
     if (shared && (status === 401 || status === 403 || status === 404)) {
       return (
         <WallMessage
@@ -87,11 +80,23 @@ export function WallPage() {
     if (status === 404 || status === 403) {
       return <WallMessage testId="wall-not-found" title="Board not found" text="There is no board here that you may see." />;
     }
+  }
+  if (live.state === 'revoked') {
+    return (
+      <WallMessage
+        testId="wall-revoked"
+        title="This wall is no longer shared"
+        text={`${live.revokedReason ?? 'The link was revoked.'} Ask the board's product owner for a new wall link.`}
+      />
+    );
+  }
+  if (board.data) return <WallScreen board={board.data} live={live} outliers={outliers.data ?? []} />;
+  if (status !== undefined) {
     return (
       <WallMessage
         testId="wall-unreachable"
         title="The board could not be loaded"
-        text="The server could not be reached. This screen tries again by itself."
+        text="Not live: the server could not be reached. This screen tries again by itself."
       />
     );
   }
