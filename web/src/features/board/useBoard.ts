@@ -38,8 +38,7 @@ export function useBoard(boardId: string, options: UseBoardOptions = {}) {
       const cached = queryClient.getQueryData<Board>(queryKeys.board(boardId));
       return cached && cached.id === fresh.id && cached.version > fresh.version ? cached : fresh;
     },
-    ...(options.unattended
-      ? { retry: retryUnattended, retryDelay: unattendedRetryDelay }
-      : { retry: (failures: number, error: unknown) => retryUnattended(failures, error) && failures < 2 }),
+    retry: (failures, error) => retryUnattended(failures, error) && (options.unattended || failures < 2),
+    ...(options.unattended ? { retryDelay: unattendedRetryDelay } : {}),
   });
 }
