@@ -9,9 +9,14 @@ import StatusPage, { defaultRange, RangeForm } from './StatusPage';
 import { cfdFixture, cycleFixture, makeStatus } from './statusFixture';
 
 // The page's live link: the test plays the hub, through the callback the page gives it.
-const hub = vi.hoisted(() => ({ onEvent: undefined as ((kind: string) => void) | undefined, extraEvents: [] as readonly string[] }));
+const hub = vi.hoisted(() => ({
+  onEvent: undefined as ((kind: string) => void) | undefined,
+  extraEvents: [] as readonly string[],
+  enabled: undefined as boolean | undefined,
+}));
 vi.mock('../board/useBoardHub', () => ({
-  useBoardHub: (_boardId: string, _enabled: boolean, options: { onEvent?: (kind: string) => void; extraEvents?: readonly string[] }) => {
+  useBoardHub: (_boardId: string, enabled: boolean, options: { onEvent?: (kind: string) => void; extraEvents?: readonly string[] }) => {
+    hub.enabled = enabled;
     hub.onEvent = options.onEvent;
     hub.extraEvents = options.extraEvents ?? [];
     return { state: 'connected' };
@@ -115,6 +120,29 @@ describe('StatusPage', () => {
     });
     vi.useRealTimers();
     await vi.waitFor(() => expect(statusCalls()).toBe(before + 1));
+  });
+});
+
+describe('StatusPage when a refetch fails', () => {
+  it('keeps the status shown and the live link on, and no longer says Live', async () => {
+    let down = false;
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (down && url.split('?')[0]!.endsWith('/status') ? json(503, { status: 503, title: 'Unavailable' }) : answer(url))));
+    renderPage({ id: 'u-ana' });
+    await screen.findByTestId('status-rag');
+    expect(screen.getByTestId('status-live').textContent).toBe('Live');
+
+    down = true;
+    vi.useFakeTimers();
+    await act(async () => {
+      hub.onEvent?.('CardMoved');
+      await vi.advanceTimersByTimeAsync(30_000);
+    });
+    vi.useRealTimers();
+    expect(screen.getByTestId('status-rag-word').textContent).toBe('Red');
+    // The link stays on (a later event or rejoin refetches), and the page does not claim to be live.
+    expect(hub.enabled).toBe(true);
+    expect(screen.getByTestId('status-live').textContent).not.toBe('Live');
+    expect(screen.getByTestId('status-page').dataset.live).toBe('stale');
   });
 });
 

@@ -42,7 +42,8 @@ export default function StatusPage() {
   const shared = shareToken() !== null;
   const status = useStatus(boardId);
   const refresh = useDebouncedStatusRefresh(boardId);
-  const live = useBoardHub(boardId, status.isSuccess, { onEvent: refresh, extraEvents: STATUS_EVENTS });
+  // On while there is a status to keep current: a failed refetch keeps the status shown, and the link.
+  const live = useBoardHub(boardId, status.data !== undefined, { onEvent: refresh, extraEvents: STATUS_EVENTS });
 
   // The colour leads the title: a tab, a bookmark and a printed PDF say it first.
   useDocumentTitle(status.data ? `${status.data.rag} · Status · ${status.data.boardName} · Kanban` : 'Status · Kanban');
@@ -82,7 +83,7 @@ export default function StatusPage() {
       </div>
     );
   }
-  return <StatusView status={status.data!} shared={shared} connected={live.state === 'connected'} updatedAt={status.dataUpdatedAt} />;
+  return <StatusView status={status.data!} shared={shared} connected={live.state === 'connected' && !status.isError} updatedAt={status.dataUpdatedAt} />;
 }
 
 export function StatusView({
