@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router-dom';
 import { isApiError } from './api/http';
-import { shareToken } from './api/share';
+import { isSharedPage, keepShareTokenOnlyOn, shareToken } from './api/share';
 import { EnvironmentBanner } from './components/EnvironmentBanner';
 import { BoardPage } from './features/board/BoardPage';
 import { ActivityPage } from './features/activity/ActivityPage';
@@ -91,6 +91,8 @@ function MainNav() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  // Before the page below renders (and reads): a share link's token is for the share pages only.
+  keepShareTokenOnlyOn(pathname);
   if (pathname.startsWith('/wall/')) {
     // The wall: the whole screen for the board, no controls; the environment banner still shows.
     return (
@@ -109,9 +111,16 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="app-header">
-        <Link to="/" className="app-header__brand">
-          Kanban
-        </Link>
+        {isSharedPage(pathname) ? (
+          // Leaving a share page starts the app afresh: nothing read as the link stays in memory.
+          <a href="/" className="app-header__brand">
+            Kanban
+          </a>
+        ) : (
+          <Link to="/" className="app-header__brand">
+            Kanban
+          </Link>
+        )}
         <MainNav />
         <AccountHeader />
       </header>
