@@ -211,7 +211,13 @@ function WallLineBanner({ board, now }: { board: Board; now: number }) {
   const since = line.since ? Date.parse(line.since) : Number.NaN;
   const who = line.stoppedByName ?? 'someone';
   return (
-    <section className="wall-line" role="alert" aria-labelledby="wall-line-title" data-testid="wall-line-banner" data-kind={manual ? 'manual' : 'auto'}>
+    <section className="wall-line" aria-labelledby="wall-line-title" data-testid="wall-line-banner" data-kind={manual ? 'manual' : 'auto'}>
+      {/* Said once when the line stops: the ticking time below is outside it, so it is not re-announced every second. */}
+      <p className="sr-only" role="alert" data-testid="wall-line-alert">
+        Line stopped. {manual ? `Andon cord pulled by ${who}` : 'Stopped automatically: untested work reached the threshold'}.
+        {!Number.isNaN(since) && ` Since ${clockTime(since)}.`}
+        {line.reason ? ` ${line.reason}` : ''}
+      </p>
       <h2 id="wall-line-title" className="wall-line__title">
         <span aria-hidden="true">■ </span>Line stopped
       </h2>

@@ -90,6 +90,20 @@ describe('WallScreen', () => {
     expect(screen.getByTestId('wall-line-for').textContent).toContain('for 2 min 05 s');
   });
 
+  it('announces a stopped line once: the alert does not change as the time ticks, and holds no ticking part', () => {
+    vi.setSystemTime(new Date(Date.parse(manualStop.since) + 125_000));
+    const line = { ...manualStop, reason: 'Sandbox down', stoppedBy: 'u1', stoppedByName: 'Ana Lima' };
+    render(<WallScreen board={board({ line })} live={{ state: 'connected' }} outliers={[]} />);
+    const alerts = () => screen.getAllByRole('alert').map((a) => a.textContent).join('|');
+    const first = alerts();
+    expect(first).toContain('Andon cord pulled by Ana Lima');
+    expect(first).toContain('Sandbox down');
+    act(() => vi.advanceTimersByTime(3_000));
+    expect(screen.getByTestId('wall-line-for').textContent).toContain('for 2 min 08 s');
+    expect(alerts()).toBe(first);
+    for (const alert of screen.getAllByRole('alert')) expect(alert.contains(screen.getByTestId('wall-line-for'))).toBe(false);
+  });
+
   it('fits the board to the room it has after the screen changes, not to the room it had before', () => {
     const room = { width: 1896, height: 943 };
     const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
