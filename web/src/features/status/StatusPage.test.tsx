@@ -13,13 +13,14 @@ const hub = vi.hoisted(() => ({
   onEvent: undefined as ((kind: string) => void) | undefined,
   extraEvents: [] as readonly string[],
   enabled: undefined as boolean | undefined,
+  state: 'connected' as string,
 }));
 vi.mock('../board/useBoardHub', () => ({
   useBoardHub: (_boardId: string, enabled: boolean, options: { onEvent?: (kind: string) => void; extraEvents?: readonly string[] }) => {
     hub.enabled = enabled;
     hub.onEvent = options.onEvent;
     hub.extraEvents = options.extraEvents ?? [];
-    return { state: 'connected' };
+    return { state: hub.state, revokedReason: 'The status link was revoked.' };
   },
 }));
 
@@ -55,7 +56,10 @@ function renderPage(user: { id: string } | null = null) {
   );
 }
 
-beforeEach(() => setShareToken(null));
+beforeEach(() => {
+  setShareToken(null);
+  hub.state = 'connected';
+});
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -143,6 +147,23 @@ describe('StatusPage when a refetch fails', () => {
     expect(hub.enabled).toBe(true);
     expect(screen.getByTestId('status-live').textContent).not.toBe('Live');
     expect(screen.getByTestId('status-page').dataset.live).toBe('stale');
+  });
+});
+
+describe('StatusPage when access ends while it is open', () => {
+  it('a revoked share link takes the status off the screen and says so', async () => {
+    setShareToken('tok-1');
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => answer(url)));
+    renderPage();
+    await screen.findByTestId('status-rag');
+    hub.state = 'revoked';
+    hub.onEvent?.('AccessRevoked');
+    // The next render (any) reads the new state; a hub notice re-renders through the page's refresh.
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 700));
+    });
+    expect((await screen.findByTestId('status-link-invalid')).textContent).toContain('no longer shared');
+    expect(screen.queryByTestId('status-rag')).toBeNull();
   });
 });
 

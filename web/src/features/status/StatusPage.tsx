@@ -48,6 +48,26 @@ export default function StatusPage() {
   // The colour leads the title: a tab, a bookmark and a printed PDF say it first.
   useDocumentTitle(status.data ? `${status.data.rag} · Status · ${status.data.boardName} · Kanban` : 'Status · Kanban');
 
+  // The link was revoked or the person removed while the page is open: the status goes away.
+  if (live.state === 'revoked') {
+    if (shared) {
+      return (
+        <div className="page-state" data-testid="status-link-invalid">
+          <h1>This link is no longer shared</h1>
+          <p>{live.revokedReason ?? 'The link was revoked.'} Ask whoever sent it for a new status link.</p>
+        </div>
+      );
+    }
+    return (
+      <div className="page-state" data-testid="status-not-found">
+        <h1>You no longer have access to this board</h1>
+        <p>{live.revokedReason ?? 'Your access was removed.'}</p>
+        <p>
+          <Link to="/">Back to boards</Link>
+        </p>
+      </div>
+    );
+  }
   if (status.isPending) return <PageLoading heading="Loading the status…" testId="status-loading" />;
   if (status.isError && !status.data) {
     const refused = isApiError(status.error) && [401, 403, 404].includes(status.error.status);
