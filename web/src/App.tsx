@@ -16,7 +16,6 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
 import { TicketPage } from './features/tickets/TicketPage';
 import { TriagePage } from './features/tickets/TriagePage';
-import { WallRoute } from './features/wall/WallPage';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -46,6 +45,8 @@ function NotFoundPage() {
 
 // The status page and its chart library are a chunk of their own, loaded only when it is opened.
 const StatusPage = lazy(() => import('./features/status/StatusPage'));
+// The wall is for kiosks: its code (and CSS) stays out of what every other page loads first.
+const WallRoute = lazy(() => import('./features/wall/WallPage').then((m) => ({ default: m.WallRoute })));
 
 function LazyPage({ children }: { children: ReactNode }) {
   return (
@@ -136,7 +137,14 @@ export function AppRoutes() {
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
       {/* Opened with a share link, without signing in; or by a signed-in member (WallRoute decides). */}
-      <Route path="/wall/:boardId" element={<WallRoute />} />
+      <Route
+        path="/wall/:boardId"
+        element={
+          <LazyPage>
+            <WallRoute />
+          </LazyPage>
+        }
+      />
       <Route path="/wall/*" element={<NotFoundPage />} />
       <Route path="/status/:boardId" element={<StatusRoute />} />
       <Route element={<RequireAuth />}>
