@@ -127,6 +127,26 @@ describe('StatusPage', () => {
   });
 });
 
+describe('StatusPage on a busy board', () => {
+  it('still refreshes while hub events keep coming less than half a second apart', async () => {
+    const fetchMock = vi.fn(async (url: string) => answer(url));
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage({ id: 'u-ana' });
+    await screen.findByTestId('status-rag');
+    const statusCalls = () => fetchMock.mock.calls.filter(([url]) => (url as string).split('?')[0]!.endsWith('/status')).length;
+    const before = statusCalls();
+    vi.useFakeTimers();
+    await act(async () => {
+      for (let i = 0; i < 20; i += 1) {
+        hub.onEvent?.('CardMoved');
+        await vi.advanceTimersByTimeAsync(300);
+      }
+    });
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(statusCalls()).toBeGreaterThanOrEqual(before + 2));
+  });
+});
+
 describe('StatusPage when a refetch fails', () => {
   it('keeps the status shown and the live link on, and no longer says Live', async () => {
     let down = false;
