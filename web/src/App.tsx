@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router-dom';
 import { isApiError } from './api/http';
-import { shareToken } from './api/share';
+import { isSharedPage, keepShareTokenOnlyOn, shareToken } from './api/share';
 import { EnvironmentBanner } from './components/EnvironmentBanner';
 import { BoardPage } from './features/board/BoardPage';
 import { ActivityPage } from './features/activity/ActivityPage';
@@ -16,7 +16,6 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
 import { TicketPage } from './features/tickets/TicketPage';
 import { TriagePage } from './features/tickets/TriagePage';
-import { WallRoute } from './features/wall/WallPage';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -46,6 +45,8 @@ function NotFoundPage() {
 
 // The status page and its chart library are a chunk of their own, loaded only when it is opened.
 const StatusPage = lazy(() => import('./features/status/StatusPage'));
+// The wall is for kiosks: its code (and CSS) stays out of what every other page loads first.
+const WallRoute = lazy(() => import('./features/wall/WallPage').then((m) => ({ default: m.WallRoute })));
 
 function LazyPage({ children }: { children: ReactNode }) {
   return (
@@ -91,6 +92,8 @@ function MainNav() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  // Before the page below renders (and reads): a share link's token is for the share pages only.
+  keepShareTokenOnlyOn(pathname);
   if (pathname.startsWith('/wall/')) {
     // The wall: the whole screen for the board, no controls; the environment banner still shows.
     return (
@@ -109,9 +112,16 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="app-header">
-        <Link to="/" className="app-header__brand">
-          Kanban
-        </Link>
+        {isSharedPage(pathname) ? (
+          // Leaving a share page starts the app afresh: nothing read as the link stays in memory.
+          <a href="/" className="app-header__brand">
+            Kanban
+          </a>
+        ) : (
+          <Link to="/" className="app-header__brand">
+            Kanban
+          </Link>
+        )}
         <MainNav />
         <AccountHeader />
       </header>
@@ -127,7 +137,14 @@ export function AppRoutes() {
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
       {/* Opened with a share link, without signing in; or by a signed-in member (WallRoute decides). */}
-      <Route path="/wall/:boardId" element={<WallRoute />} />
+      <Route
+        path="/wall/:boardId"
+        element={
+          <LazyPage>
+            <WallRoute />
+          </LazyPage>
+        }
+      />
       <Route path="/wall/*" element={<NotFoundPage />} />
       <Route path="/status/:boardId" element={<StatusRoute />} />
       <Route element={<RequireAuth />}>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { request } from './http';
-import { setShareToken, shareToken, withShareToken } from './share';
+import { keepShareTokenOnlyOn, setShareToken, shareToken, withShareToken } from './share';
 
 afterEach(() => {
   setShareToken(null);
@@ -36,5 +36,20 @@ describe('share token', () => {
   it('an empty token is no token', () => {
     setShareToken('');
     expect(shareToken()).toBeNull();
+  });
+
+  it('is forgotten once the app leaves the share pages, and kept on them', () => {
+    setShareToken('tok');
+    keepShareTokenOnlyOn('/wall/b1');
+    keepShareTokenOnlyOn('/status/b1');
+    expect(shareToken()).toBe('tok');
+    keepShareTokenOnlyOn('/signin');
+    expect(shareToken()).toBeNull();
+    expect(withShareToken('/api/boards')).toBe('/api/boards');
+  });
+
+  it('never goes on the sign-in and session requests', () => {
+    setShareToken('tok');
+    expect(withShareToken('/api/auth/session')).toBe('/api/auth/session');
   });
 });

@@ -22,9 +22,25 @@ export function setShareToken(value: string | null): void {
   token = value && value.length > 0 ? value : null;
 }
 
+/** Whether `pathname` is one of the pages a share link opens (the wall, the status page). */
+export function isSharedPage(pathname: string): boolean {
+  return SHARED_PAGES.test(pathname);
+}
+
+/**
+ * Forgets the token once the app is on any other page: the rest of the app is the signed-in
+ * person's, and a read carrying the link would be answered as the link, not as them.
+ */
+export function keepShareTokenOnlyOn(pathname: string): void {
+  if (!isSharedPage(pathname)) token = null;
+}
+
+/** Sign-in and session requests: always the person's own, never the link's. */
+const OWN_SESSION = /^\/api\/auth\//;
+
 /** `url` with the share token added to its query when there is one; otherwise `url` unchanged. */
 export function withShareToken(url: string): string {
-  if (!token) return url;
+  if (!token || OWN_SESSION.test(url)) return url;
   const separator = url.includes('?') ? '&' : '?';
   return `${url}${separator}${PARAMETER}=${encodeURIComponent(token)}`;
 }

@@ -121,6 +121,7 @@ export function useBoardHub(boardId: string, enabled = true, options: BoardHubOp
     let disposed = false;
     let restartTimer: ReturnType<typeof setTimeout> | undefined;
     let restartAttempt = 0;
+    let reloadTimer: ReturnType<typeof setTimeout> | undefined;
     const key = queryKeys.board(boardId);
 
     const connection: HubConnection = new HubConnectionBuilder()
@@ -179,14 +180,29 @@ export function useBoardHub(boardId: string, enabled = true, options: BoardHubOp
         return false;
       }
       if (disposed) return false;
-      setState('connected');
-      void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: queryKeys.outliers(boardId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.triage(boardId) });
       // An open ticket page may have missed a comment or a change while the link was down.
       void queryClient.invalidateQueries({ queryKey: queryKeys.tickets });
       notify('joined');
-      return true;
+      // Events may have been missed: "Live" only once the board shown is the one reloaded after the join.
+      await reloadBoard();
+      return !disposed;
+    };
+
+    /** Reloads the board (when a page shows it) until that succeeds, then says the screen is live. */
+    const reloadBoard = async () => {
+      for (let attempt = 0; !disposed; attempt += 1) {
+        await queryClient.refetchQueries({ queryKey: key, exact: true });
+        if (disposed) return;
+        if (queryClient.getQueryState(key)?.status !== 'error') {
+          setState('connected');
+          return;
+        }
+        await new Promise((resolve) => {
+          reloadTimer = setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt));
+        });
+      }
     };
 
     const scheduleRestart = () => {
@@ -240,9 +256,13 @@ export function useBoardHub(boardId: string, enabled = true, options: BoardHubOp
     return () => {
       disposed = true;
       if (restartTimer) clearTimeout(restartTimer);
+      if (reloadTimer) clearTimeout(reloadTimer);
       void connection.stop().catch(() => {});
+      // A stopped connection is not live, whatever it last said (and its onclose is not heard).
+      setStatus((old) => (old.state === 'revoked' ? old : { state: 'disconnected' }));
     };
   }, [boardId, enabled, queryClient, extraEvents]);
 
+  if (!enabled && status.state === 'connected') return { state: 'disconnected' };
   return status;
 }

@@ -1,4 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/boards';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setShareToken } from '../../api/share';
@@ -99,5 +100,61 @@ describe('useBoardHub and a share link', () => {
     hub.handlers.get('SomethingNew')!({ boardId: 'another-board' });
     hub.handlers.get('OutliersChanged')!({ boardId: 'board-1', version: 2, outliers: [] });
     expect(onEvent.mock.calls.map(([kind]) => kind)).toEqual(['joined', 'CardMoved', 'SomethingNew', 'OutliersChanged']);
+  });
+});
+
+const reload = vi.hoisted(() => ({ ok: false, calls: 0 }));
+
+function LiveBoard({ enabled = true }: { enabled?: boolean }) {
+  useQuery({
+    queryKey: queryKeys.board('board-1'),
+    queryFn: async () => {
+      reload.calls += 1;
+      if (reload.calls > 1 && !reload.ok) throw new Error('503');
+      return { id: 'board-1', version: reload.calls };
+    },
+    retry: false,
+  });
+  const live = useBoardHub('board-1', enabled);
+  return <p data-testid="state">{live.state}</p>;
+}
+
+describe('useBoardHub says Live only when it is', () => {
+  it('only once the board has been reloaded after the join, trying the reload again until it works', async () => {
+    hub.failStart = false;
+    reload.ok = false;
+    reload.calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } })));
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <LiveBoard />
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(reload.calls).toBeGreaterThanOrEqual(2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByTestId('state').textContent).not.toBe('connected');
+    reload.ok = true;
+    await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('connected'), { timeout: 3000 });
+  });
+
+  it('never says connected once it is turned off', async () => {
+    hub.failStart = false;
+    reload.ok = true;
+    reload.calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } })));
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const view = render(
+      <QueryClientProvider client={client}>
+        <LiveBoard />
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('connected'));
+    view.rerender(
+      <QueryClientProvider client={client}>
+        <LiveBoard enabled={false} />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByTestId('state').textContent).toBe('disconnected');
   });
 });

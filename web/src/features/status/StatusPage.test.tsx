@@ -9,12 +9,18 @@ import StatusPage, { defaultRange, RangeForm } from './StatusPage';
 import { cfdFixture, cycleFixture, makeStatus } from './statusFixture';
 
 // The page's live link: the test plays the hub, through the callback the page gives it.
-const hub = vi.hoisted(() => ({ onEvent: undefined as ((kind: string) => void) | undefined, extraEvents: [] as readonly string[] }));
+const hub = vi.hoisted(() => ({
+  onEvent: undefined as ((kind: string) => void) | undefined,
+  extraEvents: [] as readonly string[],
+  enabled: undefined as boolean | undefined,
+  state: 'connected' as string,
+}));
 vi.mock('../board/useBoardHub', () => ({
-  useBoardHub: (_boardId: string, _enabled: boolean, options: { onEvent?: (kind: string) => void; extraEvents?: readonly string[] }) => {
+  useBoardHub: (_boardId: string, enabled: boolean, options: { onEvent?: (kind: string) => void; extraEvents?: readonly string[] }) => {
+    hub.enabled = enabled;
     hub.onEvent = options.onEvent;
     hub.extraEvents = options.extraEvents ?? [];
-    return { state: 'connected' };
+    return { state: hub.state, revokedReason: 'The status link was revoked.' };
   },
 }));
 
@@ -50,7 +56,10 @@ function renderPage(user: { id: string } | null = null) {
   );
 }
 
-beforeEach(() => setShareToken(null));
+beforeEach(() => {
+  setShareToken(null);
+  hub.state = 'connected';
+});
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -115,6 +124,66 @@ describe('StatusPage', () => {
     });
     vi.useRealTimers();
     await vi.waitFor(() => expect(statusCalls()).toBe(before + 1));
+  });
+});
+
+describe('StatusPage on a busy board', () => {
+  it('still refreshes while hub events keep coming less than half a second apart', async () => {
+    const fetchMock = vi.fn(async (url: string) => answer(url));
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage({ id: 'u-ana' });
+    await screen.findByTestId('status-rag');
+    const statusCalls = () => fetchMock.mock.calls.filter(([url]) => (url as string).split('?')[0]!.endsWith('/status')).length;
+    const before = statusCalls();
+    vi.useFakeTimers();
+    await act(async () => {
+      for (let i = 0; i < 20; i += 1) {
+        hub.onEvent?.('CardMoved');
+        await vi.advanceTimersByTimeAsync(300);
+      }
+    });
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(statusCalls()).toBeGreaterThanOrEqual(before + 2));
+  });
+});
+
+describe('StatusPage when a refetch fails', () => {
+  it('keeps the status shown and the live link on, and no longer says Live', async () => {
+    let down = false;
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (down && url.split('?')[0]!.endsWith('/status') ? json(503, { status: 503, title: 'Unavailable' }) : answer(url))));
+    renderPage({ id: 'u-ana' });
+    await screen.findByTestId('status-rag');
+    expect(screen.getByTestId('status-live').textContent).toBe('Live');
+
+    down = true;
+    vi.useFakeTimers();
+    await act(async () => {
+      hub.onEvent?.('CardMoved');
+      await vi.advanceTimersByTimeAsync(30_000);
+    });
+    vi.useRealTimers();
+    expect(screen.getByTestId('status-rag-word').textContent).toBe('Red');
+    // The link stays on (a later event or rejoin refetches), and the page does not claim to be live.
+    expect(hub.enabled).toBe(true);
+    expect(screen.getByTestId('status-live').textContent).not.toBe('Live');
+    expect(screen.getByTestId('status-page').dataset.live).toBe('stale');
+  });
+});
+
+describe('StatusPage when access ends while it is open', () => {
+  it('a revoked share link takes the status off the screen and says so', async () => {
+    setShareToken('tok-1');
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => answer(url)));
+    renderPage();
+    await screen.findByTestId('status-rag');
+    hub.state = 'revoked';
+    hub.onEvent?.('AccessRevoked');
+    // The next render (any) reads the new state; a hub notice re-renders through the page's refresh.
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 700));
+    });
+    expect((await screen.findByTestId('status-link-invalid')).textContent).toContain('no longer shared');
+    expect(screen.queryByTestId('status-rag')).toBeNull();
   });
 });
 

@@ -42,11 +42,32 @@ export default function StatusPage() {
   const shared = shareToken() !== null;
   const status = useStatus(boardId);
   const refresh = useDebouncedStatusRefresh(boardId);
-  const live = useBoardHub(boardId, status.isSuccess, { onEvent: refresh, extraEvents: STATUS_EVENTS });
+  // On while there is a status to keep current: a failed refetch keeps the status shown, and the link.
+  const live = useBoardHub(boardId, status.data !== undefined, { onEvent: refresh, extraEvents: STATUS_EVENTS });
 
   // The colour leads the title: a tab, a bookmark and a printed PDF say it first.
   useDocumentTitle(status.data ? `${status.data.rag} · Status · ${status.data.boardName} · Kanban` : 'Status · Kanban');
 
+  // The link was revoked or the person removed while the page is open: the status goes away.
+  if (live.state === 'revoked') {
+    if (shared) {
+      return (
+        <div className="page-state" data-testid="status-link-invalid">
+          <h1>This link is no longer shared</h1>
+          <p>{live.revokedReason ?? 'The link was revoked.'} Ask whoever sent it for a new status link.</p>
+        </div>
+      );
+    }
+    return (
+      <div className="page-state" data-testid="status-not-found">
+        <h1>You no longer have access to this board</h1>
+        <p>{live.revokedReason ?? 'Your access was removed.'}</p>
+        <p>
+          <Link to="/">Back to boards</Link>
+        </p>
+      </div>
+    );
+  }
   if (status.isPending) return <PageLoading heading="Loading the status…" testId="status-loading" />;
   if (status.isError && !status.data) {
     const refused = isApiError(status.error) && [401, 403, 404].includes(status.error.status);
@@ -82,7 +103,7 @@ export default function StatusPage() {
       </div>
     );
   }
-  return <StatusView status={status.data!} shared={shared} connected={live.state === 'connected'} updatedAt={status.dataUpdatedAt} />;
+  return <StatusView status={status.data!} shared={shared} connected={live.state === 'connected' && !status.isError} updatedAt={status.dataUpdatedAt} />;
 }
 
 export function StatusView({

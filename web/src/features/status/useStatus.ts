@@ -63,18 +63,24 @@ export function useAddNote(boardId: string) {
 }
 
 /**
- * A function that marks every status query of the board stale, at most once per `delayMs`: a burst
- * of hub events (a move renumbers, pushes outliers…) makes one round of requests, not ten.
+ * A function that marks every status query of the board stale `delayMs` after the last of a burst of
+ * hub events (a move renumbers, pushes outliers…: one round of requests, not ten), and at the latest
+ * `maxWaitMs` after the first: a board that stays busy is still refreshed.
  */
-export function useDebouncedStatusRefresh(boardId: string, delayMs = 500): () => void {
+export function useDebouncedStatusRefresh(boardId: string, delayMs = 500, maxWaitMs = 2000): () => void {
   const queryClient = useQueryClient();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const firstAt = useRef<number | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return useCallback(() => {
+    const now = Date.now();
+    firstAt.current ??= now;
     clearTimeout(timer.current);
+    const wait = Math.max(0, Math.min(delayMs, firstAt.current + maxWaitMs - now));
     timer.current = setTimeout(() => {
       timer.current = undefined;
+      firstAt.current = undefined;
       void queryClient.invalidateQueries({ queryKey: statusKeys.all(boardId) });
-    }, delayMs);
-  }, [queryClient, boardId, delayMs]);
+    }, wait);
+  }, [queryClient, boardId, delayMs, maxWaitMs]);
 }

@@ -58,23 +58,16 @@ function WallMessage({ title, text, testId }: { title: string; text: string; tes
 
 export function WallPage() {
   const { boardId = '' } = useParams();
-  const board = useBoard(boardId);
-  const live = useBoardHub(boardId, board.data !== undefined);
+  // A kiosk may start before the server does: the board is tried again until it loads, and the live
+  // link starts on its own (its first join reloads the board at once).
+  const board = useBoard(boardId, { unattended: true });
+  const live = useBoardHub(boardId);
   const outliers = useOutliers(boardId, board.data !== undefined);
   const shared = shareToken() !== null;
+  const failure = board.error ?? board.failureReason;
+  const status = failure ? (isApiError(failure) ? failure.status : 0) : undefined;
 
-  if (live.state === 'revoked') {
-    return (
-      <WallMessage
-        testId="wall-revoked"
-        title="This wall is no longer shared"
-        text={`${live.revokedReason ?? 'The link was revoked.'} Ask the board's product owner for a new wall link.`}
-      />
-    );
-  }
-  if (board.data) return <WallScreen board={board.data} live={live} outliers={outliers.data ?? []} />;
-  if (board.isError) {
-    const status = isApiError(board.error) ? board.error.status : 0;
+  if (!board.data && status !== undefined && status >= 400 && status < 500) {
     if (shared && (status === 401 || status === 403 || status === 404)) {
       return (
         <WallMessage
@@ -87,11 +80,23 @@ export function WallPage() {
     if (status === 404 || status === 403) {
       return <WallMessage testId="wall-not-found" title="Board not found" text="There is no board here that you may see." />;
     }
+  }
+  if (live.state === 'revoked') {
+    return (
+      <WallMessage
+        testId="wall-revoked"
+        title="This wall is no longer shared"
+        text={`${live.revokedReason ?? 'The link was revoked.'} Ask the board's product owner for a new wall link.`}
+      />
+    );
+  }
+  if (board.data) return <WallScreen board={board.data} live={live} outliers={outliers.data ?? []} />;
+  if (status !== undefined) {
     return (
       <WallMessage
         testId="wall-unreachable"
         title="The board could not be loaded"
-        text="The server could not be reached. This screen tries again by itself."
+        text="Not live: the server could not be reached. This screen tries again by itself."
       />
     );
   }
@@ -102,26 +107,33 @@ function byRank(a: Card, b: Card): number {
   return a.rank - b.rank;
 }
 
-/** The size of an element's content box, followed as it changes. */
+/**
+ * The size of an element's content box, followed as it changes. It is read again after every render
+ * too, before the browser paints: the board's padding and the header above it follow --u, which a
+ * render sets, and a ResizeObserver that fired just before that render (a screen turned from 1080p
+ * to 4K) would otherwise leave the fit counting with the old header's room for a frame or more.
+ */
 function useContentSize<T extends HTMLElement>(): [React.RefObject<T | null>, { width: number; height: number }] {
   const ref = useRef<T>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
-  useLayoutEffect(() => {
+  const measure = useCallback(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => {
-      const style = getComputedStyle(element);
-      const px = (value: string) => parseFloat(value) || 0;
-      const width = Math.max(0, element.clientWidth - px(style.paddingLeft) - px(style.paddingRight));
-      const height = Math.max(0, element.clientHeight - px(style.paddingTop) - px(style.paddingBottom));
-      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    const style = getComputedStyle(element);
+    const px = (value: string) => parseFloat(value) || 0;
+    const width = Math.max(0, element.clientWidth - px(style.paddingLeft) - px(style.paddingRight));
+    const height = Math.max(0, element.clientHeight - px(style.paddingTop) - px(style.paddingBottom));
+    setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
+  }, []);
+  // Every render: converges at once, as the board's own box does not depend on the fit.
+  useLayoutEffect(measure);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [measure]);
   return [ref, size];
 }
 
@@ -199,7 +211,13 @@ function WallLineBanner({ board, now }: { board: Board; now: number }) {
   const since = line.since ? Date.parse(line.since) : Number.NaN;
   const who = line.stoppedByName ?? 'someone';
   return (
-    <section className="wall-line" role="alert" aria-labelledby="wall-line-title" data-testid="wall-line-banner" data-kind={manual ? 'manual' : 'auto'}>
+    <section className="wall-line" aria-labelledby="wall-line-title" data-testid="wall-line-banner" data-kind={manual ? 'manual' : 'auto'}>
+      {/* Said once when the line stops: the ticking time below is outside it, so it is not re-announced every second. */}
+      <p className="sr-only" role="alert" data-testid="wall-line-alert">
+        Line stopped. {manual ? `Andon cord pulled by ${who}` : 'Stopped automatically: untested work reached the threshold'}.
+        {!Number.isNaN(since) && ` Since ${clockTime(since)}.`}
+        {line.reason ? ` ${line.reason}` : ''}
+      </p>
       <h2 id="wall-line-title" className="wall-line__title">
         <span aria-hidden="true">■ </span>Line stopped
       </h2>

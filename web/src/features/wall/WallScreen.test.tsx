@@ -89,4 +89,46 @@ describe('WallScreen', () => {
     expect(screen.getByTestId('wall-line-kind').textContent).toBe('Andon cord pulled by Ana Lima');
     expect(screen.getByTestId('wall-line-for').textContent).toContain('for 2 min 05 s');
   });
+
+  it('announces a stopped line once: the alert does not change as the time ticks, and holds no ticking part', () => {
+    vi.setSystemTime(new Date(Date.parse(manualStop.since) + 125_000));
+    const line = { ...manualStop, reason: 'Sandbox down', stoppedBy: 'u1', stoppedByName: 'Ana Lima' };
+    render(<WallScreen board={board({ line })} live={{ state: 'connected' }} outliers={[]} />);
+    const alerts = () => screen.getAllByRole('alert').map((a) => a.textContent).join('|');
+    const first = alerts();
+    expect(first).toContain('Andon cord pulled by Ana Lima');
+    expect(first).toContain('Sandbox down');
+    act(() => vi.advanceTimersByTime(3_000));
+    expect(screen.getByTestId('wall-line-for').textContent).toContain('for 2 min 08 s');
+    expect(alerts()).toBe(first);
+    for (const alert of screen.getAllByRole('alert')) expect(alert.contains(screen.getByTestId('wall-line-for'))).toBe(false);
+  });
+
+  it('fits the board to the room it has after the screen changes, not to the room it had before', () => {
+    const room = { width: 1896, height: 943 };
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('wall__board') ? room.width : 0;
+    });
+    const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('wall__board') ? room.height : 0;
+    });
+    try {
+      Object.assign(window, { innerWidth: 1920, innerHeight: 1080 });
+      render(<WallScreen board={board()} live={{ state: 'connected' }} outliers={[]} />);
+      const at1080 = Number(screen.getByTestId('wall').dataset.titlePx);
+
+      // A 4K screen: the board has twice the room; no ResizeObserver tells the wall (jsdom has none,
+      // and in a browser it may fire before the render that doubles the header).
+      room.width = 3816;
+      room.height = 1921;
+      Object.assign(window, { innerWidth: 3840, innerHeight: 2160 });
+      act(() => {
+        window.dispatchEvent(new Event('resize'));
+      });
+      expect(Number(screen.getByTestId('wall').dataset.titlePx)).toBeGreaterThanOrEqual(1.6 * at1080);
+    } finally {
+      width.mockRestore();
+      height.mockRestore();
+    }
+  });
 });
