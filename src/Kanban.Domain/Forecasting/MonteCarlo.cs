@@ -73,7 +73,11 @@ public static class MonteCarlo
         return new Forecast(remaining, p50, p85, p95, reason, samples.Weeks, trials);
     }
 
-    /// <summary>How many of <paramref name="remaining"/> cards are done by the end of <paramref name="by"/>, counting the working days after today up to it.</summary>
+    /// <summary>
+    /// How many of <paramref name="remaining"/> cards are done by the end of <paramref name="by"/>, counting the
+    /// working days after today up to it, but no more than <see cref="HorizonWorkingDays"/>: a date further
+    /// out is counted as of the horizon, as the dates are, so a far date cannot cost a trial per day of it.
+    /// </summary>
     public static HowManyBy HowMany(
         ThroughputSamples samples, int remaining, DateOnly today, DateOnly by, WorkingCalendar calendar, int seed, int trials = DefaultTrials)
     {
@@ -84,6 +88,8 @@ public static class MonteCarlo
         {
             workingDays += calendar.IsWorkingDay(date) ? 1 : 0;
         }
+
+        workingDays = Math.Min(workingDays, HorizonWorkingDays);
 
         var draws = samples.PerWorkingDay;
         var random = new Random(seed);

@@ -142,6 +142,18 @@ public sealed class MonteCarloTests
     }
 
     [Fact]
+    public void How_many_by_a_date_past_the_horizon_is_counted_as_of_the_horizon()
+    {
+        // One card a working day: by any date the count is the working days up to it, at most the horizon's.
+        var samples = Samples([.. Enumerable.Repeat(1, 30)]);
+
+        var farAway = MonteCarlo.HowMany(samples, 1_000_000, Today, new DateOnly(2199, 12, 31), Utc, seed: 7);
+
+        (farAway.P50, farAway.P85, farAway.P95).ShouldBe((MonteCarlo.HorizonWorkingDays, MonteCarlo.HorizonWorkingDays, MonteCarlo.HorizonWorkingDays));
+        farAway.Date.ShouldBe(new DateOnly(2199, 12, 31));
+    }
+
+    [Fact]
     public void How_many_by_a_date_is_the_count_reached_in_at_least_that_share_of_trials()
     {
         // One working day, a coin flip of 0 or 10 cards: half the trials reach 10, all reach 0.
