@@ -25,6 +25,8 @@ public sealed class StatusNoteTests(ClockedApiFactory factory) : IClassFixture<C
         await factory.TokenForAsync(ProductOwner);
         var key = $"SN{Interlocked.Increment(ref _boards)}";
         var stale = Ticket($"{key}-30", "Doing", [("Backlog", At("2026-10-05T10:00:00Z")), ("Doing", At("2026-10-06T10:00:00Z"))]);
+        // Before any import names them: an import makes accounts without a password, which could not sign in.
+        await factory.TokenForAsync(ProductOwner);
         var board = await admin.ImportOkAsync(Board(key, [stale]));
         using var po = await factory.CreateClientForAsync(ProductOwner);
         var before = await (await po.GetAsync($"/api/boards/{board.Id}/status")).ReadAsync<StatusResponse>();
@@ -79,6 +81,8 @@ public sealed class StatusNoteTests(ClockedApiFactory factory) : IClassFixture<C
     {
         factory.Clock.Set(Now);
         using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        // Before any import names them: an import makes accounts without a password, which could not sign in.
+        await factory.TokenForAsync(ProductOwner);
         var board = await admin.ImportOkAsync(Board($"SN{Interlocked.Increment(ref _boards)}"));
 
         var problem = await (await admin.PostJsonAsync($"/api/boards/{board.Id}/status/notes", new { text })).ReadProblemAsync(HttpStatusCode.BadRequest);
@@ -91,6 +95,8 @@ public sealed class StatusNoteTests(ClockedApiFactory factory) : IClassFixture<C
     {
         factory.Clock.Set(Now);
         using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        // Before any import names them: an import makes accounts without a password, which could not sign in.
+        await factory.TokenForAsync(ProductOwner);
         var board = await admin.ImportOkAsync(Board($"SN{Interlocked.Increment(ref _boards)}"));
 
         (await (await admin.PostJsonAsync($"/api/boards/{board.Id}/status/notes", new { text = new string('x', 2001) })).ReadProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys.ShouldBe(["text"]);
@@ -103,6 +109,8 @@ public sealed class StatusNoteTests(ClockedApiFactory factory) : IClassFixture<C
     {
         factory.Clock.Set(Now);
         using var admin = await factory.CreateClientForAsync(KanbanApiFactory.AdminEmail);
+        // Before any import names them: an import makes accounts without a password, which could not sign in.
+        await factory.TokenForAsync(ProductOwner);
         var board = await admin.ImportOkAsync(Board($"SN{Interlocked.Increment(ref _boards)}"));
         using var member = await factory.ClientOnBoardAsync(admin, board.Id, "member@status.example", "Member");
 
